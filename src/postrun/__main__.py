@@ -1,0 +1,5 @@
+import sys
+
+from postrun.cli import main
+
+sys.exit(main())

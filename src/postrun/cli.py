@@ -1,0 +1,193 @@
+"""`postrun list/check/show`: the circuit library from a terminal.
+
+Bad input is reported one line per problem with exit code 1, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from postrun import __version__
+from postrun.core.circuit_file import read_circuit_file
+from postrun.core.durations import format_duration
+from postrun.core.errors import CircuitError
+from postrun.core.timeline import Kind, Timeline, build_timeline
+from postrun.store.library import LibraryEntry, NotFound, find_entry, load_library
+
+KIND_WORDS = {
+    Kind.PREPARE: "GET READY", Kind.WORK: "WORK", Kind.SWITCH: "SWITCH SIDES",
+    Kind.REST: "REST", Kind.ROUND_REST: "ROUND REST", Kind.COOLDOWN: "COOL-DOWN",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="postrun",
+        description="Interval timer for short strength circuits after a run.",
+    )
+    parser.add_argument("--version", action="version", version=f"postrun {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    listing = commands.add_parser("list", help="every circuit, built-in and your own, with its length or its error")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+
+    check = commands.add_parser("check", help="validate circuit files; one line per problem, exit 1 if any")
+    check.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+
+    show = commands.add_parser("show", help="the expanded timeline of a circuit, segment by segment")
+    show.add_argument("circuit", metavar="NAME_OR_PATH",
+                      help="a file, a file name from `postrun list`, or a circuit name")
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _dispatch(argv)
+    except BrokenPipeError:
+        # `postrun show x | head`: the reader left; not an error worth a traceback
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return 0
+
+
+def _dispatch(argv: Sequence[str] | None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "list":
+        return cmd_list(args.json)
+    if args.command == "check":
+        return cmd_check(args.paths)
+    if args.command == "show":
+        return cmd_show(args.circuit, args.json)
+    parser.print_help()
+    return 0
+
+
+def _total_text(timeline: Timeline) -> str:
+    text = format_duration(timeline.total_seconds)
+    if timeline.rep_segments:
+        text += f" + {timeline.rep_segments} rep sets"
+    return text
+
+
+def _entry_json(entry: LibraryEntry) -> dict[str, Any]:
+    item: dict[str, Any] = {"key": entry.key, "source": entry.source.value, "path": str(entry.path)}
+    if entry.circuit is None:
+        assert entry.error is not None
+        item.update(name=None, error=[str(p) for p in entry.error.problems])
+        return item
+    timeline = build_timeline(entry.circuit)
+    item.update(
+        name=entry.circuit.name,
+        total_seconds=None if timeline.rep_segments else timeline.total_seconds,
+        timed_seconds=timeline.total_seconds,
+        rep_segments=timeline.rep_segments,
+        exercises=len(entry.circuit.exercises),
+        rounds=entry.circuit.rounds,
+        focus=list(entry.circuit.focus),
+        equipment=list(entry.circuit.equipment),
+        error=None,
+    )
+    return item
+
+
+def cmd_list(as_json: bool) -> int:
+    entries = load_library()
+    if as_json:
+        print(json.dumps([_entry_json(e) for e in entries], indent=2))
+        return 0
+    if not entries:
+        print("No circuits found.")
+        return 0
+    width = max(len(e.key) for e in entries)
+    for entry in entries:
+        if entry.circuit is None:
+            assert entry.error is not None
+            print(f"{entry.key:<{width}}  {entry.source.value:<8}  BROKEN  {entry.error.first}")
+            continue
+        timeline = build_timeline(entry.circuit)
+        count = len(entry.circuit.exercises)
+        print(f"{entry.key:<{width}}  {entry.source.value:<8}  {_total_text(timeline):>7}  "
+              f"{count} exercise{'s' if count != 1 else ''}  {entry.circuit.name}")
+    return 0
+
+
+def cmd_check(paths: list[Path]) -> int:
+    failed = False
+    for path in paths:
+        if path.is_dir():
+            print(f"{path}: is a folder; give circuit files (.toml)")
+            failed = True
+            continue
+        try:
+            read_circuit_file(path)
+        except CircuitError as error:
+            failed = True
+            for problem in error.problems:
+                print(problem)
+        else:
+            print(f"{path}: ok")
+    return 1 if failed else 0
+
+
+def timeline_json(timeline: Timeline) -> dict[str, Any]:
+    return {
+        "name": timeline.circuit.name,
+        "total_seconds": None if timeline.rep_segments else timeline.total_seconds,
+        "timed_seconds": timeline.total_seconds,
+        "rep_segments": timeline.rep_segments,
+        "segments": [
+            {
+                "kind": s.kind.value,
+                "exercise": s.name,
+                "side": s.side.value if s.side else None,
+                "round": s.round,
+                "seconds": s.seconds,
+                "reps": s.reps,
+            }
+            for s in timeline.segments
+        ],
+    }
+
+
+def cmd_show(name_or_path: str, as_json: bool) -> int:
+    try:
+        entry = find_entry(name_or_path)
+    except NotFound as exc:
+        print(f"postrun: {exc}", file=sys.stderr)
+        return 1
+    if entry.circuit is None:
+        assert entry.error is not None
+        for problem in entry.error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    timeline = build_timeline(entry.circuit)
+    if as_json:
+        print(json.dumps(timeline_json(timeline), indent=2))
+        return 0
+    circuit = entry.circuit
+    rounds = f"{circuit.rounds} round{'s' if circuit.rounds != 1 else ''}"
+    print(f"{circuit.name}: {rounds}, {_total_text(timeline)}")
+    if circuit.focus:
+        print(f"Focus: {', '.join(circuit.focus)}")
+    if circuit.equipment:
+        print(f"Equipment: {', '.join(circuit.equipment)}")
+    print()
+    at = 0
+    for segment in timeline.segments:
+        what = segment.name or ""
+        if segment.side:
+            what += f" ({segment.side.value})"
+        length = format_duration(segment.seconds) if segment.seconds is not None else f"{segment.reps} reps"
+        round_text = f"round {segment.round}" if segment.round else ""
+        line = f"{format_duration(at):>7}  {KIND_WORDS[segment.kind]:<12}  {length:>8}  {round_text:<8}  {what}"
+        print(line.rstrip())
+        at += segment.seconds or 0
+    print(f"{format_duration(at):>7}  END")
+    return 0

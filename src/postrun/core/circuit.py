@@ -1,0 +1,129 @@
+"""The circuit model: frozen dataclasses, built only through validation.
+
+A circuit describes one workout: exercises done in order for a number of rounds,
+with rests in between and an optional cool-down of timed stretches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+FORMAT_VERSION = 1
+MAX_ROUNDS = 50
+MAX_REPS = 1000
+
+
+class Sides(StrEnum):
+    """`both` is the usual two-sided exercise; `each` runs left then right, same time."""
+
+    BOTH = "both"
+    EACH = "each"
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A substitute for an exercise, e.g. kneeling kickbacks when there is no cable machine.
+
+    work/reps/sides left as None inherit from the exercise it replaces.
+    """
+
+    name: str
+    equipment: tuple[str, ...] = ()
+    muscles: tuple[str, ...] = ()
+    tips: tuple[str, ...] = ()
+    demo: str | None = None
+    work: int | None = None
+    reps: int | None = None
+    sides: Sides | None = None
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise: timed (`work` seconds, per side when `sides` is each) or rep-based."""
+
+    name: str
+    work: int | None = None
+    reps: int | None = None
+    sides: Sides = Sides.BOTH
+    equipment: tuple[str, ...] = ()
+    muscles: tuple[str, ...] = ()
+    tips: tuple[str, ...] = ()
+    demo: str | None = None
+    alternatives: tuple[Alternative, ...] = ()
+
+    @property
+    def one_sided(self) -> bool:
+        return self.sides is Sides.EACH
+
+    def swapped(self, alternative_index: int) -> Exercise:
+        """This exercise replaced by one of its alternatives (which keeps the original as an alternative)."""
+        alt = self.alternatives[alternative_index]
+        if alt.work is not None or alt.reps is not None:
+            work, reps = alt.work, alt.reps
+        else:
+            work, reps = self.work, self.reps
+        original = Alternative(
+            name=self.name, equipment=self.equipment, muscles=self.muscles, tips=self.tips,
+            demo=self.demo, work=self.work, reps=self.reps, sides=self.sides,
+        )
+        others = tuple(a for i, a in enumerate(self.alternatives) if i != alternative_index)
+        return Exercise(
+            name=alt.name,
+            work=work,
+            reps=reps,
+            sides=alt.sides or self.sides,
+            equipment=alt.equipment,
+            muscles=alt.muscles or self.muscles,
+            tips=alt.tips,
+            demo=alt.demo,
+            alternatives=(original, *others),
+        )
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """A timed cool-down hold; `each` holds left then right."""
+
+    name: str
+    hold: int
+    sides: Sides = Sides.BOTH
+    tips: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Circuit:
+    name: str
+    exercises: tuple[Exercise, ...]
+    summary: str = ""
+    focus: tuple[str, ...] = ()
+    rounds: int = 1
+    prepare: int = 10
+    rest: int = 20
+    round_rest: int = 60
+    switch: int = 5
+    skip_last_rest: bool = True
+    cooldown: tuple[Stretch, ...] = field(default=())
+
+    @property
+    def equipment(self) -> tuple[str, ...]:
+        """Every piece of equipment the exercises (as chosen) need, in order, once each."""
+        seen: dict[str, None] = {}
+        for exercise in self.exercises:
+            for item in exercise.equipment:
+                seen.setdefault(item, None)
+        return tuple(seen)
+
+    def with_choices(self, rounds: int | None = None, swaps: Mapping[int, int] | None = None) -> Circuit:
+        """The circuit as the user will run it: rounds changed, exercises swapped for alternatives.
+
+        swaps maps exercise index -> alternative index; unknown indexes are ignored so a
+        remembered choice for an edited circuit cannot break it.
+        """
+        exercises = list(self.exercises)
+        for ex_index, alt_index in (swaps or {}).items():
+            if 0 <= ex_index < len(exercises) and 0 <= alt_index < len(exercises[ex_index].alternatives):
+                exercises[ex_index] = exercises[ex_index].swapped(alt_index)
+        new_rounds = self.rounds if rounds is None else max(1, min(MAX_ROUNDS, rounds))
+        return replace(self, exercises=tuple(exercises), rounds=new_rounds)

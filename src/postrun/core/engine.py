@@ -1,0 +1,352 @@
+"""The workout state machine: deadlines on an injected clock, controls, events.
+
+Nothing here counts ticks. The running segment has an origin on the monotonic clock
+(the instant it would have started had it never been paused) and everything shown is
+computed from `now - origin`. Pause freezes the exact elapsed time; resume sets a new
+origin from it, so no part-second is lost. A segment that ends naturally hands its
+deadline to the next one as that one's origin, so a long workout does not drift.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from postrun.core.errors import ControlError
+from postrun.core.events import (
+    Abandoned,
+    Countdown,
+    Event,
+    EventBus,
+    Finished,
+    Halfway,
+    Listener,
+    Paused,
+    PauseReason,
+    Resumed,
+    RoundComplete,
+    SegmentSkipped,
+    SegmentStarted,
+    SwitchSides,
+)
+from postrun.core.timeline import Kind, Segment, Side, Timeline
+
+Clock = Callable[[], float]
+
+COUNTDOWN = (3, 2, 1)
+HALFWAY_MIN_SECONDS = 20
+BACK_RESTARTS_AFTER = 3.0
+DEFAULT_SLEEP_GAP = 5.0
+
+
+def default_clock() -> float:
+    """Monotonic time that keeps counting while the machine is suspended, where the OS offers it.
+
+    With plain CLOCK_MONOTONIC (Linux) a suspend would be invisible and the workout would
+    carry on as if no time had passed; CLOCK_BOOTTIME shows the gap so the engine pauses.
+    """
+    boottime = getattr(time, "CLOCK_BOOTTIME", None)
+    if boottime is not None:
+        return time.clock_gettime(boottime)
+    return time.monotonic()
+
+
+class State(StrEnum):
+    READY = "ready"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+    ABANDONED = "abandoned"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything a view needs at one instant, already computed."""
+
+    state: State
+    index: int
+    segment: Segment
+    next_segment: Segment | None
+    duration: float | None          # this segment's length with added/removed time; None for reps
+    remaining: float | None         # None for rep segments
+    elapsed: float                  # in this segment, pauses excluded
+    workout_elapsed: float          # active time in the whole workout
+    workout_remaining: float        # known time left (rep segments not included)
+    reps_ahead: int                 # rep segments left, the current one included
+    rounds: int
+
+    @property
+    def shown_seconds(self) -> int:
+        """The number on screen: a countdown rounded up, or a rep count-up rounded down."""
+        if self.remaining is None:
+            return int(self.elapsed)
+        return math.ceil(self.remaining - 1e-9)
+
+
+class Engine:
+    def __init__(self, timeline: Timeline, clock: Clock = default_clock,
+                 sleep_gap: float | None = DEFAULT_SLEEP_GAP) -> None:
+        if not timeline.segments:
+            raise ValueError("a timeline needs at least one segment")
+        self.timeline = timeline
+        self._clock = clock
+        self._sleep_gap = sleep_gap
+        self._bus = EventBus()
+        self._state = State.READY
+        self._index = 0
+        self._origin = 0.0            # running: now - origin = elapsed in segment
+        self._frozen = 0.0            # paused/ready: elapsed in segment
+        self._duration: float | None = timeline[0].seconds
+        self._fired: set[object] = set()
+        self._active_before = 0.0
+        self._run_since = 0.0
+        self._last_look: float | None = None
+        self.skipped: list[int] = []
+
+    # -- reading ---------------------------------------------------------------------
+
+    @property
+    def state(self) -> State:
+        return self._state
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        return self._bus.subscribe(listener)
+
+    def snapshot(self, now: float | None = None) -> Snapshot:
+        now = self._clock() if now is None else now
+        elapsed = self._elapsed(now)
+        segment = self.timeline[self._index]
+        remaining = None if self._duration is None else max(0.0, self._duration - elapsed)
+        following = self._index + 1
+        if self._state is State.FINISHED:
+            remaining = 0.0 if remaining is not None else None
+        after = self.timeline.seconds_after(self._index) if self._state is not State.FINISHED else 0
+        return Snapshot(
+            state=self._state,
+            index=self._index,
+            segment=segment,
+            next_segment=self.timeline[following] if following < len(self.timeline) else None,
+            duration=self._duration,
+            remaining=remaining,
+            elapsed=elapsed,
+            workout_elapsed=self._active(now),
+            workout_remaining=(remaining or 0.0) + after,
+            reps_ahead=(0 if segment.timed else 1) + self.timeline.rep_segments_after(self._index)
+            if self._state is not State.FINISHED else 0,
+            rounds=self.timeline.circuit.rounds,
+        )
+
+    def next_change(self, now: float | None = None) -> float | None:
+        """The next instant anything shown or heard changes; None when nothing will by itself."""
+        if self._state is not State.RUNNING:
+            return None
+        now = self._clock() if now is None else now
+        elapsed = self._elapsed(now)
+        if self._duration is None:
+            return self._origin + math.floor(elapsed + 1e-9) + 1
+        deadline = self._origin + self._duration
+        remaining = self._duration - elapsed
+        # the digits change where the remaining time crosses a whole number
+        candidates = [deadline - (math.ceil(remaining - 1e-9) - 1)]
+        halfway = self._halfway_at()
+        if halfway is not None and "halfway" not in self._fired and halfway > now:
+            candidates.append(halfway)
+        return max(now, min(candidates))
+
+    # -- controls --------------------------------------------------------------------
+
+    def poll(self) -> list[Event]:
+        """Look at the clock: emit whatever became due since the last look."""
+        now = self._clock()
+        events: list[Event] = []
+        if self._state is State.RUNNING:
+            last = self._last_look
+            if self._sleep_gap is not None and last is not None and now - last > self._sleep_gap:
+                # the machine slept (or froze): stop time where the gap began
+                events += self._advance(last)
+                if self._state is State.RUNNING:
+                    events += self._pause_at(last, PauseReason.SLEEP)
+            else:
+                events += self._advance(now)
+        self._last_look = now
+        return self._publish(events)
+
+    def start(self) -> list[Event]:
+        if self._state is not State.READY:
+            raise ControlError(f"the workout has already been started (it is {self._state.value})")
+        now = self._clock()
+        self._state = State.RUNNING
+        self._run_since = now
+        self._last_look = now
+        return self._publish(self._enter(0, now, elapsed=0.0))
+
+    def pause(self) -> list[Event]:
+        events = self.poll()
+        if self._state is not State.RUNNING:
+            raise ControlError(f"cannot pause: the workout is {self._state.value}")
+        return events + self._publish(self._pause_at(self._clock(), PauseReason.USER))
+
+    def resume(self) -> list[Event]:
+        events = self.poll()
+        if self._state is not State.PAUSED:
+            raise ControlError(f"cannot resume: the workout is {self._state.value}")
+        now = self._clock()
+        self._state = State.RUNNING
+        self._origin = now - self._frozen
+        self._run_since = now
+        self._last_look = now
+        resumed: list[Event] = [Resumed(now)]
+        return events + self._publish(resumed + self._advance(now))
+
+    def toggle(self) -> list[Event]:
+        """Space: pause when running, resume when paused, start when ready."""
+        if self._state is State.READY:
+            return self.start()
+        self.poll()
+        return self.pause() if self._state is State.RUNNING else self.resume()
+
+    def skip(self) -> list[Event]:
+        events = self._poll_active("skip")
+        now = self._clock()
+        segment = self.timeline[self._index]
+        self.skipped.append(self._index)
+        out: list[Event] = [SegmentSkipped(now, self._index, segment)]
+        out += self._leave(now)
+        return events + self._publish(out)
+
+    def done(self) -> list[Event]:
+        """Enter on a rep segment: the reps are done, move on."""
+        events = self._poll_active("mark done")
+        if self.timeline[self._index].timed:
+            raise ControlError("'done' is for rep-based exercises; this segment is timed (skip moves on)")
+        return events + self._publish(self._leave(self._clock()))
+
+    def back(self) -> list[Event]:
+        """Restart this segment if well into it, else go to the previous one."""
+        events = self._poll_active("go back")
+        now = self._clock()
+        elapsed = self._elapsed(now)
+        target = self._index if elapsed > BACK_RESTARTS_AFTER or self._index == 0 else self._index - 1
+        return events + self._publish(self._enter(target, now, elapsed=0.0))
+
+    def add_time(self, seconds: float) -> list[Event]:
+        """+10 s / -10 s on a timed segment. Removing more than is left ends the segment now."""
+        events = self._poll_active("change the time")
+        if self._duration is None:
+            raise ControlError("a rep-based exercise has no time to change; press done when the reps are done")
+        now = self._clock()
+        elapsed = self._elapsed(now)
+        self._duration = max(elapsed, self._duration + seconds)
+        remaining = self._duration - elapsed
+        self._fired = {key for key in self._fired if key == "halfway"}
+        self._fired |= {("countdown", n) for n in COUNTDOWN if n > remaining}
+        halfway = self._halfway_at()
+        if halfway is not None and halfway < now:
+            self._fired.add("halfway")
+        out = self._advance(now) if self._state is State.RUNNING else []
+        return events + self._publish(out)
+
+    def stop(self) -> list[Event]:
+        """Abandon the workout part-way."""
+        events = self._poll_active("stop")
+        now = self._clock()
+        active = self._active(now)
+        if self._state is State.RUNNING:
+            self._frozen = self._elapsed(now)
+        self._active_before = active
+        self._state = State.ABANDONED
+        return events + self._publish([Abandoned(now, self._index, active)])
+
+    # -- internals -------------------------------------------------------------------
+
+    def _poll_active(self, action: str) -> list[Event]:
+        events = self.poll()
+        if self._state not in (State.RUNNING, State.PAUSED):
+            raise ControlError(f"cannot {action}: the workout is {self._state.value}")
+        return events
+
+    def _publish(self, events: list[Event]) -> list[Event]:
+        self._bus.publish(events)
+        return events
+
+    def _elapsed(self, now: float) -> float:
+        if self._state is State.RUNNING:
+            return max(0.0, now - self._origin)
+        return self._frozen
+
+    def _active(self, now: float) -> float:
+        if self._state is State.RUNNING:
+            return self._active_before + max(0.0, now - self._run_since)
+        return self._active_before
+
+    def _halfway_at(self) -> float | None:
+        segment = self.timeline[self._index]
+        if segment.kind is not Kind.WORK or segment.seconds is None or segment.seconds < HALFWAY_MIN_SECONDS:
+            return None
+        assert self._duration is not None
+        return self._origin + self._duration / 2
+
+    def _pause_at(self, at: float, reason: PauseReason) -> list[Event]:
+        self._frozen = max(0.0, at - self._origin)
+        self._active_before += max(0.0, at - self._run_since)
+        self._state = State.PAUSED
+        return [Paused(at, reason)]
+
+    def _advance(self, now: float) -> list[Event]:
+        """Emit cues and segment ends due up to `now`, each at its own instant."""
+        events: list[Event] = []
+        while self._state is State.RUNNING and self._duration is not None:
+            deadline = self._origin + self._duration
+            cues: list[Event] = []
+            for number in COUNTDOWN:
+                at = deadline - number
+                if ("countdown", number) not in self._fired and at <= now:
+                    self._fired.add(("countdown", number))
+                    cues.append(Countdown(at, self._index, number))
+            halfway = self._halfway_at()
+            if halfway is not None and "halfway" not in self._fired and halfway <= now:
+                self._fired.add("halfway")
+                cues.append(Halfway(halfway, self._index))
+            events += sorted(cues, key=lambda e: e.at)
+            if deadline > now:
+                break
+            events += self._leave(deadline)
+        return events
+
+    def _leave(self, at: float) -> list[Event]:
+        """The current segment is over at `at` (ended, done or skipped): go on or finish."""
+        segment = self.timeline[self._index]
+        events: list[Event] = []
+        if segment.ends_round and segment.round is not None:
+            events.append(RoundComplete(at, segment.round, self.timeline.circuit.rounds))
+        if self._index + 1 >= len(self.timeline):
+            self._frozen = self._elapsed(at) if self._state is State.RUNNING else self._frozen
+            if self._state is State.RUNNING:
+                self._active_before += max(0.0, at - self._run_since)
+            self._state = State.FINISHED
+            events.append(Finished(at, self._active_before))
+            return events
+        return events + self._enter(self._index + 1, at, elapsed=0.0)
+
+    def _enter(self, index: int, at: float, elapsed: float) -> list[Event]:
+        previous = self.timeline[self._index] if index != self._index else None
+        self._index = index
+        segment = self.timeline[index]
+        self._duration = None if segment.seconds is None else float(segment.seconds)
+        self._origin = at - elapsed
+        self._frozen = elapsed
+        self._fired = {("countdown", n) for n in COUNTDOWN if segment.seconds is not None and n >= segment.seconds}
+        events: list[Event] = [SegmentStarted(at, index, segment)]
+        side_change = (segment.kind is Kind.SWITCH or (
+            segment.side is Side.RIGHT and previous is not None and previous.side is Side.LEFT
+            and previous.kind is segment.kind))
+        if side_change:
+            events.append(SwitchSides(at, index, segment))
+        return events

@@ -1,0 +1,1 @@
+"""Per-user data: folders, the circuit library."""

@@ -1,0 +1,31 @@
+"""Where Postrun keeps per-user data. Resolved on each call, never at import time,
+so tests and portable installs can point POSTRUN_DATA_DIR anywhere."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "postrun"
+DATA_DIR_VARIABLE = "POSTRUN_DATA_DIR"
+
+
+def data_dir() -> Path:
+    override = os.environ.get(DATA_DIR_VARIABLE)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def user_circuits_dir() -> Path:
+    return data_dir() / "circuits"
+
+
+def builtin_circuits_dir() -> Path:
+    """Built-in circuits: inside the installed package, or assets/ in a source checkout."""
+    packaged = Path(__file__).resolve().parent.parent / "assets" / "circuits"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "assets" / "circuits"
