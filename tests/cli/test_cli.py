@@ -1,0 +1,151 @@
+"""The command line as a user runs it: a real subprocess, exit codes and output lines."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from postrun import __version__
+
+
+def postrun(*args, data_dir=None):
+    env = dict(os.environ)
+    if data_dir is not None:
+        env["POSTRUN_DATA_DIR"] = str(data_dir)
+    return subprocess.run(
+        [sys.executable, "-m", "postrun", *args], capture_output=True, text=True, env=env, timeout=60,
+    )
+
+
+def test_version():
+    result = postrun("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"postrun {__version__}"
+
+
+def test_list_shows_builtins_and_a_broken_user_file(data_dir):
+    (data_dir / "circuits").mkdir(parents=True)
+    (data_dir / "circuits" / "oops.toml").write_text("format = 1\nname = 'Oops'\nrounds = 0\n")
+    result = postrun("list", data_dir=data_dir)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    chain = next(line for line in lines if line.startswith("posterior-chain "))
+    assert "built-in" in chain
+    assert "15:15" in chain
+    assert "3 exercises" in chain
+    assert "Posterior chain after a run" in chain
+    oops = next(line for line in lines if line.startswith("oops"))
+    assert "user" in oops
+    assert "BROKEN" in oops
+    assert "rounds: must be from 1 to 50, not 0" in oops
+
+
+def test_list_json(data_dir):
+    result = postrun("list", "--json", data_dir=data_dir)
+    assert result.returncode == 0
+    entries = {e["key"]: e for e in json.loads(result.stdout)}
+    quick = entries["posterior-chain-quick"]
+    assert quick["source"] == "built-in"
+    assert quick["total_seconds"] == 445
+    assert quick["exercises"] == 3
+    assert quick["error"] is None
+
+
+def test_check_valid_files_exit_zero(tmp_path):
+    good = tmp_path / "good.toml"
+    good.write_text("format = 1\nname = 'Good'\n[[exercise]]\nname = 'Swings'\nwork = '40s'\n")
+    result = postrun("check", str(good))
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [f"{good}: ok"]
+
+
+def test_check_reports_one_line_per_problem_and_exits_one(tmp_path):
+    good = tmp_path / "good.toml"
+    good.write_text("format = 1\nname = 'Good'\n[[exercise]]\nname = 'Swings'\nwork = '40s'\n")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("format = 1\nname = 'Bad'\nrounds = 99\n[[exercise]]\nname = 'a'\nwork = 10\n"
+                   "[[exercise]]\nname = 'b'\nwork = '0s'\n")
+    result = postrun("check", str(good), str(bad))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{good}: ok",
+        f"{bad}:3: rounds: must be from 1 to 50, not 99",
+        f"{bad}:9: exercise[2].work: must be longer than zero seconds",
+    ]
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00", "binary file"),
+        (b"\xff\xfe\x00n\x00a", "binary file"),
+        (b"name = 'caf\xe9'", "not UTF-8"),
+        (b"format = 1\nname = 'x'\n[[exercise]\n", "not valid TOML"),
+        (b"", "'format' is missing"),
+    ],
+)
+def test_check_never_prints_a_traceback_whatever_the_bytes(tmp_path, content, words):
+    path = tmp_path / "weird.toml"
+    path.write_bytes(content)
+    result = postrun("check", str(path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.startswith(f"{path}")
+    assert words in result.stdout
+
+
+def test_check_missing_file_and_folder(tmp_path):
+    result = postrun("check", str(tmp_path / "nope.toml"), str(tmp_path))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{tmp_path / 'nope.toml'}: cannot read the file")
+    assert lines[1] == f"{tmp_path}: is a folder; give circuit files (.toml)"
+
+
+def test_show_json_matches_the_timeline():
+    result = postrun("show", "posterior-chain", "--json")
+    assert result.returncode == 0
+    shown = json.loads(result.stdout)
+    assert shown["name"] == "Posterior chain after a run"
+    assert shown["total_seconds"] == 915
+    assert shown["segments"][0] == {"kind": "prepare", "exercise": None, "side": None, "round": None,
+                                    "seconds": 10, "reps": None}
+    assert shown["segments"][1] == {"kind": "work", "exercise": "Cable kickbacks", "side": "left", "round": 1,
+                                    "seconds": 40, "reps": None}
+    assert shown["segments"][2]["kind"] == "switch"
+    assert sum(s["seconds"] for s in shown["segments"]) == 915
+    assert {s["kind"] for s in shown["segments"]} == {"prepare", "work", "switch", "rest", "round_rest", "cooldown"}
+
+
+def test_show_text_lists_every_segment_with_its_start_time():
+    result = postrun("show", "Quad day after a run")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Quad day after a run: 3 rounds, 17:50"
+    assert any("0:10  WORK" in line and "Goblet squats" in line for line in lines)
+    assert lines[-1].strip() == "17:50  END"
+
+
+def test_show_a_rep_circuit_from_a_path(tmp_path):
+    path = tmp_path / "reps.toml"
+    path.write_text("format = 1\nname = 'Reps'\nprepare = 5\n[[exercise]]\nname = 'Squats'\nreps = 12\n")
+    shown = json.loads(postrun("show", str(path), "--json").stdout)
+    assert shown["total_seconds"] is None
+    assert shown["timed_seconds"] == 5
+    assert shown["segments"][1]["reps"] == 12
+    assert shown["segments"][1]["seconds"] is None
+
+
+def test_show_broken_and_unknown(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text("format = 9\n")
+    result = postrun("show", str(path))
+    assert result.returncode == 1
+    assert "newer Postrun" in result.stderr
+    result = postrun("show", "no-such-circuit")
+    assert result.returncode == 1
+    assert "no circuit called 'no-such-circuit'" in result.stderr
+    assert "Traceback" not in result.stderr
