@@ -44,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("circuit", metavar="NAME_OR_PATH",
                       help="a file, a file name from `postrun list`, or a circuit name")
     show.add_argument("--json", action="store_true", help="machine-readable output")
+
+    run = commands.add_parser("run", help="open the window on a circuit, ready to start")
+    run.add_argument("circuit", metavar="NAME_OR_PATH", help="a file, a file name from `postrun list`, or a name")
     return parser
 
 
@@ -65,8 +68,27 @@ def _dispatch(argv: Sequence[str] | None) -> int:
         return cmd_check(args.paths)
     if args.command == "show":
         return cmd_show(args.circuit, args.json)
-    parser.print_help()
-    return 0
+    if args.command == "run":
+        return cmd_run(args.circuit)
+    from postrun.app import main as open_window  # Qt only when a window is wanted
+
+    return open_window()
+
+
+def cmd_run(name_or_path: str) -> int:
+    try:
+        entry = find_entry(name_or_path)
+    except NotFound as exc:
+        print(f"postrun: {exc}", file=sys.stderr)
+        return 1
+    if entry.circuit is None:
+        assert entry.error is not None
+        for problem in entry.error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    from postrun.app import main as open_window
+
+    return open_window(open_key=entry.key)
 
 
 def _total_text(timeline: Timeline) -> str:

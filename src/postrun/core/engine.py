@@ -178,14 +178,18 @@ class Engine:
         self._last_look = now
         return self._publish(events)
 
-    def start(self) -> list[Event]:
+    def start(self, index: int = 0, active_seconds: float = 0.0) -> list[Event]:
+        """Begin at the first segment, or at `index` when resuming an interrupted workout."""
         if self._state is not State.READY:
             raise ControlError(f"the workout has already been started (it is {self._state.value})")
+        if not 0 <= index < len(self.timeline):
+            raise ControlError(f"cannot start at segment {index}: the workout has {len(self.timeline)}")
         now = self._clock()
         self._state = State.RUNNING
         self._run_since = now
         self._last_look = now
-        return self._publish(self._enter(0, now, elapsed=0.0))
+        self._active_before = max(0.0, active_seconds)
+        return self._publish(self._enter(index, now, elapsed=0.0))
 
     def pause(self) -> list[Event]:
         events = self.poll()

@@ -29,3 +29,16 @@ def builtin_circuits_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[3] / "assets" / "circuits"
+
+
+def config_dir() -> Path:
+    """Settings: the user config folder, or the data folder when POSTRUN_DATA_DIR is set
+    (a portable install keeps everything in one place, and tests stay in their tmp folder)."""
+    override = os.environ.get(DATA_DIR_VARIABLE)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def log_path() -> Path:
+    return data_dir() / "postrun.sqlite3"

@@ -1,0 +1,91 @@
+"""Wiring: builds the parts and connects them; nothing else."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import tomli_w
+
+from postrun.core.circuit import Circuit
+from postrun.core.circuit_file import circuit_to_dict, parse_circuit
+from postrun.core.engine import Clock, Engine, default_clock
+from postrun.core.errors import CircuitError
+from postrun.store.library import LibraryEntry, load_library
+from postrun.store.settings import Settings, load_settings, save_settings
+from postrun.store.workout_log import WorkoutLog, WorkoutRecord
+from postrun.store.workout_recorder import WorkoutRecorder
+from postrun.system.keep_awake import KeepAwake
+
+
+class AppServices:
+    """What the window needs from the rest of the program."""
+
+    def __init__(self, log: WorkoutLog, settings: Settings, keep_awake: KeepAwake) -> None:
+        self.log = log
+        self.settings = settings
+        self.awake = keep_awake
+        self.log_notice = log.notice
+
+    def library(self) -> list[LibraryEntry]:
+        return load_library()
+
+    def last_done(self) -> dict[str, Any]:
+        return dict(self.log.last_done())
+
+    def save_settings(self) -> str | None:
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            return f"Your choices could not be saved ({exc.strerror or exc}); they last until you quit."
+        return None
+
+    def recorder(self, engine: Engine, key: str, circuit: Circuit, record_id: int | None,
+                 on_error: Any) -> WorkoutRecorder:
+        return WorkoutRecorder(self.log, engine, key, circuit_to_dict(circuit), record_id, on_error)
+
+    def annotate(self, record_id: int, note: str, effort: int | None) -> None:
+        self.log.annotate(record_id, note, effort)
+
+    def interrupted(self) -> list[WorkoutRecord]:
+        return self.log.interrupted()
+
+    def keep_interrupted_as_unfinished(self, record_id: int) -> None:
+        self.log.abandon_interrupted(record_id)
+
+    def circuit_of(self, record: WorkoutRecord) -> Circuit | None:
+        """The circuit exactly as it was run, rebuilt from the record's snapshot."""
+        try:
+            return parse_circuit(tomli_w.dumps(record.circuit).encode())
+        except (CircuitError, TypeError, ValueError):
+            return None
+
+    def keep_awake(self) -> tuple[bool, str | None]:
+        active = self.awake.acquire()
+        return active, self.awake.problem
+
+    def let_sleep(self) -> None:
+        self.awake.release()
+
+
+def build_window(services: AppServices, clock: Clock = default_clock) -> Any:
+    from postrun.ui.main_window import MainWindow
+
+    return MainWindow(services, clock)
+
+
+def main(open_key: str | None = None, argv: list[str] | None = None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Postrun")
+    services = AppServices(WorkoutLog.open(), load_settings(), KeepAwake())
+    window = build_window(services)
+    if open_key is not None and not window.open_by_key(open_key):
+        window.picker.show_notice(f"No circuit called “{open_key}”: pick one below.")
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        services.let_sleep()
+        services.log.close()

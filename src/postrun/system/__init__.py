@@ -1,0 +1,1 @@
+"""Platform glue: keeping the screen awake."""

@@ -1,0 +1,1 @@
+"""Qt widgets only: the window, the picker, the preview, the run view, the finish screen."""

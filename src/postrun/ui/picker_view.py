@@ -1,0 +1,176 @@
+"""Pick a circuit: built-ins and the user's own, with time, exercises, equipment, focus,
+when it was last done, and broken files shown with their error."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from postrun.core.durations import format_duration
+from postrun.core.timeline import build_timeline
+from postrun.store.library import LibraryEntry
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole
+
+
+def when_text(moment: datetime | None, now: datetime | None = None) -> str:
+    if moment is None:
+        return "never done"
+    now = now or datetime.now().astimezone()
+    days = (now.date() - moment.astimezone(now.tzinfo).date()).days
+    if days <= 0:
+        return "done today"
+    if days == 1:
+        return "done yesterday"
+    if days < 14:
+        return f"done {days} days ago"
+    return f"done {moment.date().isoformat()}"
+
+
+def describe(entry: LibraryEntry, last_done: datetime | None) -> str:
+    if entry.circuit is None:
+        assert entry.error is not None
+        return f"{entry.path.name}  ({entry.source.value}) — CANNOT BE USED\n{entry.error.first}"
+    circuit = entry.circuit
+    timeline = build_timeline(circuit)
+    total = format_duration(timeline.total_seconds) + (" + reps" if timeline.rep_segments else "")
+    count = len(circuit.exercises)
+    parts = [total,
+             f"{count} exercise{'s' if count != 1 else ''}",
+             f"{circuit.rounds} round{'s' if circuit.rounds != 1 else ''}"]
+    if circuit.focus:
+        parts.append(", ".join(circuit.focus))
+    parts.append(", ".join(circuit.equipment) if circuit.equipment else "no equipment")
+    parts.append(when_text(last_done))
+    return f"{circuit.name}  ({entry.source.value})\n" + " · ".join(parts)
+
+
+class PickerView(QWidget):
+    chosen = Signal(object)           # LibraryEntry
+    resume_chosen = Signal()
+    resume_discarded = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = QLabel("Pick a circuit", self)
+        font = QFont()
+        font.setPixelSize(34)
+        font.setBold(True)
+        heading.setFont(font)
+
+        self.resume_bar = QWidget(self)
+        self.resume_text = QLabel(self.resume_bar)
+        self.resume_text.setWordWrap(True)
+        self.resume_button = QPushButton("Resume", self.resume_bar)
+        self.discard_button = QPushButton("Keep as unfinished", self.resume_bar)
+        self.resume_button.clicked.connect(self.resume_chosen)
+        self.discard_button.clicked.connect(self.resume_discarded)
+        bar = QHBoxLayout(self.resume_bar)
+        bar.addWidget(self.resume_text, 1)
+        bar.addWidget(self.resume_button)
+        bar.addWidget(self.discard_button)
+        self.resume_bar.hide()
+
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Type to filter…  (Enter opens, ↑↓ move)")
+        self.filter.textChanged.connect(self._apply_filter)
+        self.filter.installEventFilter(self)
+        self.list = QListWidget(self)
+        list_font = QFont()
+        list_font.setPixelSize(20)
+        self.list.setFont(list_font)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(6)
+        self.list.itemActivated.connect(self._activate)
+        self.list.itemDoubleClicked.connect(self._activate)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.resume_bar)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list, 1)
+        self.setFocusProxy(self.filter)
+
+    def set_entries(self, entries: list[LibraryEntry], last_done: dict[str, datetime],
+                    select_key: str | None = None) -> None:
+        self.list.clear()
+        for entry in entries:
+            item = QListWidgetItem(describe(entry, last_done.get(entry.key)))
+            item.setData(ENTRY_ROLE, entry)
+            if entry.circuit is None:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.list.addItem(item)
+            if entry.key == select_key:
+                self.list.setCurrentItem(item)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        self._apply_filter(self.filter.text())
+
+    def entry_texts(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count()) if not self.list.item(i).isHidden()]
+
+    def show_resume(self, text: str | None) -> None:
+        self.resume_bar.setVisible(text is not None)
+        self.resume_text.setText(text or "")
+        if text is not None:
+            self.resume_button.setFocus()
+
+    def show_notice(self, text: str | None) -> None:
+        self.notice.setVisible(bool(text))
+        self.notice.setText(text or "")
+
+    def _apply_filter(self, text: str) -> None:
+        words = text.casefold().split()
+        first_visible = None
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            hidden = not all(w in item.text().casefold() for w in words)
+            item.setHidden(hidden)
+            if not hidden and first_visible is None:
+                first_visible = item
+        current = self.list.currentItem()
+        if (current is None or current.isHidden()) and first_visible is not None:
+            self.list.setCurrentItem(first_visible)
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        entry = item.data(ENTRY_ROLE)
+        if entry is not None and entry.circuit is not None:
+            self.chosen.emit(entry)
+
+    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802
+        if watched is self.filter and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                current = self.list.currentItem()
+                if current is not None and not current.isHidden():
+                    self._activate(current)
+                return True
+            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+                self._move(event.key())
+                return True
+        return False
+
+    def _move(self, key: int) -> None:
+        visible = [i for i in range(self.list.count()) if not self.list.item(i).isHidden()]
+        if not visible:
+            return
+        row = self.list.currentRow()
+        position = visible.index(row) if row in visible else 0
+        step = -1 if key in (Qt.Key.Key_Up, Qt.Key.Key_PageUp) else 1
+        self.list.setCurrentRow(visible[max(0, min(len(visible) - 1, position + step))])

@@ -1,0 +1,69 @@
+"""Drives the engine from Qt: one single-shot precise timer armed for the next instant
+anything visible or audible changes; no polling loop, the process sleeps in between."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from postrun.core.engine import Clock, Engine
+from postrun.core.errors import ControlError
+
+CONTROLS = {
+    "toggle": Engine.toggle,
+    "skip": Engine.skip,
+    "back": Engine.back,
+    "done": Engine.done,
+    "more": lambda engine: engine.add_time(10),
+    "less": lambda engine: engine.add_time(-10),
+    "stop": Engine.stop,
+}
+
+
+class RunDriver(QObject):
+    refreshed = Signal()          # the engine may have changed: views re-read the snapshot
+    refused = Signal(str)         # a control that does not apply now, in words
+
+    def __init__(self, engine: Engine, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self._clock = clock
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self.tick)
+        self.ticks = 0
+
+    def start(self, index: int = 0, active_seconds: float = 0.0) -> None:
+        self.engine.start(index, active_seconds)
+        self._after_change()
+
+    def tick(self) -> None:
+        """The timer fired (or a test says it did): look at the clock, publish, re-arm."""
+        self.ticks += 1
+        self.engine.poll()
+        self._after_change()
+
+    def control(self, name: str) -> None:
+        try:
+            CONTROLS[name](self.engine)
+        except ControlError as exc:
+            self.refused.emit(str(exc))
+        self._after_change()
+
+    def stop_timer(self) -> None:
+        self._timer.stop()
+
+    @property
+    def armed_ms(self) -> int | None:
+        return self._timer.remainingTime() if self._timer.isActive() else None
+
+    def _after_change(self) -> None:
+        self.refreshed.emit()
+        due = self.engine.next_change()
+        if due is None:
+            self._timer.stop()
+            return
+        # ceil: wake at or just after the instant, never before it
+        self._timer.start(max(0, math.ceil((due - self._clock()) * 1000)))

@@ -1,0 +1,284 @@
+"""The gym-floor view: readable from 3 m. Every size is a share of the window height."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from postrun.core.engine import Snapshot, State
+from postrun.core.timeline import Kind, Segment
+from postrun.ui.big_digits import BigDigits
+from postrun.ui.segment_text import next_text, seconds_text, title
+from postrun.ui.theme import PAUSED, PHASES, Phase
+
+TIP_SECONDS = 8          # a tip stays this long before the next one
+FLASH_MS = 300
+
+# key -> control; no modifiers anywhere, and presenter clickers send PageUp/PageDown
+KEYS: dict[int, str] = {
+    Qt.Key.Key_Space: "toggle",
+    Qt.Key.Key_MediaPlay: "toggle",
+    Qt.Key.Key_MediaPause: "toggle",
+    Qt.Key.Key_MediaTogglePlayPause: "toggle",
+    Qt.Key.Key_Right: "skip",
+    Qt.Key.Key_PageDown: "skip",
+    Qt.Key.Key_N: "skip",
+    Qt.Key.Key_MediaNext: "skip",
+    Qt.Key.Key_Left: "back",
+    Qt.Key.Key_PageUp: "back",
+    Qt.Key.Key_B: "back",
+    Qt.Key.Key_MediaPrevious: "back",
+    Qt.Key.Key_Return: "done",
+    Qt.Key.Key_Enter: "done",
+    Qt.Key.Key_Plus: "more",
+    Qt.Key.Key_Equal: "more",
+    Qt.Key.Key_Minus: "less",
+    Qt.Key.Key_Underscore: "less",
+    Qt.Key.Key_F: "fullscreen",
+    Qt.Key.Key_F11: "fullscreen",
+    Qt.Key.Key_M: "mute",
+    Qt.Key.Key_Escape: "escape",
+    Qt.Key.Key_Question: "help",
+    Qt.Key.Key_Slash: "help",
+    Qt.Key.Key_H: "help",
+}
+
+SHORTCUTS = [
+    ("Space", "pause / resume"),
+    ("→  PageDown  N", "skip to the next step"),
+    ("←  PageUp  B", "back: restart this step, or the previous one"),
+    ("Enter", "done (rep exercises)"),
+    ("+  −", "add / remove 10 seconds"),
+    ("F  F11", "full screen"),
+    ("M", "mute"),
+    ("Esc", "leave full screen, or stop the workout (asks first)"),
+    ("?", "this sheet"),
+]
+
+
+def _label(parent: QWidget, bold: bool = False, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> QLabel:
+    label = QLabel(parent)
+    font = QFont()
+    font.setBold(bold)
+    label.setFont(font)
+    label.setAlignment(align)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    return label
+
+
+class RunView(QWidget):
+    control = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.phase: Phase = PHASES[Kind.PREPARE]
+        self.flashing = False
+        self._segment_key: tuple[int, Segment] | None = None
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self._end_flash)
+
+        self.word = _label(self, bold=True, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.round_label = _label(self, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.exercise = _label(self, bold=True)
+        self.digits = BigDigits(self)
+        self.reps = _label(self, bold=True)
+        self.tip = _label(self)
+        self.next_up = _label(self)
+        self.notice = _label(self)
+        self.confirm = _label(self, bold=True)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(False)
+        self.progress.setRange(0, 1000)
+        self.time_left = _label(self, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.help_sheet = _label(self, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.help_sheet.setText("<br>".join(f"<b>{k}</b> &nbsp; {v}" for k, v in SHORTCUTS))
+        self.help_sheet.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.help_sheet.hide()
+        self.notice.hide()
+        self.confirm.hide()
+
+        self.buttons: dict[str, QPushButton] = {}
+        button_row = QHBoxLayout()
+        for name, text in [("back", "◀ Back"), ("toggle", "Pause"), ("skip", "Skip ▶"), ("less", "−10 s"),
+                           ("more", "+10 s"), ("done", "Done ✓"), ("mute", "Mute"), ("fullscreen", "Full screen"),
+                           ("help", "?")]:
+            button = QPushButton(text, self)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # Space must never "click" a focused button
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _=False, n=name: self.control.emit(n))
+            self.buttons[name] = button
+            button_row.addWidget(button)
+
+        top = QHBoxLayout()
+        top.addWidget(self.word, 3)
+        top.addWidget(self.round_label, 2)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.time_left, 1)
+        bottom.addLayout(button_row, 5)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 12, 24, 12)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.exercise)
+        layout.addWidget(self.digits, 1)
+        layout.addWidget(self.help_sheet, 1)
+        layout.addWidget(self.reps)
+        layout.addWidget(self.tip)
+        layout.addWidget(self.next_up)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.progress)
+        layout.addLayout(bottom)
+        self._apply_phase(self.phase)
+
+    # -- showing ---------------------------------------------------------------------
+
+    def show_snapshot(self, snap: Snapshot, total_seconds: int) -> None:
+        segment = snap.segment
+        key = (snap.index, segment)
+        if self._segment_key is not None and key != self._segment_key:
+            self.flash()
+        self._segment_key = key
+        phase = PAUSED if snap.state is State.PAUSED else PHASES[segment.kind]
+        self._apply_phase(phase)
+        self.word.setText(phase.word if snap.state is not State.PAUSED else f"PAUSED · {PHASES[segment.kind].word}")
+        self.round_label.setText(self._round_text(snap))
+        self.exercise.setText(title(segment))
+        if segment.timed:
+            assert snap.remaining is not None
+            self.digits.set_text(seconds_text(snap.shown_seconds))
+            self.reps.setText("")
+            self.reps.setVisible(False)
+        else:
+            self.digits.set_text(seconds_text(snap.shown_seconds))
+            self.reps.setText(f"{segment.reps} reps — press Enter when done")
+            self.reps.setVisible(True)
+        self.tip.setText(self._tip_text(snap))
+        self.next_up.setText(next_text(snap.next_segment))
+        left = snap.workout_remaining
+        reps = " + reps" if snap.reps_ahead else ""
+        self.time_left.setText(f"{_clock(left)}{reps} left")
+        if total_seconds > 0:
+            self.progress.setValue(int(1000 * (1 - min(1.0, left / total_seconds))))
+        self.buttons["toggle"].setText("Resume" if snap.state is State.PAUSED else "Pause")
+        self.buttons["done"].setEnabled(not segment.timed)
+        self.buttons["less"].setEnabled(segment.timed)
+        self.buttons["more"].setEnabled(segment.timed)
+
+    def _round_text(self, snap: Snapshot) -> str:
+        segment = snap.segment
+        if segment.kind is Kind.COOLDOWN or (segment.round is None and segment.kind is not Kind.PREPARE):
+            return "Cool-down"
+        number = segment.round or 1
+        return f"Round {number} of {snap.rounds}"
+
+    def _tip_text(self, snap: Snapshot) -> str:
+        segment = snap.segment
+        if segment.kind is Kind.SWITCH:
+            return f"Switch to the {segment.side.value} side" if segment.side else "Switch sides"
+        source = segment
+        if segment.kind in (Kind.PREPARE, Kind.REST, Kind.ROUND_REST) and snap.next_segment is not None:
+            source = snap.next_segment
+        tips = source.tips
+        if not tips:
+            return ""
+        # derived from the segment's own clock: no timer of its own, changes on a whole second
+        return tips[int(snap.elapsed // TIP_SECONDS) % len(tips)]
+
+    def set_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def set_confirm(self, text: str) -> None:
+        self.confirm.setText(text)
+        self.confirm.setVisible(bool(text))
+
+    def set_muted(self, muted: bool) -> None:
+        self.buttons["mute"].setText("Unmute" if muted else "Mute")
+
+    def toggle_help(self) -> None:
+        showing = not self.help_sheet.isVisible()
+        self.help_sheet.setVisible(showing)
+        self.digits.setVisible(not showing)
+
+    def reset(self) -> None:
+        self._segment_key = None
+        self.set_confirm("")
+        self.help_sheet.hide()
+        self.digits.show()
+
+    # -- flash: a glance catches every segment change ---------------------------------
+
+    def flash(self) -> None:
+        self.flashing = True
+        self._apply_phase(self.phase)
+        self._flash_timer.start(FLASH_MS)
+
+    def _end_flash(self) -> None:
+        self.flashing = False
+        self._apply_phase(self.phase)
+
+    def _apply_phase(self, phase: Phase) -> None:
+        self.phase = phase
+        background, text = (phase.text, phase.background) if self.flashing else (phase.background, phase.text)
+        self.digits.set_colour(text)
+        # one style sheet for everything: Qt ignores palette changes once a sheet is set
+        self.setStyleSheet(
+            f"RunView {{ background: {background}; }} QLabel {{ color: {text}; background: transparent; }}"
+            f" QPushButton {{ color: {text}; background: transparent; border: 2px solid {text};"
+            f" border-radius: 8px; padding: 4px; }}"
+            f" QPushButton:disabled {{ border-style: dashed; }}"
+            f" QProgressBar {{ border: 2px solid {text}; border-radius: 4px; background: transparent; }}"
+            f" QProgressBar::chunk {{ background: {text}; }}"
+        )
+
+    # -- input and sizing ------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        name = KEYS.get(event.key())
+        if name is None or event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            super().keyPressEvent(event)
+            return
+        if self.confirm.text() and name != "escape":
+            self.control.emit("cancel_stop")     # any other key keeps the workout going
+            return
+        self.control.emit(name)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        height = max(1, self.height())
+        for label, share in [(self.word, 0.075), (self.round_label, 0.05), (self.exercise, 0.07),
+                             (self.reps, 0.045), (self.tip, 0.045), (self.next_up, 0.04),
+                             (self.confirm, 0.04), (self.notice, 0.026), (self.time_left, 0.04),
+                             (self.help_sheet, 0.04)]:
+            font = label.font()
+            font.setPixelSize(max(8, int(height * share)))
+            label.setFont(font)
+            if label is not self.help_sheet:
+                lines = 2 if label.wordWrap() else 1
+                label.setFixedHeight(int(height * share * 1.35 * lines))
+        for button in self.buttons.values():
+            font = button.font()
+            font.setPixelSize(max(8, int(height * 0.028)))
+            button.setFont(font)
+            button.setFixedHeight(int(height * 0.065))
+        self.progress.setFixedHeight(max(6, int(height * 0.018)))
+
+
+def _clock(seconds: float) -> str:
+    whole = int(seconds + 0.999)   # time left rounds up, like the countdown
+    minutes, secs = divmod(whole, 60)
+    return f"{minutes}:{secs:02d}"

@@ -1,0 +1,48 @@
+"""Words for segments, shared by the run view and the preview. No widgets here."""
+
+from __future__ import annotations
+
+from postrun.core.circuit import Exercise
+from postrun.core.durations import format_duration
+from postrun.core.timeline import Kind, Segment
+
+
+def seconds_text(seconds: float) -> str:
+    """The countdown as printed: plain seconds under a minute (readable from afar), else m:ss."""
+    whole = int(seconds)
+    return str(whole) if whole < 60 else format_duration(whole)
+
+
+def amount_text(exercise: Exercise) -> str:
+    each = " each side" if exercise.one_sided else ""
+    if exercise.reps is not None:
+        return f"{exercise.reps} reps{each}"
+    return f"{exercise.work} s{each}"
+
+
+def title(segment: Segment) -> str:
+    """The big line under the phase word: what the person is doing now."""
+    if segment.kind is Kind.PREPARE:
+        return "Get ready"
+    if segment.kind in (Kind.REST, Kind.ROUND_REST):
+        return "Rest" if segment.kind is Kind.REST else "Rest between rounds"
+    name = segment.name or ""
+    if segment.side is not None:
+        return f"{name} — {segment.side.value.upper()}"
+    return name
+
+
+def next_text(segment: Segment | None) -> str:
+    if segment is None:
+        return "Next: finish"
+    if segment.kind is Kind.SWITCH:
+        return "Next: switch sides"
+    if segment.kind in (Kind.REST, Kind.ROUND_REST):
+        return f"Next: rest {segment.seconds} s"
+    name = segment.name or ""
+    side = f", {segment.side.value} side" if segment.side else ""
+    if segment.kind is Kind.WORK and segment.exercise is not None and segment.side is not None \
+            and segment.side.value == "left":
+        side = ", left side first"
+    amount = f"{segment.reps} reps" if segment.reps is not None else f"{segment.seconds} s"
+    return f"Next: {name}{side} · {amount}"
