@@ -57,8 +57,8 @@ def _parse_text(text: str) -> int:
 
 
 def format_duration(seconds: float) -> str:
-    """Compact clock form for people: 0:40, 12:05, 1:02:03."""
-    whole = int(seconds)
+    """Compact clock form for people: 0:40, 12:05, 1:02:03 (to the nearest second)."""
+    whole = round(seconds)
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:

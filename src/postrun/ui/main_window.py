@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 from postrun.core.circuit import Circuit
 from postrun.core.engine import Clock, Engine, State, default_clock
 from postrun.core.events import Abandoned, Event, Finished, Paused, PauseReason, Resumed
-from postrun.core.timeline import build_timeline
+from postrun.core.timeline import Kind, build_timeline
 from postrun.store.library import LibraryEntry
 from postrun.store.settings import Settings
 from postrun.store.workout_log import WorkoutRecord
@@ -24,7 +24,6 @@ from postrun.ui.picker_view import PickerView
 from postrun.ui.preview_view import PreviewView
 from postrun.ui.run_driver import RunDriver
 from postrun.ui.run_view import RunView
-from postrun.ui.segment_text import title
 
 RELEASE_AWAKE_AFTER_PAUSE_MS = 3 * 60 * 1000
 
@@ -44,6 +43,20 @@ class Services(Protocol):
     def circuit_of(self, record: WorkoutRecord) -> Circuit | None: ...
     def keep_awake(self) -> tuple[bool, str | None]: ...
     def let_sleep(self) -> None: ...
+
+
+def skipped_sets(engine: Engine) -> list[str]:
+    """What was skipped that matters: exercise sets and stretches, not rests."""
+    names: list[str] = []
+    for index in dict.fromkeys(engine.skipped):
+        segment = engine.timeline[index]
+        if segment.kind in (Kind.WORK, Kind.COOLDOWN):
+            side = f" {segment.side.value}" if segment.side else ""
+            round_text = f", round {segment.round}" if segment.round else ""
+            names.append(f"{segment.name} ({side.strip() or 'set'}{round_text})")
+    if len(names) > 6:
+        names = names[:6] + [f"and {len(names) - 6} more"]
+    return names
 
 
 class MainWindow(QMainWindow):
@@ -216,7 +229,7 @@ class MainWindow(QMainWindow):
         engine = self.driver.engine
         self.driver.stop_timer()
         self._leave_fullscreen()
-        skipped = [title(engine.timeline[i]) for i in engine.skipped]
+        skipped = skipped_sets(engine)
         saved = self.services.log_notice or "Saved to your workout log."
         rounds_done = engine.snapshot().segment.round or engine.timeline.circuit.rounds
         self.finish.show_result(
