@@ -35,3 +35,14 @@ def run_for(engine, clock: FakeClock, seconds: float, step: float = 0.25) -> lis
         remaining -= delta
         events += engine.poll()
     return events
+
+
+def advance(window, clock, seconds, step=0.25):
+    """Move the fake clock as real time would, with the timer 'firing' at every step."""
+    remaining = seconds
+    while remaining > 1e-9:
+        delta = min(step, remaining)
+        clock.advance(delta)
+        remaining -= delta
+        if window.driver is not None:
+            window.driver.tick()

@@ -1,8 +1,9 @@
 import pytest
-from conftest import advance
 from PySide6.QtCore import Qt
 
 from postrun.ui.main_window import RELEASE_AWAKE_AFTER_PAUSE_MS
+
+from helpers import advance
 
 
 def test_screen_kept_awake_from_start_to_stop(qtbot, window, clock, awake_calls):

@@ -3,11 +3,12 @@
 from collections import Counter
 
 import pytest
-from conftest import advance
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 
 from postrun.ui.theme import contrast
+
+from helpers import advance
 
 WIDTH, HEIGHT = 1366, 768
 

@@ -3,13 +3,14 @@
 import sqlite3
 from datetime import datetime
 
-from conftest import advance
 from PySide6.QtCore import Qt
 
 from postrun.core.engine import State
 from postrun.core.timeline import Kind
 from postrun.store.paths import log_path, user_circuits_dir
 from postrun.ui.theme import PAUSED, PHASES
+
+from helpers import advance
 
 REPS_CIRCUIT = """\
 format = 1

@@ -66,4 +66,4 @@ class RunDriver(QObject):
             self._timer.stop()
             return
         # ceil: wake at or just after the instant, never before it
-        self._timer.start(max(0, math.ceil((due - self._clock()) * 1000)))
+        self._timer.start(max(0, math.ceil((due - self._clock()) * 1000 - 1e-6)))
