@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from typing import Any
 
 import tomli_w
@@ -74,6 +76,25 @@ def build_window(services: AppServices, clock: Clock = default_clock) -> Any:
     return MainWindow(services, clock)
 
 
+PROBE_VARIABLE = "POSTRUN_EXIT_AFTER_FIRST_PAINT"
+
+
+def _exit_after_first_paint(app: Any, window: Any) -> None:
+    """For benchmarks and smoke tests: report the first paint of the window, then quit."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and watched is window.current_view():
+                print(f"first-paint {time.monotonic():.6f} {type(watched).__name__}", flush=True)
+                app.quit()
+            return False
+
+    probe = FirstPaint(window)
+    for view in (window.picker, window.preview):
+        view.installEventFilter(probe)
+
+
 def main(open_key: str | None = None, argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -83,6 +104,8 @@ def main(open_key: str | None = None, argv: list[str] | None = None) -> int:
     window = build_window(services)
     if open_key is not None and not window.open_by_key(open_key):
         window.picker.show_notice(f"No circuit called “{open_key}”: pick one below.")
+    if os.environ.get(PROBE_VARIABLE):
+        _exit_after_first_paint(app, window)
     window.show()
     try:
         return int(app.exec())

@@ -149,3 +149,26 @@ def test_show_broken_and_unknown(tmp_path):
     assert result.returncode == 1
     assert "no circuit called 'no-such-circuit'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_run_opens_the_window_on_the_circuit(data_dir):
+    env = dict(os.environ, POSTRUN_EXIT_AFTER_FIRST_PAINT="1", QT_QPA_PLATFORM="offscreen",
+               POSTRUN_DATA_DIR=str(data_dir))
+    result = subprocess.run([sys.executable, "-m", "postrun", "run", "quad-circuit"], capture_output=True,
+                            text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "PreviewView"
+
+
+def test_no_arguments_opens_the_picker(data_dir):
+    env = dict(os.environ, POSTRUN_EXIT_AFTER_FIRST_PAINT="1", QT_QPA_PLATFORM="offscreen",
+               POSTRUN_DATA_DIR=str(data_dir))
+    result = subprocess.run([sys.executable, "-m", "postrun"], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "PickerView"
+
+
+def test_run_an_unknown_circuit():
+    result = postrun("run", "no-such-circuit")
+    assert result.returncode == 1
+    assert "no circuit called 'no-such-circuit'" in result.stderr

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from postrun.core.engine import Snapshot, State
 from postrun.core.timeline import Kind, Segment
 from postrun.ui.big_digits import BigDigits
+from postrun.ui.progress_line import ProgressLine
 from postrun.ui.segment_text import next_text, seconds_text, title
 from postrun.ui.theme import PAUSED, PHASES, Phase
 
@@ -88,6 +88,7 @@ class RunView(QWidget):
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._end_flash)
+        self._sheet = ""
 
         self.word = _label(self, bold=True, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.round_label = _label(self, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -98,14 +99,16 @@ class RunView(QWidget):
         self.next_up = _label(self)
         self.notice = _label(self)
         self.confirm = _label(self, bold=True)
-        self.progress = QProgressBar(self)
-        self.progress.setTextVisible(False)
-        self.progress.setRange(0, 1000)
+        self.progress = ProgressLine(self)
         self.time_left = _label(self, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.help_sheet = _label(self, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.help_sheet.setText("<br>".join(f"<b>{k}</b> &nbsp; {v}" for k, v in SHORTCUTS))
         self.help_sheet.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.help_sheet.hide()
+        self._flash_overlay = QWidget(self)
+        self._flash_overlay.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._flash_overlay.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._flash_overlay.hide()
         self.notice.hide()
         self.confirm.hide()
 
@@ -149,11 +152,11 @@ class RunView(QWidget):
     def show_snapshot(self, snap: Snapshot, total_seconds: int) -> None:
         segment = snap.segment
         key = (snap.index, segment)
-        if self._segment_key is not None and key != self._segment_key:
-            self.flash()
-        self._segment_key = key
         phase = PAUSED if snap.state is State.PAUSED else PHASES[segment.kind]
         self._apply_phase(phase)
+        if self._segment_key is not None and key != self._segment_key:
+            self.flash()       # in the new phase's text colour
+        self._segment_key = key
         self.word.setText(phase.word if snap.state is not State.PAUSED else f"PAUSED · {PHASES[segment.kind].word}")
         self.round_label.setText(self._round_text(snap))
         self.exercise.setText(title(segment))
@@ -172,7 +175,7 @@ class RunView(QWidget):
         reps = " + reps" if snap.reps_ahead else ""
         self.time_left.setText(f"{_clock(left)}{reps} left")
         if total_seconds > 0:
-            self.progress.setValue(int(1000 * (1 - min(1.0, left / total_seconds))))
+            self.progress.set_fraction(1 - left / total_seconds)
         self.buttons["toggle"].setText("Resume" if snap.state is State.PAUSED else "Pause")
         self.buttons["done"].setEnabled(not segment.timed)
         self.buttons["less"].setEnabled(segment.timed)
@@ -224,26 +227,35 @@ class RunView(QWidget):
 
     def flash(self) -> None:
         self.flashing = True
-        self._apply_phase(self.phase)
+        self._flash_overlay.setGeometry(self.rect())
+        colour = QColor(self.phase.text)
+        # translucent: the new segment shows through the flash
+        self._flash_overlay.setStyleSheet(
+            f"background: rgba({colour.red()}, {colour.green()}, {colour.blue()}, 150);")
+        self._flash_overlay.show()
+        self._flash_overlay.raise_()
         self._flash_timer.start(FLASH_MS)
 
     def _end_flash(self) -> None:
         self.flashing = False
-        self._apply_phase(self.phase)
+        self._flash_overlay.hide()
 
     def _apply_phase(self, phase: Phase) -> None:
         self.phase = phase
-        background, text = (phase.text, phase.background) if self.flashing else (phase.background, phase.text)
+        background, text = phase.background, phase.text
         self.digits.set_colour(text)
-        # one style sheet for everything: Qt ignores palette changes once a sheet is set
-        self.setStyleSheet(
+        self.progress.set_colour(text)
+        sheet = (
             f"RunView {{ background: {background}; }} QLabel {{ color: {text}; background: transparent; }}"
             f" QPushButton {{ color: {text}; background: transparent; border: 2px solid {text};"
             f" border-radius: 8px; padding: 4px; }}"
             f" QPushButton:disabled {{ border-style: dashed; }}"
-            f" QProgressBar {{ border: 2px solid {text}; border-radius: 4px; background: transparent; }}"
-            f" QProgressBar::chunk {{ background: {text}; }}"
         )
+        # one style sheet for everything (Qt ignores palette changes once a sheet is set),
+        # applied only when it changes: re-polishing every child is the costliest thing here
+        if sheet != self._sheet:
+            self._sheet = sheet
+            self.setStyleSheet(sheet)
 
     # -- input and sizing ------------------------------------------------------------
 
