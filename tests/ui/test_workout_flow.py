@@ -209,6 +209,7 @@ def test_escape_asks_once_then_stops_and_saves_a_partial_workout(qtbot, window, 
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.current_view() is window.finish)
     assert window.finish.heading.text() == "Workout stopped"
+    assert "Stopped in round 1 of 3, at Cable kickbacks — LEFT" in window.finish.details.text()
     with sqlite3.connect(log_path()) as db:
         status, index, label = db.execute("SELECT status, segment_index, segment_label FROM workouts").fetchone()
     assert (status, index) == ("abandoned", 1)

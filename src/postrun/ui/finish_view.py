@@ -82,9 +82,15 @@ class FinishView(QWidget):
         self._last_saved: tuple[str, int | None] = ("", None)
 
     def show_result(self, *, completed: bool, circuit_name: str, active_seconds: float, rounds: int,
-                    skipped: list[str], saved_text: str) -> None:
+                    skipped: list[str], saved_text: str, stopped_at: str = "", round_reached: int = 0) -> None:
         self.heading.setText("Workout complete" if completed else "Workout stopped")
-        lines = [circuit_name, f"Time: {format_duration(active_seconds)}   Rounds: {rounds}"]
+        if completed:
+            progress = f"Rounds: {rounds}"
+        else:
+            progress = f"Stopped in round {round_reached or 1} of {rounds}"
+            if stopped_at:
+                progress += f", at {stopped_at}"
+        lines = [circuit_name, f"Time: {format_duration(active_seconds)}   {progress}"]
         if skipped:
             lines.append(f"Skipped: {', '.join(skipped)}")
         else:

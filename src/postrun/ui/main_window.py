@@ -24,6 +24,7 @@ from postrun.ui.picker_view import PickerView
 from postrun.ui.preview_view import PreviewView
 from postrun.ui.run_driver import RunDriver
 from postrun.ui.run_view import RunView
+from postrun.ui.segment_text import title as segment_title
 
 RELEASE_AWAKE_AFTER_PAUSE_MS = 3 * 60 * 1000
 
@@ -231,12 +232,12 @@ class MainWindow(QMainWindow):
         self._leave_fullscreen()
         skipped = skipped_sets(engine)
         saved = self.services.log_notice or "Saved to your workout log."
-        rounds_done = engine.snapshot().segment.round or engine.timeline.circuit.rounds
+        segment = engine.snapshot().segment
         self.finish.show_result(
             completed=completed, circuit_name=self.current[1].name,
-            active_seconds=engine.snapshot().workout_elapsed,
-            rounds=engine.timeline.circuit.rounds if completed else rounds_done,
-            skipped=skipped, saved_text=saved,
+            active_seconds=engine.snapshot().workout_elapsed, rounds=engine.timeline.circuit.rounds,
+            skipped=skipped, saved_text=saved, stopped_at=segment_title(segment),
+            round_reached=segment.round or engine.timeline.circuit.rounds,
         )
         self.stack.setCurrentWidget(self.finish)
         self.finish.note.setFocus()
