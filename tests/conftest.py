@@ -48,10 +48,39 @@ def awake_works():
     return True
 
 
+class FakePlayObject:
+    def __init__(self):
+        self.playing = True
+
+    def is_playing(self):
+        return self.playing
+
+    def stop(self):
+        self.playing = False
+
+    def wait_done(self):
+        self.playing = False
+
+
 @pytest.fixture
-def services(data_dir, awake_calls, awake_works):
+def played_buffers():
+    return []
+
+
+@pytest.fixture
+def services(qapp, data_dir, awake_calls, awake_works, played_buffers):
+    """The app's services on a temporary data folder, with wakepy, the sound device and the
+    speech engine replaced at their boundaries (fake mode, recorded buffers, Qt's mock voice)."""
+    from postrun.audio.player import CuePlayer
+    from postrun.audio.voice import Voice
+
+    def play_buffer(data, channels, width, rate):
+        played_buffers.append(data)
+        return FakePlayObject()
+
     log = WorkoutLog.open()
-    yield AppServices(log, load_settings(), KeepAwake(lambda: FakeMode(awake_calls, awake_works)))
+    yield AppServices(log, load_settings(), KeepAwake(lambda: FakeMode(awake_calls, awake_works)),
+                      player=CuePlayer(play_buffer=play_buffer), voice=Voice("mock"))
     log.close()
 
 

@@ -9,6 +9,8 @@ from typing import Any
 
 import tomli_w
 
+from postrun.audio.cues import CueSet
+from postrun.audio.player import CuePlayer
 from postrun.core.circuit import Circuit
 from postrun.core.circuit_file import circuit_to_dict, parse_circuit
 from postrun.core.engine import Clock, Engine, default_clock
@@ -19,15 +21,20 @@ from postrun.store.workout_log import WorkoutLog, WorkoutRecord
 from postrun.store.workout_recorder import WorkoutRecorder
 from postrun.system.keep_awake import KeepAwake
 
+LEAD_IN = 0.3    # seconds of silence before each cue when the lead-in setting is on
+
 
 class AppServices:
     """What the window needs from the rest of the program."""
 
-    def __init__(self, log: WorkoutLog, settings: Settings, keep_awake: KeepAwake) -> None:
+    def __init__(self, log: WorkoutLog, settings: Settings, keep_awake: KeepAwake,
+                 player: CuePlayer | None = None, voice: Any = None) -> None:
         self.log = log
         self.settings = settings
         self.awake = keep_awake
         self.log_notice = log.notice
+        self.player = player or CuePlayer(CueSet(settings.volume / 100, LEAD_IN if settings.lead_in else 0.0))
+        self.voice = voice           # a Voice, or None before Qt is up
 
     def library(self) -> list[LibraryEntry]:
         return load_library()
@@ -69,6 +76,33 @@ class AppServices:
     def let_sleep(self) -> None:
         self.awake.release()
 
+    def sound_listeners(self, engine: Engine, on_problem: Any) -> list[Any]:
+        self.player.reset()
+        self.player.on_problem = on_problem
+        listeners: list[Any] = [self.player]
+        if self.voice is not None:
+            self.voice.attach(engine.timeline)
+            listeners.append(self.voice)
+        return listeners
+
+    def apply_sound_settings(self) -> None:
+        settings = self.settings
+        self.player.muted = settings.muted
+        self.player.set_volume(settings.volume / 100, LEAD_IN if settings.lead_in else 0.0)
+        if self.voice is not None:
+            self.voice.enabled = settings.voice and not settings.muted
+            self.voice.set_volume(settings.volume / 100)
+
+    def voice_problem(self) -> str | None:
+        if self.voice is None:
+            return "speech is not set up"
+        return None if self.voice.available else self.voice.reason
+
+    def voice_state(self) -> str:
+        if self.voice_problem() is not None:
+            return "unavailable"
+        return "on" if self.settings.voice else "off"
+
 
 def build_window(services: AppServices, clock: Clock = default_clock) -> Any:
     from postrun.ui.main_window import MainWindow
@@ -100,7 +134,9 @@ def main(open_key: str | None = None, argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Postrun")
-    services = AppServices(WorkoutLog.open(), load_settings(), KeepAwake())
+    from postrun.audio.voice import Voice
+
+    services = AppServices(WorkoutLog.open(), load_settings(), KeepAwake(), voice=Voice())
     window = build_window(services)
     if open_key is not None and not window.open_by_key(open_key):
         window.picker.show_notice(f"No circuit called “{open_key}”: pick one below.")

@@ -227,7 +227,19 @@ def test_shortcut_sheet_fullscreen_and_mute_keys(qtbot, window, services):
     assert not view.help_sheet.isVisible()
     qtbot.keyClick(view, Qt.Key.Key_M)
     assert services.settings.muted
+    assert services.player.muted
     assert view.buttons["mute"].text() == "Unmute"
+    assert view.sound.text() == "Muted"
+    qtbot.keyClick(view, Qt.Key.Key_Down)          # a volume key unmutes
+    assert (services.settings.volume, services.player.muted) == (90, False)
+    assert view.sound.text() == "Volume 90%"
+    assert services.player.cues.volume == 0.9
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert services.settings.volume == 100
+    assert view.buttons["voice"].text() == "Voice on"
+    qtbot.keyClick(view, Qt.Key.Key_V)
+    assert view.buttons["voice"].text() == "Voice off"
+    assert not services.voice.enabled
     qtbot.keyClick(view, Qt.Key.Key_F)
     assert window.isFullScreen()
     qtbot.keyClick(view, Qt.Key.Key_Escape)      # leaves full screen, does not ask to stop

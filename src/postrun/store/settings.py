@@ -23,7 +23,9 @@ class Settings:
     swaps: dict[str, dict[str, int]] = field(default_factory=dict)   # circuit key -> {exercise: alternative}
     rounds: dict[str, int] = field(default_factory=dict)             # circuit key -> rounds chosen
     muted: bool = False
-    volume: int = 100
+    volume: int = 100                          # percent
+    voice: bool = True                         # spoken next-up, where a speech engine exists
+    lead_in: bool = False                      # silence before each cue, for Bluetooth speakers that wake late
 
     def swaps_for(self, key: str) -> dict[int, int]:
         return {int(k): v for k, v in self.swaps.get(key, {}).items()}

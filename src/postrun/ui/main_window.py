@@ -44,6 +44,10 @@ class Services(Protocol):
     def circuit_of(self, record: WorkoutRecord) -> Circuit | None: ...
     def keep_awake(self) -> tuple[bool, str | None]: ...
     def let_sleep(self) -> None: ...
+    def sound_listeners(self, engine: Engine, on_problem: Any) -> list[Any]: ...
+    def apply_sound_settings(self) -> None: ...
+    def voice_state(self) -> str: ...
+    def voice_problem(self) -> str | None: ...
 
 
 def skipped_sets(engine: Engine) -> list[str]:
@@ -113,6 +117,7 @@ class MainWindow(QMainWindow):
         settings.last_circuit = entry.key
         self.preview.show_entry(entry, settings.swaps_for(entry.key), settings.rounds.get(entry.key),
                                 settings.prepare_seconds, settings.fullscreen_on_start)
+        self.preview.show_sound(settings.volume, settings.voice, settings.lead_in, self.services.voice_problem())
         self.stack.setCurrentWidget(self.preview)
         self.preview.start_button.setFocus()
 
@@ -133,6 +138,10 @@ class MainWindow(QMainWindow):
         if self.preview.prepare.value() != entry.circuit.prepare:
             settings.prepare_seconds = self.preview.prepare.value()
         settings.fullscreen_on_start = self.preview.fullscreen.isChecked()
+        settings.volume = self.preview.volume.value()
+        settings.lead_in = self.preview.lead_in.isChecked()
+        if self.preview.voice.isEnabled():
+            settings.voice = self.preview.voice.isChecked()
         problem = self.services.save_settings()
         self.begin(entry.key, self.preview.chosen_circuit())
         if problem:
@@ -144,7 +153,11 @@ class MainWindow(QMainWindow):
               record_id: int | None = None) -> None:
         self.current = (key, circuit)
         engine = Engine(build_timeline(circuit), clock=self.clock)
-        # the recorder listens first: the completion is on disk before any view reacts
+        # sound listens first (a cue is due the instant its event is), then the recorder,
+        # so the completion is on disk before any view reacts
+        self.services.apply_sound_settings()
+        for listener in self.services.sound_listeners(engine, self._sound_problem):
+            engine.subscribe(listener)
         self.recorder = self.services.recorder(engine, key, circuit, record_id,
                                                on_error=lambda text: self._set_notice("log", text))
         engine.subscribe(self.recorder)
@@ -159,7 +172,7 @@ class MainWindow(QMainWindow):
         if self.services.log_notice:
             self._set_notice("log", self.services.log_notice)
         self.run_view.reset()
-        self.run_view.set_muted(self.services.settings.muted)
+        self._show_sound()
         self.stack.setCurrentWidget(self.run_view)
         self.run_view.setFocus()
         if self.services.settings.fullscreen_on_start and not self.isFullScreen():
@@ -184,10 +197,19 @@ class MainWindow(QMainWindow):
             else:
                 self._went_fullscreen = True
                 self.showFullScreen()
-        elif name == "mute":
-            self.services.settings.muted = not self.services.settings.muted
-            self.run_view.set_muted(self.services.settings.muted)
+        elif name in ("mute", "louder", "quieter", "voice"):
+            settings = self.services.settings
+            if name == "mute":
+                settings.muted = not settings.muted
+            elif name == "voice":
+                settings.voice = not settings.voice
+            else:
+                step = 10 if name == "louder" else -10
+                settings.volume = max(0, min(100, settings.volume + step))
+                settings.muted = False
+            self.services.apply_sound_settings()
             self.services.save_settings()
+            self._show_sound()
         elif name == "help":
             self.run_view.toggle_help()
         elif name == "escape":
@@ -283,6 +305,19 @@ class MainWindow(QMainWindow):
             self.services.keep_interrupted_as_unfinished(record.id)
         self._offer_resume()
         self.picker.setFocus()
+
+    # -- sound -----------------------------------------------------------------------
+
+    def _show_sound(self) -> None:
+        settings = self.services.settings
+        self.run_view.set_sound(settings.muted, settings.volume, self.services.voice_state())
+
+    def _sound_problem(self, text: str | None) -> None:
+        if text is None:
+            self._notices.pop("sound", None)
+            self._show_notices()
+        else:
+            self._set_notice("sound", text)
 
     # -- notices and full screen -----------------------------------------------------
 

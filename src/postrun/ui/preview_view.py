@@ -66,6 +66,19 @@ class PreviewView(QWidget):
         self.prepare.valueChanged.connect(self._changed)
         self.fullscreen = QCheckBox("Full screen on start", self)
         self.fullscreen.setFont(_font(18))
+        self.volume = QSpinBox(self)
+        self.volume.setRange(0, 100)
+        self.volume.setSingleStep(10)
+        self.volume.setSuffix(" %")
+        self.volume.setFont(_font(18))
+        self.voice = QCheckBox("Spoken next-up", self)
+        self.voice.setFont(_font(18))
+        self.lead_in = QCheckBox("Lead-in for Bluetooth speakers", self)
+        self.lead_in.setFont(_font(18))
+        self.lead_in.setToolTip("A moment of silence before each cue, so speakers that wake late do not cut it")
+        self.voice_note = QLabel(self)
+        self.voice_note.setFont(_font(14))
+        self.voice_note.setWordWrap(True)
         self.total = QLabel(self)
         self.total.setFont(_font(28, bold=True))
 
@@ -95,16 +108,35 @@ class PreviewView(QWidget):
         settings_row.addStretch(1)
         settings_row.addWidget(self.total)
 
+        sound_row = QHBoxLayout()
+        volume_label = QLabel("Volume", self)
+        volume_label.setFont(_font(18))
+        sound_row.addWidget(volume_label)
+        sound_row.addWidget(self.volume)
+        sound_row.addSpacing(16)
+        sound_row.addWidget(self.voice)
+        sound_row.addSpacing(16)
+        sound_row.addWidget(self.lead_in)
+        sound_row.addWidget(self.voice_note, 1)
+
         layout = QVBoxLayout(self)
         layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(self.facts)
         layout.addLayout(settings_row)
+        layout.addLayout(sound_row)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.start_button)
 
     # -- filling ---------------------------------------------------------------------
+
+    def show_sound(self, volume: int, voice: bool, lead_in: bool, voice_problem: str | None) -> None:
+        self.volume.setValue(volume)
+        self.voice.setChecked(voice and voice_problem is None)
+        self.voice.setEnabled(voice_problem is None)
+        self.lead_in.setChecked(lead_in)
+        self.voice_note.setText(f"Voice unavailable: {voice_problem}" if voice_problem else "")
 
     def show_entry(self, entry: LibraryEntry, swaps: dict[int, int], rounds: int | None,
                    prepare: int | None, fullscreen: bool) -> None:

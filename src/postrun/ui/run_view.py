@@ -46,6 +46,9 @@ KEYS: dict[int, str] = {
     Qt.Key.Key_F: "fullscreen",
     Qt.Key.Key_F11: "fullscreen",
     Qt.Key.Key_M: "mute",
+    Qt.Key.Key_Up: "louder",
+    Qt.Key.Key_Down: "quieter",
+    Qt.Key.Key_V: "voice",
     Qt.Key.Key_Escape: "escape",
     Qt.Key.Key_Question: "help",
     Qt.Key.Key_Slash: "help",
@@ -60,6 +63,8 @@ SHORTCUTS = [
     ("+  −", "add / remove 10 seconds"),
     ("F  F11", "full screen"),
     ("M", "mute"),
+    ("↑  ↓", "volume up / down"),
+    ("V", "voice on / off"),
     ("Esc", "leave full screen, or stop the workout (asks first)"),
     ("?", "this sheet"),
 ]
@@ -101,6 +106,7 @@ class RunView(QWidget):
         self.confirm = _label(self, bold=True)
         self.progress = ProgressLine(self)
         self.time_left = _label(self, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.sound = _label(self, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.help_sheet = _label(self, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.help_sheet.setText("<br>".join(f"<b>{k}</b> &nbsp; {v}" for k, v in SHORTCUTS))
         self.help_sheet.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -109,14 +115,13 @@ class RunView(QWidget):
         self._flash_overlay.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._flash_overlay.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._flash_overlay.hide()
-        self.notice.hide()
         self.confirm.hide()
 
         self.buttons: dict[str, QPushButton] = {}
         button_row = QHBoxLayout()
         for name, text in [("back", "◀ Back"), ("toggle", "Pause"), ("skip", "Skip ▶"), ("less", "−10 s"),
-                           ("more", "+10 s"), ("done", "Done ✓"), ("mute", "Mute"), ("fullscreen", "Full screen"),
-                           ("help", "?")]:
+                           ("more", "+10 s"), ("done", "Done ✓"), ("mute", "Mute"), ("quieter", "Vol −"),
+                           ("louder", "Vol +"), ("voice", "Voice"), ("fullscreen", "Full screen"), ("help", "?")]:
             button = QPushButton(text, self)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # Space must never "click" a focused button
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -142,7 +147,10 @@ class RunView(QWidget):
         layout.addWidget(self.tip)
         layout.addWidget(self.next_up)
         layout.addWidget(self.confirm)
-        layout.addWidget(self.notice)
+        status = QHBoxLayout()
+        status.addWidget(self.notice, 1)
+        status.addWidget(self.sound)
+        layout.addLayout(status)
         layout.addWidget(self.progress)
         layout.addLayout(bottom)
         self._apply_phase(self.phase)
@@ -203,14 +211,17 @@ class RunView(QWidget):
 
     def set_notice(self, text: str) -> None:
         self.notice.setText(text)
-        self.notice.setVisible(bool(text))
 
     def set_confirm(self, text: str) -> None:
         self.confirm.setText(text)
         self.confirm.setVisible(bool(text))
 
-    def set_muted(self, muted: bool) -> None:
+    def set_sound(self, muted: bool, volume: int, voice: str) -> None:
+        """voice: 'on', 'off' or 'unavailable'."""
         self.buttons["mute"].setText("Unmute" if muted else "Mute")
+        self.buttons["voice"].setText({"on": "Voice on", "off": "Voice off"}.get(voice, "No voice"))
+        self.buttons["voice"].setEnabled(voice != "unavailable")
+        self.sound.setText("Muted" if muted else f"Volume {volume}%")
 
     def toggle_help(self) -> None:
         showing = not self.help_sheet.isVisible()
@@ -272,21 +283,21 @@ class RunView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         height = max(1, self.height())
-        for label, share in [(self.word, 0.075), (self.round_label, 0.05), (self.exercise, 0.07),
-                             (self.reps, 0.045), (self.tip, 0.045), (self.next_up, 0.04),
-                             (self.confirm, 0.04), (self.notice, 0.026), (self.time_left, 0.04),
+        for label, share in [(self.word, 0.07), (self.round_label, 0.05), (self.exercise, 0.065),
+                             (self.reps, 0.045), (self.tip, 0.042), (self.next_up, 0.038),
+                             (self.confirm, 0.04), (self.notice, 0.026), (self.sound, 0.026), (self.time_left, 0.04),
                              (self.help_sheet, 0.04)]:
             font = label.font()
             font.setPixelSize(max(8, int(height * share)))
             label.setFont(font)
             if label is not self.help_sheet:
                 lines = 2 if label.wordWrap() else 1
-                label.setFixedHeight(int(height * share * 1.35 * lines))
+                label.setFixedHeight(int(height * share * 1.3 * lines))
         for button in self.buttons.values():
             font = button.font()
-            font.setPixelSize(max(8, int(height * 0.028)))
+            font.setPixelSize(max(8, int(height * 0.024)))
             button.setFont(font)
-            button.setFixedHeight(int(height * 0.065))
+            button.setFixedHeight(int(height * 0.06))
         self.progress.setFixedHeight(max(6, int(height * 0.018)))
 
 

@@ -1,0 +1,1 @@
+"""Sound: cues synthesized in code, played with simpleaudio; the spoken next-up."""

@@ -1,0 +1,92 @@
+"""Plays cues with simpleaudio off the engine's events.
+
+play_buffer starts playback on simpleaudio's own thread and returns at once, so the GUI
+thread never waits (no wait_done here). One cue at a time: a new cue stops the old one.
+A missing or failing device never stops the workout: the first failure is logged and
+reported through `on_problem` (the window shows it), later cues retry quietly, and a
+cue that plays again clears the problem.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from postrun.audio.alsa_quiet import silence_alsa_errors
+from postrun.audio.cue_choice import CueChooser
+from postrun.audio.cues import RATE, CueSet
+from postrun.core.events import Event
+
+log = logging.getLogger(__name__)
+NO_DEVICE = "No sound device — cues are visual only"
+
+PlayBuffer = Callable[[bytes, int, int, int], Any]
+
+
+def _simpleaudio_play(data: bytes, channels: int, width: int, rate: int) -> Any:
+    import simpleaudio
+
+    silence_alsa_errors()
+    return simpleaudio.play_buffer(data, channels, width, rate)
+
+
+class CuePlayer:
+    def __init__(self, cues: CueSet | None = None, play_buffer: PlayBuffer = _simpleaudio_play,
+                 on_problem: Callable[[str | None], None] | None = None) -> None:
+        self.cues = cues or CueSet()
+        self._play_buffer = play_buffer
+        self.on_problem = on_problem
+        self._chooser = CueChooser()
+        self._current: Any = None
+        self.muted = False
+        self.problem: str | None = None
+        self.played: list[str] = []          # names, in order: for the window's tests and `cues --play`
+
+    def set_volume(self, volume: float, lead_in: float | None = None) -> None:
+        lead = self.cues.lead_in if lead_in is None else lead_in
+        if volume != self.cues.volume or lead != self.cues.lead_in:
+            self.cues = CueSet(volume, lead)
+
+    def reset(self) -> None:
+        """A new workout: forget which cue came last."""
+        self._chooser = CueChooser()
+
+    def __call__(self, event: Event) -> None:
+        name = self._chooser.choose(event)
+        if name is not None and not self.muted:
+            self.play(name)
+
+    def play(self, name: str) -> bool:
+        self.stop()
+        try:
+            self._current = self._play_buffer(self.cues[name], 1, 2, RATE)
+        except Exception as exc:  # simpleaudio raises its own error type, or OSError
+            self._report(f"{NO_DEVICE} ({exc})")
+            return False
+        self.played.append(name)
+        if self.problem is not None:
+            self._report(None)
+        return True
+
+    def stop(self) -> None:
+        current, self._current = self._current, None
+        if current is not None:
+            try:
+                if current.is_playing():
+                    current.stop()
+            except Exception as exc:
+                log.debug("stopping a cue failed: %s", exc)
+
+    def wait(self) -> None:
+        """Blocks until the cue ends. For the command line and tests, never the GUI thread."""
+        if self._current is not None:
+            self._current.wait_done()
+
+    def _report(self, problem: str | None) -> None:
+        first = problem is not None and self.problem is None
+        self.problem = problem
+        if first:
+            log.warning("%s", problem)
+        if (first or problem is None) and self.on_problem is not None:
+            self.on_problem(problem)
