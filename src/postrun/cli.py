@@ -45,6 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
                       help="a file, a file name from `postrun list`, or a circuit name")
     show.add_argument("--json", action="store_true", help="machine-readable output")
 
+    commands.add_parser("doctor", help="what this machine offers: sound, speech, keep-awake, data folder")
+
+    cues = commands.add_parser("cues", help="hear every cue, or write them as WAV files")
+    action = cues.add_mutually_exclusive_group(required=True)
+    action.add_argument("--play", action="store_true", help="play each cue once, with its name")
+    action.add_argument("--write", metavar="DIR", type=Path, help="write each cue as DIR/NAME.wav")
+
     run = commands.add_parser("run", help="open the window on a circuit, ready to start")
     run.add_argument("circuit", metavar="NAME_OR_PATH", help="a file, a file name from `postrun list`, or a name")
     return parser
@@ -70,9 +77,50 @@ def _dispatch(argv: Sequence[str] | None) -> int:
         return cmd_show(args.circuit, args.json)
     if args.command == "run":
         return cmd_run(args.circuit)
+    if args.command == "doctor":
+        from postrun.doctor import report
+
+        for line in report():
+            print(line)
+        return 0
+    if args.command == "cues":
+        return cmd_cues(args.play, args.write)
     from postrun.app import main as open_window  # Qt only when a window is wanted
 
     return open_window()
+
+
+def cmd_cues(play: bool, folder: Path | None) -> int:
+    import wave
+
+    from postrun.audio.cues import CUES, RATE, CueSet
+
+    cues = CueSet()
+    if folder is not None:
+        for name in CUES:
+            path = folder / f"{name}.wav"
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                with wave.open(str(path), "wb") as out:
+                    out.setnchannels(1)
+                    out.setsampwidth(2)
+                    out.setframerate(RATE)
+                    out.writeframes(cues[name])
+            except OSError as exc:
+                print(f"postrun: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+                return 1
+            print(path)
+        return 0
+    from postrun.audio.player import CuePlayer
+
+    player = CuePlayer(cues)
+    for name, cue in CUES.items():
+        print(f"{name:<17} {cue.description}", flush=True)
+        if not player.play(name):
+            print(f"postrun: {player.problem}", file=sys.stderr)
+            return 1
+        player.wait()
+    return 0
 
 
 def cmd_run(name_or_path: str) -> int:

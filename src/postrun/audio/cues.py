@@ -71,10 +71,11 @@ CUES: dict[str, Cue] = {
 
 
 def _period(samples: int, amplitude: float) -> array[int]:
-    """One cycle: the fundamental plus a little third harmonic, for presence in a noisy room."""
-    scale = amplitude * FULL_SCALE / 1.2
-    return array("h", (int(scale * (math.sin(2 * math.pi * i / samples)
-                                    + 0.2 * math.sin(6 * math.pi * i / samples))) for i in range(samples)))
+    """One cycle: the fundamental plus a little third harmonic, for presence in a noisy
+    room, scaled so its peak is `amplitude` of full scale."""
+    wave = [math.sin(2 * math.pi * i / samples) + 0.2 * math.sin(6 * math.pi * i / samples) for i in range(samples)]
+    scale = amplitude * FULL_SCALE / max(abs(v) for v in wave)
+    return array("h", (int(scale * v) for v in wave))
 
 
 def synthesize(cue: Cue, volume: float = 1.0, lead_in: float = 0.0) -> bytes:

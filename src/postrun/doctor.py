@@ -1,0 +1,112 @@
+"""`postrun doctor`: what this machine offers, for users filing a bug. Never fails."""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from postrun import __version__
+
+
+def _check(label: str, probe: Callable[[], str]) -> str:
+    try:
+        return f"{label}: {probe()}"
+    except Exception as exc:  # a report: every failure is an answer, not a crash
+        return f"{label}: failed ({type(exc).__name__}: {exc})"
+
+
+def sound_device() -> str:
+    import simpleaudio
+
+    from postrun.audio.alsa_quiet import silence_alsa_errors
+
+    silence_alsa_errors()
+    play = simpleaudio.play_buffer(bytes(2 * 441), 1, 2, 44_100)
+    play.wait_done()
+    return "opened the default output (a 10 ms silent test played)"
+
+
+def speech() -> str:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    _ = QCoreApplication.instance() or QCoreApplication([])
+    engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
+    if not engines:
+        return "no speech engine (on Linux: install speech-dispatcher and espeak-ng); cues are beeps only"
+    parts = []
+    for name in engines:
+        tts = QTextToSpeech(name)
+        if tts.state() == QTextToSpeech.State.Error:
+            parts.append(f"{name} (not working: {tts.errorString()})")
+        else:
+            voices = [v.name() for v in tts.availableVoices()]
+            parts.append(f"{name} ({len(voices)} voices: {', '.join(voices[:5])}{'…' if len(voices) > 5 else ''})")
+    return "; ".join(parts)
+
+
+def keep_awake() -> str:
+    from postrun.system.keep_awake import KeepAwake
+
+    awake = KeepAwake()
+    try:
+        return f"works ({awake.method})" if awake.acquire() else f"unavailable: {awake.problem}"
+    finally:
+        awake.release()
+
+
+def data_folder() -> str:
+    from postrun.store.paths import data_dir, log_path, user_circuits_dir
+
+    folder = data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".doctor-"):
+            pass
+        writable = "writable"
+    except OSError as exc:
+        writable = f"NOT writable ({exc.strerror or exc})"
+    circuits = len(list(user_circuits_dir().glob("*.toml"))) if user_circuits_dir().is_dir() else 0
+    log = log_path()
+    log_text = f"{log.stat().st_size} bytes" if log.exists() else "not created yet"
+    return f"{folder} ({writable}); {circuits} circuits of yours; workout log {log_text}"
+
+
+def qt_platform() -> str:
+    import PySide6
+
+    chosen = os.environ.get("QT_QPA_PLATFORM")
+    if chosen:
+        where = f"QT_QPA_PLATFORM={chosen}"
+    elif os.environ.get("WAYLAND_DISPLAY"):
+        where = f"wayland ({os.environ['WAYLAND_DISPLAY']})"
+    elif os.environ.get("DISPLAY"):
+        where = f"xcb (DISPLAY={os.environ['DISPLAY']})"
+    elif sys.platform.startswith("linux"):
+        where = "no display found: the window cannot open here (set DISPLAY, or QT_QPA_PLATFORM=offscreen)"
+    else:
+        where = "the system's own"
+    return f"PySide6 {PySide6.__version__}; {where}"
+
+
+def report() -> list[str]:
+    return [
+        f"postrun {__version__} on Python {platform.python_version()}, {platform.platform()}",
+        _check("Qt platform", qt_platform),
+        _check("Sound device", sound_device),
+        _check("Speech", speech),
+        _check("Keep screen awake", keep_awake),
+        _check("Data folder", data_folder),
+        _check("Built-in circuits", lambda: str(_builtin_folder())),
+    ]
+
+
+def _builtin_folder() -> Path:
+    from postrun.store.paths import builtin_circuits_dir
+
+    folder = builtin_circuits_dir()
+    return folder if folder.is_dir() else Path(f"{folder} (MISSING)")

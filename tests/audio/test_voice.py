@@ -1,0 +1,105 @@
+"""The spoken next-up, with Qt's mock speech engine."""
+
+import pytest
+from PySide6.QtTextToSpeech import QTextToSpeech
+
+from postrun.audio.voice import Voice, next_sentence, pick_engine
+from postrun.core.engine import Engine, State
+from postrun.core.events import Countdown, SegmentStarted
+from postrun.core.timeline import build_timeline
+
+from helpers import FakeClock, circuit_from
+
+CIRCUIT = """\
+    format = 1
+    name = "Voice"
+    rounds = 2
+    prepare = 2
+    rest = 2
+    round_rest = 2
+    switch = 1
+    [[exercise]]
+    name = "Kickbacks"
+    work = 2
+    sides = "each"
+    [[exercise]]
+    name = "Goblet squats"
+    reps = 12
+    """
+
+
+@pytest.fixture
+def voice(qapp):
+    voice = Voice("mock")
+    assert voice.available, voice.reason
+    return voice
+
+
+def test_sentences_in_order_each_after_its_cue(qtbot, voice):
+    clock = FakeClock()
+    engine = Engine(build_timeline(circuit_from(CIRCUIT)), clock=clock)
+    voice.attach(engine.timeline)
+    engine.subscribe(voice)
+    engine.start()
+    assert voice.spoken == []                         # not over the get-ready cue...
+    qtbot.waitUntil(lambda: voice.spoken != [], timeout=3000)   # ...but right after it
+    while engine.state is State.RUNNING:
+        if voice._pending.isActive():
+            qtbot.waitUntil(lambda: not voice._pending.isActive(), timeout=3000)
+        if engine.timeline[engine.index].reps is not None:
+            engine.done()
+        else:
+            clock.advance(0.1)
+            engine.poll()
+    qtbot.waitUntil(lambda: not voice._pending.isActive(), timeout=3000)
+    assert voice.spoken == [
+        "Next: Kickbacks, 2 seconds, left side first",
+        "Switch sides",
+        "Next: Goblet squats, 12 reps",
+        "Next: Kickbacks, 2 seconds, left side first",
+        "Last round",
+        "Switch sides",
+        "Next: Goblet squats, 12 reps",
+        "Workout complete",
+    ]
+
+
+def test_a_long_sentence_is_cut_when_the_next_cue_sounds(qtbot, voice):
+    voice.attach(build_timeline(circuit_from(CIRCUIT)))
+    voice.tts.say("Next: single leg Romanian deadlifts with a kettlebell in the opposite hand, forty five seconds "
+                  "on each side, left side first, keep the hips square")
+    qtbot.waitUntil(lambda: voice.tts.state() == QTextToSpeech.State.Speaking, timeout=2000)
+    voice(Countdown(5.0, 1, 3))          # a cue: the voice must stop at once
+    qtbot.waitUntil(lambda: voice.tts.state() != QTextToSpeech.State.Speaking, timeout=500)
+
+
+def test_a_new_segment_cancels_speech_still_waiting_for_its_cue(qtbot, voice):
+    timeline = build_timeline(circuit_from(CIRCUIT))
+    voice.attach(timeline)
+    voice(SegmentStarted(0.0, 0, timeline[0]))         # get ready: "Next: ..." after the cue
+    assert voice._pending.isActive()
+    voice(SegmentStarted(0.1, 1, timeline[1]))         # skipped on at once: its go cue sounds
+    assert not voice._pending.isActive()
+
+
+def test_disabled_voice_says_nothing(qtbot, voice):
+    timeline = build_timeline(circuit_from(CIRCUIT))
+    voice.attach(timeline)
+    voice.enabled = False
+    voice(SegmentStarted(0.0, 0, timeline[0]))
+    assert not voice._pending.isActive()
+
+
+def test_without_an_engine_voice_is_unavailable_with_a_reason(qapp):
+    voice = Voice("no-such-engine")
+    assert not voice.available
+    assert "speech-dispatcher" in voice.reason
+    assert pick_engine(["mock"]) is None
+    assert pick_engine(["mock", "speechd"]) == "speechd"
+
+
+def test_next_sentence_words():
+    timeline = build_timeline(circuit_from(CIRCUIT))
+    assert next_sentence(timeline[1]) == "Next: Kickbacks, 2 seconds, left side first"
+    assert next_sentence(timeline[3]) == "Next: Kickbacks, 2 seconds"
+    assert next_sentence(timeline[5]) == "Next: Goblet squats, 12 reps"
