@@ -117,7 +117,7 @@ def cmd_cues(play: bool, folder: Path | None) -> int:
     for name, cue in CUES.items():
         print(f"{name:<17} {cue.description}", flush=True)
         if not player.play(name):
-            print(f"postrun: {player.problem}", file=sys.stderr)
+            print(f"postrun: {player.problem} ({player.detail})", file=sys.stderr)
             return 1
         player.wait()
     return 0

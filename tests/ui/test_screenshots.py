@@ -70,6 +70,7 @@ def test_digits_scale_with_the_window(qtbot, window, clock):
     for size in [(1024, 600), (1920, 1080)]:
         window.resize(*size)
         qtbot.waitUntil(lambda s=size: window.height() == s[1])
+        qtbot.wait(50)        # the run view sets its sizes on resize; let the layout settle
         glyph_height, _ = measure_digits(window, window.grab().toImage())
         heights.append(glyph_height / window.height())
     assert all(h >= 0.35 for h in heights), heights

@@ -41,6 +41,7 @@ class CuePlayer:
         self._current: Any = None
         self.muted = False
         self.problem: str | None = None
+        self.detail = ""
         self.played: list[str] = []          # names, in order: for the window's tests and `cues --play`
 
     def set_volume(self, volume: float, lead_in: float | None = None) -> None:
@@ -62,7 +63,8 @@ class CuePlayer:
         try:
             self._current = self._play_buffer(self.cues[name], 1, 2, RATE)
         except Exception as exc:  # simpleaudio raises its own error type, or OSError
-            self._report(f"{NO_DEVICE} ({exc})")
+            log.debug("playing %s failed: %s", name, exc)
+            self._report(NO_DEVICE, detail=str(exc))
             return False
         self.played.append(name)
         if self.problem is not None:
@@ -83,10 +85,11 @@ class CuePlayer:
         if self._current is not None:
             self._current.wait_done()
 
-    def _report(self, problem: str | None) -> None:
+    def _report(self, problem: str | None, detail: str = "") -> None:
         first = problem is not None and self.problem is None
         self.problem = problem
+        self.detail = detail
         if first:
-            log.warning("%s", problem)
+            log.warning("%s (%s)", problem, detail)
         if (first or problem is None) and self.on_problem is not None:
             self.on_problem(problem)

@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
         awake, problem = self.services.keep_awake()
         if not awake:
-            self._set_notice("awake", f"The screen may sleep during this workout ({problem}).")
+            self._set_notice("awake", "The screen may sleep: this system offers no way to keep it on.")
         self.driver.start(index, active_seconds)
 
     def refresh_run_view(self) -> None:
