@@ -15,6 +15,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
+from _audio import ensure_sound_device  # noqa: E402
 from _table import print_table  # noqa: E402
 
 WARM_UP = 2.0
@@ -93,6 +94,7 @@ def main() -> None:
     if args.child:
         child(args.child, args.seconds)
         return
+    device = ensure_sound_device()      # the workout's cues play, as they would for a user
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", POSTRUN_DATA_DIR=tempfile.mkdtemp(prefix="postrun-bench-"))
     rows = []
     for kind, label in [("polling", "20 Hz polling countdown (typical)"), ("postrun", "postrun run view")]:
@@ -100,7 +102,8 @@ def main() -> None:
                                 capture_output=True, text=True, env=env, check=True).stdout.split()
         cpu, wall = float(output[1]), float(output[3])
         rows.append([label, f"{wall:.1f}", f"{cpu * 1000:.0f}", f"{100 * cpu / wall:.3f}%"])
-    print(f"CPU time while a workout runs for {args.seconds:.0f} s (after {WARM_UP:.0f} s warm-up)")
+    print(f"CPU time while a workout runs for {args.seconds:.0f} s (after {WARM_UP:.0f} s warm-up; "
+          f"cues on {device})")
     print_table(["program", "wall s", "CPU ms", "share of one core"], rows)
     print("Target: postrun under 0.5% of one core")
 

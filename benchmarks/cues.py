@@ -11,35 +11,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
+from _audio import ensure_sound_device  # noqa: E402
 from _table import median, percentile, print_table  # noqa: E402
-
-
-def ensure_device() -> str:
-    import simpleaudio
-
-    from postrun.audio.alsa_quiet import silence_alsa_errors
-
-    silence_alsa_errors()
-    try:
-        simpleaudio.play_buffer(bytes(4), 1, 2, 44_100).wait_done()
-        return "the default ALSA device"
-    except Exception:
-        config = os.path.join(tempfile.mkdtemp(prefix="postrun-bench-"), "asound.conf")
-        with open(config, "w") as handle:
-            handle.write("pcm.!default { type null }\n")
-        os.environ["ALSA_CONFIG_PATH"] = config
-        return "ALSA's null device (no sound card here)"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeats", type=int, default=30)
     args = parser.parse_args()
-    device = ensure_device()
+    device = ensure_sound_device()
 
     from postrun.audio.cues import CUES, CueSet
     from postrun.audio.player import CuePlayer, _simpleaudio_play

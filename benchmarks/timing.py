@@ -22,6 +22,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from PySide6.QtCore import QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from _audio import ensure_sound_device  # noqa: E402
 from _table import median, percentile, print_table  # noqa: E402
 from postrun.app import AppServices  # noqa: E402
 from postrun.core.circuit_file import parse_circuit  # noqa: E402
@@ -147,6 +148,7 @@ def main() -> None:
     parser.add_argument("--short", type=int, default=20)
     parser.add_argument("--long", type=int, default=60)
     args = parser.parse_args()
+    device = ensure_sound_device()      # cues play during the run, as they would for a user
     app = QApplication.instance() or QApplication([])
     rows = []
     for load in ("idle", "busy loop on every core"):
@@ -167,7 +169,8 @@ def main() -> None:
         finally:
             for process in spinners:
                 process.terminate()
-    print("Lateness against the true instant, in ms (digits: at paint; segments: when the engine reports them)")
+    print("Lateness against the true instant, in ms (digits: at paint; segments: when the engine reports them);")
+    print(f"cues playing on {device}")
     print_table(["load", "workout", "change", "count", "median", "p99", "max", "end drift ms",
                  "end noticed ms", "wake-ups"], rows)
     print("Targets: p99 < 17 ms, end drift < 5 ms and not growing with workout length")

@@ -34,7 +34,8 @@ class AppServices:
         self.awake = keep_awake
         self.log_notice = log.notice
         self.player = player or CuePlayer(CueSet(settings.volume / 100, LEAD_IN if settings.lead_in else 0.0))
-        self.voice = voice           # a Voice, or None before Qt is up
+        self.voice = voice           # a Voice; made on first use when None
+        self.speech_wanted = voice is None
 
     def library(self) -> list[LibraryEntry]:
         return load_library()
@@ -76,7 +77,17 @@ class AppServices:
     def let_sleep(self) -> None:
         self.awake.release()
 
+    def start_voice(self) -> None:
+        """The speech engine loads Qt Multimedia and probes plug-ins (tens of ms): done when
+        a circuit is first opened, not before the window's first paint."""
+        from postrun.audio.voice import Voice
+
+        if self.voice is None and self.speech_wanted:
+            self.voice = Voice()
+            self.apply_sound_settings()
+
     def sound_listeners(self, engine: Engine, on_problem: Any) -> list[Any]:
+        self.start_voice()
         self.player.reset()
         self.player.on_problem = on_problem
         listeners: list[Any] = [self.player]
@@ -94,6 +105,7 @@ class AppServices:
             self.voice.set_volume(settings.volume / 100)
 
     def voice_problem(self) -> str | None:
+        self.start_voice()
         if self.voice is None:
             return "speech is not set up"
         return None if self.voice.available else self.voice.reason
@@ -134,9 +146,7 @@ def main(open_key: str | None = None, argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Postrun")
-    from postrun.audio.voice import Voice
-
-    services = AppServices(WorkoutLog.open(), load_settings(), KeepAwake(), voice=Voice())
+    services = AppServices(WorkoutLog.open(), load_settings(), KeepAwake())
     window = build_window(services)
     if open_key is not None and not window.open_by_key(open_key):
         window.picker.show_notice(f"No circuit called “{open_key}”: pick one below.")

@@ -6,13 +6,10 @@ problem once, in words, itself. The handler is a C callback kept alive for the p
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import sys
+from typing import Any
 
-_HANDLER_TYPE = ctypes.CFUNCTYPE(None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int,
-                                 ctypes.c_char_p)
-_handler = None
+_handler: Any = None
 
 
 def silence_alsa_errors() -> bool:
@@ -22,6 +19,11 @@ def silence_alsa_errors() -> bool:
         return True
     if not sys.platform.startswith("linux"):
         return False
+    import ctypes
+    import ctypes.util
+
+    handler_type = ctypes.CFUNCTYPE(None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int,
+                                    ctypes.c_char_p)
     name = ctypes.util.find_library("asound") or "libasound.so.2"
     try:
         library = ctypes.CDLL(name)
@@ -31,6 +33,6 @@ def silence_alsa_errors() -> bool:
     def ignore(filename: bytes, line: int, function: bytes, err: int, fmt: bytes) -> None:
         return None
 
-    _handler = _HANDLER_TYPE(ignore)
+    _handler = handler_type(ignore)
     library.snd_lib_error_set_handler(_handler)
     return True

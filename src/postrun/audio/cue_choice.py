@@ -23,6 +23,7 @@ PRIORITY = {
     "countdown_last": 1, "countdown": 1, "halfway": 1, "paused": 0, "resumed": 0,
 }
 SAME_INSTANT = 0.001
+ANNOUNCEMENT = 3      # cues that a lesser cue at the same instant must not cut
 
 
 def cue_for(event: Event, previous_side: Side | None = None) -> str | None:
@@ -71,7 +72,8 @@ class CueChooser:
             return None
         if self._last is not None:
             at, last_name = self._last
-            if abs(event.at - at) < SAME_INSTANT and PRIORITY[name] < PRIORITY[last_name]:
+            same_instant = abs(event.at - at) < SAME_INSTANT
+            if same_instant and PRIORITY[last_name] >= ANNOUNCEMENT and PRIORITY[name] < PRIORITY[last_name]:
                 return None
         self._last = (event.at, name)
         return name

@@ -7,7 +7,6 @@ Field paths count from 1 as people do: `exercise[2].work` is the second exercise
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from pathlib import Path
@@ -168,6 +167,8 @@ class _Reader:
     # -- generic field readers -------------------------------------------------------
 
     def check_keys(self, table: dict[str, Any], allowed: set[str], where: str) -> None:
+        import difflib  # only for a mistake: keeps start-up lean
+
         for key in table:
             if key not in allowed:
                 hint = difflib.get_close_matches(key, sorted(allowed), n=1)

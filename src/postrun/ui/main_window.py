@@ -75,10 +75,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.picker = PickerView(self)
         self.preview = PreviewView(self)
-        self.run_view = RunView(self)
-        self.finish = FinishView(self)
-        for view in (self.picker, self.preview, self.run_view, self.finish):
+        for view in (self.picker, self.preview):
             self.stack.addWidget(view)
+        self._run_view: RunView | None = None      # built when first needed: start-up paints sooner
+        self._finish: FinishView | None = None
 
         self.driver: RunDriver | None = None
         self.recorder: Any = None
@@ -94,13 +94,27 @@ class MainWindow(QMainWindow):
         self.picker.resume_discarded.connect(self.discard_interrupted)
         self.preview.start_requested.connect(self.start_from_preview)
         self.preview.back_requested.connect(self.show_picker)
-        self.run_view.control.connect(self.on_control)
-        self.finish.again_requested.connect(self.again)
-        self.finish.back_requested.connect(self.show_picker)
-        self.finish.note_saved.connect(self._save_note)
 
         self.show_picker()
         self._offer_resume()
+
+    @property
+    def run_view(self) -> RunView:
+        if self._run_view is None:
+            self._run_view = RunView(self)
+            self._run_view.control.connect(self.on_control)
+            self.stack.addWidget(self._run_view)
+        return self._run_view
+
+    @property
+    def finish(self) -> FinishView:
+        if self._finish is None:
+            self._finish = FinishView(self)
+            self._finish.again_requested.connect(self.again)
+            self._finish.back_requested.connect(self.show_picker)
+            self._finish.note_saved.connect(self._save_note)
+            self.stack.addWidget(self._finish)
+        return self._finish
 
     # -- picker and preview ----------------------------------------------------------
 
