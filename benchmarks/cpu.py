@@ -37,7 +37,7 @@ def child(kind: str, seconds: float) -> None:
         from postrun.system.keep_awake import KeepAwake
         from postrun.ui.main_window import MainWindow
 
-        services = AppServices(WorkoutLog.open(), Settings(), KeepAwake(lambda: _NoMode()))
+        services = AppServices(WorkoutLog.open(), Settings(), KeepAwake())
         window = MainWindow(services)
         window.resize(1366, 768)
         window.show()
@@ -73,17 +73,6 @@ def child(kind: str, seconds: float) -> None:
     QTimer.singleShot(int(WARM_UP * 1000), begin)
     QTimer.singleShot(int((WARM_UP + seconds) * 1000), end)
     app.exec()
-
-
-class _NoMode:
-    active = False
-    active_method = None
-
-    def __enter__(self) -> _NoMode:
-        return self
-
-    def __exit__(self, *args: object) -> None:
-        return None
 
 
 def main() -> None:

@@ -75,7 +75,7 @@ BigDigits.paintEvent = _probe_paint  # type: ignore[method-assign]
 
 def run_once(app: QApplication, seconds: int) -> dict[str, object]:
     clock = default_clock
-    services = AppServices(WorkoutLog.open(), Settings(), KeepAwake(lambda: _NoMode()))
+    services = AppServices(WorkoutLog.open(), Settings(), KeepAwake())
     window = MainWindow(services, clock)
     window.resize(1366, 768)
     window.show()
@@ -130,17 +130,6 @@ def run_once(app: QApplication, seconds: int) -> dict[str, object]:
         "length": start,
         "wakeups": window.driver.ticks if window.driver else 0,
     }
-
-
-class _NoMode:
-    active = False
-    active_method = None
-
-    def __enter__(self) -> _NoMode:
-        return self
-
-    def __exit__(self, *args: object) -> None:
-        return None
 
 
 def main() -> None:

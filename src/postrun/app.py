@@ -141,15 +141,15 @@ def _exit_after_first_paint(app: Any, window: Any) -> None:
         view.installEventFilter(probe)
 
 
-def main(open_key: str | None = None, argv: list[str] | None = None) -> int:
+def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Postrun")
     services = AppServices(WorkoutLog.open(), load_settings(), KeepAwake())
     window = build_window(services)
-    if open_key is not None and not window.open_by_key(open_key):
-        window.picker.show_notice(f"No circuit called “{open_key}”: pick one below.")
+    if open_entry is not None:
+        window.open_entry(open_entry)
     if os.environ.get(PROBE_VARIABLE):
         _exit_after_first_paint(app, window)
     window.show()

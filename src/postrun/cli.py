@@ -123,20 +123,27 @@ def cmd_cues(play: bool, folder: Path | None) -> int:
     return 0
 
 
-def cmd_run(name_or_path: str) -> int:
+def usable_entry(name_or_path: str) -> LibraryEntry | None:
+    """The circuit asked for, or None after saying on stderr why it cannot be used."""
     try:
         entry = find_entry(name_or_path)
     except NotFound as exc:
         print(f"postrun: {exc}", file=sys.stderr)
-        return 1
-    if entry.circuit is None:
-        assert entry.error is not None
+        return None
+    if entry.error is not None:
         for problem in entry.error.problems:
             print(problem, file=sys.stderr)
+        return None
+    return entry
+
+
+def cmd_run(name_or_path: str) -> int:
+    entry = usable_entry(name_or_path)
+    if entry is None:
         return 1
     from postrun.app import main as open_window
 
-    return open_window(open_key=entry.key)
+    return open_window(open_entry=entry)
 
 
 def _total_text(timeline: Timeline) -> str:
@@ -227,15 +234,8 @@ def timeline_json(timeline: Timeline) -> dict[str, Any]:
 
 
 def cmd_show(name_or_path: str, as_json: bool) -> int:
-    try:
-        entry = find_entry(name_or_path)
-    except NotFound as exc:
-        print(f"postrun: {exc}", file=sys.stderr)
-        return 1
-    if entry.circuit is None:
-        assert entry.error is not None
-        for problem in entry.error.problems:
-            print(problem, file=sys.stderr)
+    entry = usable_entry(name_or_path)
+    if entry is None or entry.circuit is None:
         return 1
     timeline = build_timeline(entry.circuit)
     if as_json:

@@ -172,3 +172,14 @@ def test_run_an_unknown_circuit():
     result = postrun("run", "no-such-circuit")
     assert result.returncode == 1
     assert "no circuit called 'no-such-circuit'" in result.stderr
+
+
+def test_run_a_circuit_file_from_anywhere(tmp_path, data_dir):
+    path = tmp_path / "shared.toml"
+    path.write_text("format = 1\nname = 'Shared'\n[[exercise]]\nname = 'Swings'\nwork = 30\n")
+    env = dict(os.environ, POSTRUN_EXIT_AFTER_FIRST_PAINT="1", QT_QPA_PLATFORM="offscreen",
+               POSTRUN_DATA_DIR=str(data_dir))
+    result = subprocess.run([sys.executable, "-m", "postrun", "run", str(path)], capture_output=True,
+                            text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "PreviewView"

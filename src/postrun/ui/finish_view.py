@@ -5,7 +5,7 @@ The record is already saved when this shows; the note and effort are added to it
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,13 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from postrun.core.durations import format_duration
-
-
-def _font(pixels: int, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPixelSize(pixels)
-    font.setBold(bold)
-    return font
+from postrun.ui.theme import font
 
 
 class FinishView(QWidget):
@@ -34,30 +28,30 @@ class FinishView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = QLabel(self)
-        self.heading.setFont(_font(48, bold=True))
+        self.heading.setFont(font(48, bold=True))
         self.details = QLabel(self)
-        self.details.setFont(_font(24))
+        self.details.setFont(font(24))
         self.details.setWordWrap(True)
         self.saved = QLabel(self)
-        self.saved.setFont(_font(18))
+        self.saved.setFont(font(18))
         self.saved.setWordWrap(True)
 
         self.note = QLineEdit(self)
-        self.note.setFont(_font(22))
+        self.note.setFont(font(22))
         self.note.setPlaceholderText("A note for your log (optional): how it felt, the bell you used…")
         self.note.returnPressed.connect(self.save_note)
         self.effort = QSpinBox(self)
-        self.effort.setFont(_font(22))
+        self.effort.setFont(font(22))
         self.effort.setRange(0, 10)
         self.effort.setSpecialValueText("not rated")
         self.effort.setPrefix("")
         effort_label = QLabel("Effort (1 easy – 10 all-out)", self)
-        effort_label.setFont(_font(20))
+        effort_label.setFont(font(20))
 
         self.again = QPushButton("Again", self)
         self.back = QPushButton("Back to circuits  (Esc)", self)
         for button in (self.again, self.back):
-            button.setFont(_font(26, bold=True))
+            button.setFont(font(26, bold=True))
             button.setMinimumHeight(64)
         self.again.clicked.connect(self._again)
         self.back.clicked.connect(self._back)

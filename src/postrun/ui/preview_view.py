@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,13 +26,7 @@ from postrun.core.durations import format_duration
 from postrun.core.timeline import build_timeline
 from postrun.store.library import LibraryEntry
 from postrun.ui.segment_text import amount_text
-
-
-def _font(pixels: int, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPixelSize(pixels)
-    font.setBold(bold)
-    return font
+from postrun.ui.theme import font
 
 
 class PreviewView(QWidget):
@@ -46,41 +40,41 @@ class PreviewView(QWidget):
         self.swap_boxes: dict[int, QComboBox] = {}
 
         self.title = QLabel(self)
-        self.title.setFont(_font(34, bold=True))
+        self.title.setFont(font(34, bold=True))
         self.title.setWordWrap(True)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.summary.setFont(_font(18))
+        self.summary.setFont(font(18))
         self.facts = QLabel(self)
-        self.facts.setFont(_font(18))
+        self.facts.setFont(font(18))
         self.facts.setWordWrap(True)
 
         self.rounds = QSpinBox(self)
         self.rounds.setRange(1, MAX_ROUNDS)
-        self.rounds.setFont(_font(22))
+        self.rounds.setFont(font(22))
         self.rounds.valueChanged.connect(self._changed)
         self.prepare = QSpinBox(self)
         self.prepare.setRange(0, 120)
         self.prepare.setSuffix(" s")
-        self.prepare.setFont(_font(22))
+        self.prepare.setFont(font(22))
         self.prepare.valueChanged.connect(self._changed)
         self.fullscreen = QCheckBox("Full screen on start", self)
-        self.fullscreen.setFont(_font(18))
+        self.fullscreen.setFont(font(18))
         self.volume = QSpinBox(self)
         self.volume.setRange(0, 100)
         self.volume.setSingleStep(10)
         self.volume.setSuffix(" %")
-        self.volume.setFont(_font(18))
+        self.volume.setFont(font(18))
         self.voice = QCheckBox("Spoken next-up", self)
-        self.voice.setFont(_font(18))
+        self.voice.setFont(font(18))
         self.lead_in = QCheckBox("Lead-in for Bluetooth speakers", self)
-        self.lead_in.setFont(_font(18))
+        self.lead_in.setFont(font(18))
         self.lead_in.setToolTip("A moment of silence before each cue, so speakers that wake late do not cut it")
         self.voice_note = QLabel(self)
-        self.voice_note.setFont(_font(14))
+        self.voice_note.setFont(font(14))
         self.voice_note.setWordWrap(True)
         self.total = QLabel(self)
-        self.total.setFont(_font(28, bold=True))
+        self.total.setFont(font(28, bold=True))
 
         self.exercises = QWidget(self)
         self.exercise_grid = QGridLayout(self.exercises)
@@ -90,17 +84,17 @@ class PreviewView(QWidget):
         scroll.setWidget(self.exercises)
 
         self.start_button = QPushButton("Start  (Space)", self)
-        self.start_button.setFont(_font(30, bold=True))
+        self.start_button.setFont(font(30, bold=True))
         self.start_button.setMinimumHeight(80)
         self.start_button.clicked.connect(self.start_requested)
         back = QPushButton("◀ Circuits  (Esc)", self)
-        back.setFont(_font(18))
+        back.setFont(font(18))
         back.clicked.connect(self.back_requested)
 
         settings_row = QHBoxLayout()
         for label_text, widget in [("Rounds", self.rounds), ("Get ready", self.prepare)]:
             label = QLabel(label_text, self)
-            label.setFont(_font(22))
+            label.setFont(font(22))
             settings_row.addWidget(label)
             settings_row.addWidget(widget)
             settings_row.addSpacing(24)
@@ -110,7 +104,7 @@ class PreviewView(QWidget):
 
         sound_row = QHBoxLayout()
         volume_label = QLabel("Volume", self)
-        volume_label.setFont(_font(18))
+        volume_label.setFont(font(18))
         sound_row.addWidget(volume_label)
         sound_row.addWidget(self.volume)
         sound_row.addSpacing(16)
@@ -166,18 +160,18 @@ class PreviewView(QWidget):
         self.swap_boxes = {}
         for index, exercise in enumerate(circuit.exercises):
             name = QLabel(f"{index + 1}. {exercise.name}", self.exercises)
-            name.setFont(_font(24, bold=True))
+            name.setFont(font(24, bold=True))
             amount = QLabel(amount_text(exercise), self.exercises)
-            amount.setFont(_font(20))
+            amount.setFont(font(20))
             tips = QLabel("\n".join(f"• {tip}" for tip in exercise.tips), self.exercises)
-            tips.setFont(_font(16))
+            tips.setFont(font(16))
             tips.setWordWrap(True)
             row = index * 2
             self.exercise_grid.addWidget(name, row, 0)
             self.exercise_grid.addWidget(amount, row, 1)
             if exercise.alternatives:
                 box = QComboBox(self.exercises)
-                box.setFont(_font(18))
+                box.setFont(font(18))
                 box.addItem(f"{exercise.name} ({', '.join(exercise.equipment) or 'no equipment'})")
                 for alternative in exercise.alternatives:
                     box.addItem(f"Swap: {alternative.name} ({', '.join(alternative.equipment) or 'no equipment'})")

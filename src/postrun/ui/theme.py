@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtGui import QFont
+
 from postrun.core.timeline import Kind
 
 
@@ -45,3 +47,11 @@ def relative_luminance(colour: str | tuple[int, int, int]) -> float:
 def contrast(a: str | tuple[int, int, int], b: str | tuple[int, int, int]) -> float:
     la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
+
+
+def font(pixels: int, bold: bool = False) -> QFont:
+    """Fonts by pixel size: the views are laid out for a screen read from afar, not for points."""
+    result = QFont()
+    result.setPixelSize(pixels)
+    result.setBold(bold)
+    return result
