@@ -185,7 +185,7 @@ def test_posterior_chain_has_the_no_cable_substitute():
     assert "cable machine" not in kickbacks.alternatives[0].equipment
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=400))
 def test_any_bytes_give_a_circuit_or_a_circuit_error(data):
     assert_circuit_or_circuit_error(data)
@@ -210,7 +210,7 @@ toml_values = st.recursive(
 )
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(
     st.sampled_from(["format", "name", "rounds", "rest", "prepare", "exercise", "cooldown", "focus", "x"]),
     toml_values, max_size=7,
