@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 # gcc + Python headers + ALSA headers build simpleaudio; the rest are the libraries Qt
 # loads to draw (offscreen in tests, xcb on a desktop) and the fonts it draws with.
-SYSTEM_PACKAGES := gcc python3-dev python3-venv libasound2-dev libasound2 \
+SYSTEM_PACKAGES := gcc python3-dev python3-venv libasound2-dev \
 	libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0 \
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libpulse0 fonts-dejavu-core
