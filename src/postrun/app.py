@@ -11,6 +11,7 @@ import tomli_w
 
 from postrun.audio.cues import CueSet
 from postrun.audio.player import CuePlayer
+from postrun.audio.speech_probe import BackgroundProbe
 from postrun.core.circuit import Circuit
 from postrun.core.circuit_file import circuit_to_dict, parse_circuit
 from postrun.core.engine import Clock, Engine, default_clock
@@ -36,6 +37,7 @@ class AppServices:
         self.player = player or CuePlayer(CueSet(settings.volume / 100, LEAD_IN if settings.lead_in else 0.0))
         self.voice = voice           # a Voice; made on first use when None
         self.speech_wanted = voice is None
+        self.probe: BackgroundProbe | None = None
 
     def library(self) -> list[LibraryEntry]:
         return load_library()
@@ -77,13 +79,21 @@ class AppServices:
     def let_sleep(self) -> None:
         self.awake.release()
 
-    def start_voice(self) -> None:
-        """The speech engine loads Qt Multimedia and probes plug-ins (tens of ms): done when
-        a circuit is first opened, not before the window's first paint."""
-        from postrun.audio.voice import Voice
+    def probe_speech(self) -> None:
+        """Check the speech engine in a child process, off the GUI thread (see speech_probe)."""
+        if self.speech_wanted and self.probe is None:
+            self.probe = BackgroundProbe()
+            self.probe.start()
 
-        if self.voice is None and self.speech_wanted:
-            self.voice = Voice()
+    def start_voice(self) -> None:
+        """Make the voice once the probe says its engine answers; until then, or when it
+        does not, voice_problem() says why there is no voice."""
+        if self.voice is not None or not self.speech_wanted or self.probe is None or self.probe.result is None:
+            return
+        if self.probe.result.engine is not None:
+            from postrun.audio.voice import Voice
+
+            self.voice = Voice(self.probe.result.engine)
             self.apply_sound_settings()
 
     def sound_listeners(self, engine: Engine, on_problem: Any) -> list[Any]:
@@ -106,9 +116,13 @@ class AppServices:
 
     def voice_problem(self) -> str | None:
         self.start_voice()
-        if self.voice is None:
-            return "speech is not set up"
-        return None if self.voice.available else self.voice.reason
+        if self.voice is not None:
+            return None if self.voice.available else self.voice.reason
+        if self.probe is not None and self.probe.result is not None:
+            return self.probe.result.problem
+        if self.probe is not None:
+            return "still checking for a speech engine"
+        return "speech is not set up"
 
     def voice_state(self) -> str:
         if self.voice_problem() is not None:
@@ -153,6 +167,9 @@ def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) 
     if os.environ.get(PROBE_VARIABLE):
         _exit_after_first_paint(app, window)
     window.show()
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(500, services.probe_speech)     # after the first paint, on its own thread
     try:
         return int(app.exec())
     finally:

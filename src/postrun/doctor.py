@@ -31,22 +31,13 @@ def sound_device() -> str:
 
 
 def speech() -> str:
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtTextToSpeech import QTextToSpeech
+    from postrun.audio.speech_probe import probe_speech
 
-    _ = QCoreApplication.instance() or QCoreApplication([])
-    engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
-    if not engines:
-        return "no speech engine (on Linux: install speech-dispatcher and espeak-ng); cues are beeps only"
-    parts = []
-    for name in engines:
-        tts = QTextToSpeech(name)
-        if tts.state() == QTextToSpeech.State.Error:
-            parts.append(f"{name} (not working: {tts.errorString()})")
-        else:
-            voices = [v.name() for v in tts.availableVoices()]
-            parts.append(f"{name} ({len(voices)} voices: {', '.join(voices[:5])}{'…' if len(voices) > 5 else ''})")
-    return "; ".join(parts)
+    result = probe_speech()
+    if result.engine is None:
+        return f"{result.problem}; cues are beeps only"
+    shown = ", ".join(result.voices[:5]) + ("…" if len(result.voices) > 5 else "")
+    return f"{result.engine} works ({len(result.voices)} voices: {shown})"
 
 
 def keep_awake() -> str:
