@@ -32,6 +32,7 @@ def test_a_damaged_log_is_reported_in_the_window_and_the_workout_still_saves(qtb
     assert "The workout log was damaged" in window.run_view.notice.text()
     while window.driver.engine.state.value == "running":
         advance(window, clock, 5.0, step=1.0)
+    qtbot.waitUntil(lambda: window.current_view() is window.finish)
     assert window.services.log.history()[0].status == "completed"
 
 

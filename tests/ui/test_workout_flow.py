@@ -136,8 +136,13 @@ def test_pick_preview_swap_run_finish_and_log(qtbot, window, clock, services):
     assert cooldown["round"] == "Cool-down"
     assert cooldown["background"] == PHASES[Kind.COOLDOWN].background
 
+    status_when_finish_shown = []
+    window.stack.currentChanged.connect(lambda _: status_when_finish_shown.append(
+        [r.status for r in services.log.history()]))
     advance(window, clock, 30.0)
     qtbot.waitUntil(lambda: window.current_view() is window.finish)
+    # on disk before the finish screen asks for anything
+    assert status_when_finish_shown[-1] == ["completed"]
     finish = window.finish
     assert finish.heading.text() == "Workout complete"
     # only a rest was skipped (twice): rests are not worth listing

@@ -167,14 +167,16 @@ class MainWindow(QMainWindow):
               record_id: int | None = None) -> None:
         self.current = (key, circuit)
         engine = Engine(build_timeline(circuit), clock=self.clock)
-        # sound listens first (a cue is due the instant its event is), then the recorder,
-        # so the completion is on disk before any view reacts
+        # sound listens first (a cue is due the instant its event is). The recorder's
+        # writes (an fsync each) wait until this tick has drawn, but are queued before the
+        # finish screen, so the completion is on disk before it asks for anything.
         self.services.apply_sound_settings()
         for listener in self.services.sound_listeners(engine, self._sound_problem):
             engine.subscribe(listener)
         self.recorder = self.services.recorder(engine, key, circuit, record_id,
                                                on_error=lambda text: self._set_notice("log", text))
-        engine.subscribe(self.recorder)
+        recorder = self.recorder
+        engine.subscribe(lambda event: QTimer.singleShot(0, lambda: recorder(event)))
         engine.subscribe(self._on_event)
         if self.driver is not None:
             self.driver.stop_timer()
