@@ -87,9 +87,6 @@ class Voice(QObject):
         if self.tts is not None:
             self.tts.setVolume(max(0.0, min(1.0, volume)))
 
-    def voices(self) -> list[str]:
-        return [v.name() for v in self.tts.availableVoices()] if self.tts is not None else []
-
     def attach(self, timeline: Timeline) -> None:
         self.timeline = timeline
         self._chooser = CueChooser()

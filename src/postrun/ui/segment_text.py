@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from postrun.core.circuit import Exercise
 from postrun.core.durations import format_duration
-from postrun.core.timeline import Kind, Segment
+from postrun.core.timeline import Kind, Segment, Side
 
 
 def seconds_text(seconds: float) -> str:
@@ -40,9 +40,10 @@ def next_text(segment: Segment | None) -> str:
     if segment.kind in (Kind.REST, Kind.ROUND_REST):
         return f"Next: rest {segment.seconds} s"
     name = segment.name or ""
-    side = f", {segment.side.value} side" if segment.side else ""
-    if segment.kind is Kind.WORK and segment.exercise is not None and segment.side is not None \
-            and segment.side.value == "left":
+    side = ""
+    if segment.side is Side.LEFT:
         side = ", left side first"
+    elif segment.side is Side.RIGHT:
+        side = ", right side"
     amount = f"{segment.reps} reps" if segment.reps is not None else f"{segment.seconds} s"
     return f"Next: {name}{side} · {amount}"
