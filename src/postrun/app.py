@@ -9,7 +9,6 @@ from typing import Any
 
 import tomli_w
 
-from postrun.audio.cues import CueSet
 from postrun.audio.player import CuePlayer
 from postrun.audio.speech_probe import BackgroundProbe
 from postrun.core.circuit import Circuit
@@ -34,7 +33,8 @@ class AppServices:
         self.settings = settings
         self.awake = keep_awake
         self.log_notice = log.notice
-        self.player = player or CuePlayer(CueSet(settings.volume / 100, LEAD_IN if settings.lead_in else 0.0))
+        self.player = player or CuePlayer()
+        self.player.set_volume(settings.volume / 100, LEAD_IN if settings.lead_in else 0.0)
         self.voice = voice           # a Voice; made on first use when None
         self.speech_wanted = voice is None
         self.probe: BackgroundProbe | None = None
@@ -151,8 +151,9 @@ def _exit_after_first_paint(app: Any, window: Any) -> None:
             return False
 
     probe = FirstPaint(window)
-    for view in (window.picker, window.preview):
-        view.installEventFilter(probe)
+    window.picker.installEventFilter(probe)
+    if window.current_view() is not window.picker:
+        window.current_view().installEventFilter(probe)
 
 
 def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) -> int:

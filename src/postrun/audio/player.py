@@ -34,7 +34,8 @@ def _simpleaudio_play(data: bytes, channels: int, width: int, rate: int) -> Any:
 class CuePlayer:
     def __init__(self, cues: CueSet | None = None, play_buffer: PlayBuffer = _simpleaudio_play,
                  on_problem: Callable[[str | None], None] | None = None) -> None:
-        self.cues = cues or CueSet()
+        self._cues = cues              # synthesized on first use: not before the first paint
+        self._volume, self._lead_in = (cues.volume, cues.lead_in) if cues else (1.0, 0.0)
         self._play_buffer = play_buffer
         self.on_problem = on_problem
         self._chooser = CueChooser()
@@ -44,10 +45,17 @@ class CuePlayer:
         self.detail = ""
         self.played: list[str] = []          # names, in order: for the window's tests and `cues --play`
 
+    @property
+    def cues(self) -> CueSet:
+        if self._cues is None:
+            self._cues = CueSet(self._volume, self._lead_in)
+        return self._cues
+
     def set_volume(self, volume: float, lead_in: float | None = None) -> None:
-        lead = self.cues.lead_in if lead_in is None else lead_in
-        if volume != self.cues.volume or lead != self.cues.lead_in:
-            self.cues = CueSet(volume, lead)
+        lead = self._lead_in if lead_in is None else lead_in
+        if volume != self._volume or lead != self._lead_in:
+            self._volume, self._lead_in = volume, lead
+            self._cues = None
 
     def reset(self) -> None:
         """A new workout: forget which cue came last."""

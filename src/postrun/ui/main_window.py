@@ -74,10 +74,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.picker = PickerView(self)
-        self.preview = PreviewView(self)
-        for view in (self.picker, self.preview):
-            self.stack.addWidget(view)
-        self._run_view: RunView | None = None      # built when first needed: start-up paints sooner
+        self.stack.addWidget(self.picker)
+        # the other views are built when first needed: the picker paints sooner
+        self._preview: PreviewView | None = None
+        self._run_view: RunView | None = None
         self._finish: FinishView | None = None
 
         self.driver: RunDriver | None = None
@@ -92,11 +92,18 @@ class MainWindow(QMainWindow):
         self.picker.chosen.connect(self.open_entry)
         self.picker.resume_chosen.connect(self.resume_interrupted)
         self.picker.resume_discarded.connect(self.discard_interrupted)
-        self.preview.start_requested.connect(self.start_from_preview)
-        self.preview.back_requested.connect(self.show_picker)
 
         self.show_picker()
         self._offer_resume()
+
+    @property
+    def preview(self) -> PreviewView:
+        if self._preview is None:
+            self._preview = PreviewView(self)
+            self._preview.start_requested.connect(self.start_from_preview)
+            self._preview.back_requested.connect(self.show_picker)
+            self.stack.addWidget(self._preview)
+        return self._preview
 
     @property
     def run_view(self) -> RunView:
