@@ -26,7 +26,8 @@ from _audio import ensure_sound_device  # noqa: E402
 from _table import median, percentile, print_table  # noqa: E402
 from postrun.app import AppServices  # noqa: E402
 from postrun.core.circuit_file import parse_circuit  # noqa: E402
-from postrun.core.engine import State, default_clock  # noqa: E402
+from postrun.core.clock import default_clock
+from postrun.core.engine import State  # noqa: E402
 from postrun.core.events import Finished, SegmentStarted  # noqa: E402
 from postrun.store.settings import Settings  # noqa: E402
 from postrun.store.workout_log import WorkoutLog  # noqa: E402

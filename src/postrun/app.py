@@ -5,21 +5,23 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import tomli_w
-
-from postrun.audio.player import CuePlayer
-from postrun.audio.speech_probe import BackgroundProbe
 from postrun.core.circuit import Circuit
 from postrun.core.circuit_file import circuit_to_dict, parse_circuit
-from postrun.core.engine import Clock, Engine, default_clock
+from postrun.core.clock import Clock, default_clock
 from postrun.core.errors import CircuitError
 from postrun.store.library import LibraryEntry, load_library
 from postrun.store.settings import Settings, load_settings, save_settings
 from postrun.store.workout_log import WorkoutLog, WorkoutRecord
-from postrun.store.workout_recorder import WorkoutRecorder
 from postrun.system.keep_awake import KeepAwake
+
+if TYPE_CHECKING:
+    # loaded with the first workout, not before the window's first paint
+    from postrun.audio.player import CuePlayer
+    from postrun.audio.speech_probe import BackgroundProbe
+    from postrun.core.engine import Engine
+    from postrun.store.workout_recorder import WorkoutRecorder
 
 LEAD_IN = 0.3    # seconds of silence before each cue when the lead-in setting is on
 
@@ -33,11 +35,19 @@ class AppServices:
         self.settings = settings
         self.awake = keep_awake
         self.log_notice = log.notice
-        self.player = player or CuePlayer()
-        self.player.set_volume(settings.volume / 100, LEAD_IN if settings.lead_in else 0.0)
+        self._player = player
         self.voice = voice           # a Voice; made on first use when None
         self.speech_wanted = voice is None
         self.probe: BackgroundProbe | None = None
+
+    @property
+    def player(self) -> CuePlayer:
+        if self._player is None:
+            from postrun.audio.player import CuePlayer
+
+            self._player = CuePlayer()
+            self.apply_sound_settings()
+        return self._player
 
     def library(self) -> list[LibraryEntry]:
         return load_library()
@@ -54,6 +64,8 @@ class AppServices:
 
     def recorder(self, engine: Engine, key: str, circuit: Circuit, record_id: int | None,
                  on_error: Any) -> WorkoutRecorder:
+        from postrun.store.workout_recorder import WorkoutRecorder
+
         return WorkoutRecorder(self.log, engine, key, circuit_to_dict(circuit), record_id, on_error)
 
     def annotate(self, record_id: int, note: str, effort: int | None) -> None:
@@ -67,6 +79,8 @@ class AppServices:
 
     def circuit_of(self, record: WorkoutRecord) -> Circuit | None:
         """The circuit exactly as it was run, rebuilt from the record's snapshot."""
+        import tomli_w
+
         try:
             return parse_circuit(tomli_w.dumps(record.circuit).encode())
         except (CircuitError, TypeError, ValueError):
@@ -81,6 +95,8 @@ class AppServices:
 
     def probe_speech(self) -> None:
         """Check the speech engine in a child process, off the GUI thread (see speech_probe)."""
+        from postrun.audio.speech_probe import BackgroundProbe
+
         if self.speech_wanted and self.probe is None:
             self.probe = BackgroundProbe()
             self.probe.start()
@@ -108,6 +124,8 @@ class AppServices:
 
     def apply_sound_settings(self) -> None:
         settings = self.settings
+        if self._player is None:
+            return              # applied when the player is made
         self.player.muted = settings.muted
         self.player.set_volume(settings.volume / 100, LEAD_IN if settings.lead_in else 0.0)
         if self.voice is not None:

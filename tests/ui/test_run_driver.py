@@ -2,7 +2,8 @@
 
 from PySide6.QtCore import Qt
 
-from postrun.core.engine import Engine, State, default_clock
+from postrun.core.clock import default_clock
+from postrun.core.engine import Engine, State
 from postrun.core.timeline import build_timeline
 from postrun.ui.run_driver import RunDriver
 

@@ -10,11 +10,11 @@ deadline to the next one as that one's origin, so a long workout does not drift.
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from postrun.core.clock import Clock, default_clock
 from postrun.core.errors import ControlError
 from postrun.core.events import (
     Abandoned,
@@ -34,24 +34,10 @@ from postrun.core.events import (
 )
 from postrun.core.timeline import Kind, Segment, Side, Timeline
 
-Clock = Callable[[], float]
-
 COUNTDOWN = (3, 2, 1)
 HALFWAY_MIN_SECONDS = 20
 BACK_RESTARTS_AFTER = 3.0
 DEFAULT_SLEEP_GAP = 5.0
-
-
-def default_clock() -> float:
-    """Monotonic time that keeps counting while the machine is suspended, where the OS offers it.
-
-    With plain CLOCK_MONOTONIC (Linux) a suspend would be invisible and the workout would
-    carry on as if no time had passed; CLOCK_BOOTTIME shows the gap so the engine pauses.
-    """
-    boottime = getattr(time, "CLOCK_BOOTTIME", None)
-    if boottime is not None:
-        return time.clock_gettime(boottime)
-    return time.monotonic()
 
 
 class State(StrEnum):

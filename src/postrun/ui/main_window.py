@@ -6,25 +6,30 @@ settings and keep-awake stay out of the widgets.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from postrun.core.circuit import Circuit
-from postrun.core.engine import Clock, Engine, State, default_clock
-from postrun.core.events import Abandoned, Event, Finished, Paused, PauseReason, Resumed
+from postrun.core.clock import Clock, default_clock
 from postrun.core.timeline import Kind, build_timeline
 from postrun.store.library import LibraryEntry
 from postrun.store.settings import Settings
 from postrun.store.workout_log import WorkoutRecord
-from postrun.ui.finish_view import FinishView
 from postrun.ui.picker_view import PickerView
 from postrun.ui.preview_view import PreviewView
-from postrun.ui.run_driver import RunDriver
-from postrun.ui.run_view import RunView
 from postrun.ui.segment_text import title as segment_title
+
+if TYPE_CHECKING:
+    # the workout's half of the program loads when the first workout starts, not
+    # before the picker's first paint (about 20 ms of start-up)
+    from postrun.core.engine import Engine
+    from postrun.core.events import Event
+    from postrun.ui.finish_view import FinishView
+    from postrun.ui.run_driver import RunDriver
+    from postrun.ui.run_view import RunView
 
 RELEASE_AWAKE_AFTER_PAUSE_MS = 3 * 60 * 1000
 
@@ -108,6 +113,8 @@ class MainWindow(QMainWindow):
     @property
     def run_view(self) -> RunView:
         if self._run_view is None:
+            from postrun.ui.run_view import RunView
+
             self._run_view = RunView(self)
             self._run_view.control.connect(self.on_control)
             self.stack.addWidget(self._run_view)
@@ -116,6 +123,8 @@ class MainWindow(QMainWindow):
     @property
     def finish(self) -> FinishView:
         if self._finish is None:
+            from postrun.ui.finish_view import FinishView
+
             self._finish = FinishView(self)
             self._finish.again_requested.connect(self.again)
             self._finish.back_requested.connect(self.show_picker)
@@ -172,6 +181,9 @@ class MainWindow(QMainWindow):
 
     def begin(self, key: str, circuit: Circuit, index: int = 0, active_seconds: float = 0.0,
               record_id: int | None = None) -> None:
+        from postrun.core.engine import Engine
+        from postrun.ui.run_driver import RunDriver
+
         self.current = (key, circuit)
         engine = Engine(build_timeline(circuit), clock=self.clock)
         # sound listens first (a cue is due the instant its event is). The recorder's
@@ -210,7 +222,7 @@ class MainWindow(QMainWindow):
         if self.driver is None:
             return
         engine = self.driver.engine
-        if engine.state in (State.RUNNING, State.PAUSED):
+        if engine.state in ("running", "paused"):
             self.run_view.show_snapshot(engine.snapshot(), engine.timeline.total_seconds)
 
     def on_control(self, name: str) -> None:
@@ -249,10 +261,12 @@ class MainWindow(QMainWindow):
             self._control(name)
 
     def _control(self, name: str) -> None:
-        if self.driver is not None and self.driver.engine.state in (State.RUNNING, State.PAUSED, State.READY):
+        if self.driver is not None and self.driver.engine.state in ("running", "paused", "ready"):
             self.driver.control(name)
 
     def _on_event(self, event: Event) -> None:
+        from postrun.core.events import Abandoned, Finished, Paused, PauseReason, Resumed
+
         if isinstance(event, Paused):
             if event.reason is PauseReason.SLEEP:
                 self._set_notice("slept", "Paused: the computer slept. Press Space to carry on.")
@@ -369,7 +383,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Closing mid-workout keeps it in the log as a partial workout."""
-        if self.driver is not None and self.driver.engine.state in (State.RUNNING, State.PAUSED):
+        if self.driver is not None and self.driver.engine.state in ("running", "paused"):
             self.driver.control("stop")
             self.driver.stop_timer()
         self.services.let_sleep()

@@ -7,7 +7,8 @@ import math
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from postrun.core.engine import Clock, Engine
+from postrun.core.clock import Clock
+from postrun.core.engine import Engine
 from postrun.core.errors import ControlError
 
 CONTROLS = {
