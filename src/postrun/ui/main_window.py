@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
 
     def show_picker(self) -> None:
         self._leave_fullscreen()
+        self.picker.filter.clear()          # back from a workout: every circuit again
         self.picker.set_entries(self.services.library(), self.services.last_done(),
                                 select_key=self.services.settings.last_circuit)
         self.picker.show_notice(self.services.log_notice)
