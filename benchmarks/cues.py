@@ -36,6 +36,7 @@ def main() -> None:
         Resumed,
         RoundComplete,
         SegmentStarted,
+        SwitchSides,
     )
     from postrun.core.timeline import Kind, Segment, Side
 
@@ -57,7 +58,7 @@ def main() -> None:
         "get_ready": SegmentStarted(0, 0, Segment(Kind.PREPARE, 10)),
         "go": SegmentStarted(0, 1, Segment(Kind.WORK, 30)),
         "rest": SegmentStarted(0, 2, Segment(Kind.REST, 20)),
-        "switch": SegmentStarted(0, 3, Segment(Kind.SWITCH, 5, side=Side.RIGHT)),
+        "switch": SwitchSides(0, 3, Segment(Kind.SWITCH, 5, side=Side.RIGHT)),
         "countdown": Countdown(0, 1, 3),
         "countdown_last": Countdown(0, 1, 1),
         "halfway": Halfway(0, 1),

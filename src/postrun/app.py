@@ -46,7 +46,6 @@ class AppServices:
             from postrun.audio.player import CuePlayer
 
             self._player = CuePlayer()
-            self.apply_sound_settings()
         return self._player
 
     def library(self) -> list[LibraryEntry]:
@@ -110,10 +109,10 @@ class AppServices:
             from postrun.audio.voice import Voice
 
             self.voice = Voice(self.probe.result.engine)
-            self.apply_sound_settings()
 
     def sound_listeners(self, engine: Engine, on_problem: Any) -> list[Any]:
         self.start_voice()
+        self.apply_sound_settings()
         self.player.reset()
         self.player.on_problem = on_problem
         listeners: list[Any] = [self.player]
@@ -124,8 +123,6 @@ class AppServices:
 
     def apply_sound_settings(self) -> None:
         settings = self.settings
-        if self._player is None:
-            return              # applied when the player is made
         self.player.muted = settings.muted
         self.player.set_volume(settings.volume / 100, LEAD_IN if settings.lead_in else 0.0)
         if self.voice is not None:

@@ -15,8 +15,9 @@ from postrun.core.events import (
     Resumed,
     RoundComplete,
     SegmentStarted,
+    SwitchSides,
 )
-from postrun.core.timeline import Kind, Side
+from postrun.core.timeline import Kind
 
 PRIORITY = {
     "workout_complete": 5, "round_complete": 4, "switch": 3, "go": 2, "rest": 2, "get_ready": 2,
@@ -26,19 +27,19 @@ SAME_INSTANT = 0.001
 ANNOUNCEMENT = 3      # cues that a lesser cue at the same instant must not cut
 
 
-def cue_for(event: Event, previous_side: Side | None = None) -> str | None:
-    """previous_side: the side of the segment before a SegmentStarted, to hear a switch
-    even when a circuit has no switch segment (switch = 0)."""
+def cue_for(event: Event) -> str | None:
+    if isinstance(event, SwitchSides):
+        # the engine announces every change of side (with or without a switch segment)
+        # just before the segment starts; that segment's own cue then yields to it
+        return "switch"
     if isinstance(event, SegmentStarted):
         segment = event.segment
         if segment.kind is Kind.SWITCH:
-            return "switch"
+            return None
         if segment.kind is Kind.PREPARE:
             return "get_ready"
         if segment.kind in (Kind.REST, Kind.ROUND_REST):
             return "rest"
-        if segment.side is Side.RIGHT and previous_side is Side.LEFT:
-            return "switch"
         return "go"
     if isinstance(event, Countdown):
         return "countdown_last" if event.number == 1 else "countdown"
@@ -61,13 +62,9 @@ class CueChooser:
 
     def __init__(self) -> None:
         self._last: tuple[float, str] | None = None
-        self._side: Side | None = None
 
     def choose(self, event: Event) -> str | None:
-        previous_side = self._side
-        if isinstance(event, SegmentStarted):
-            self._side = event.segment.side if event.segment.kind is not Kind.SWITCH else None
-        name = cue_for(event, previous_side)
+        name = cue_for(event)
         if name is None:
             return None
         if self._last is not None:

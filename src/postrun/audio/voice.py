@@ -14,7 +14,7 @@ from PySide6.QtTextToSpeech import QTextToSpeech
 
 from postrun.audio.cue_choice import CueChooser
 from postrun.audio.cues import CUES
-from postrun.core.events import Event, Finished, SegmentStarted
+from postrun.core.events import Event, Finished, SegmentStarted, SwitchSides
 from postrun.core.timeline import Kind, Segment, Side, Timeline
 
 log = logging.getLogger(__name__)
@@ -31,11 +31,11 @@ def next_sentence(segment: Segment) -> str:
 def sentence_for(event: Event, timeline: Timeline) -> str | None:
     if isinstance(event, Finished):
         return "Workout complete"
+    if isinstance(event, SwitchSides):
+        return "Switch sides"
     if not isinstance(event, SegmentStarted):
         return None
     segment = event.segment
-    if segment.kind is Kind.SWITCH:
-        return "Switch sides"
     if segment.kind in (Kind.PREPARE, Kind.REST, Kind.ROUND_REST):
         following = timeline[event.index + 1] if event.index + 1 < len(timeline) else None
         return next_sentence(following) if following is not None else None
@@ -43,9 +43,6 @@ def sentence_for(event: Event, timeline: Timeline) -> str | None:
     first_of_round = segment.exercise_index == 0 and segment.side in (None, Side.LEFT)
     if segment.kind is Kind.WORK and rounds > 1 and segment.round == rounds and first_of_round:
         return "Last round"
-    previous = timeline[event.index - 1] if event.index > 0 else None
-    if segment.side is Side.RIGHT and previous is not None and previous.side is Side.LEFT:
-        return "Switch sides"
     return None
 
 

@@ -175,7 +175,7 @@ class Engine:
         self._run_since = now
         self._last_look = now
         self._active_before = max(0.0, active_seconds)
-        return self._publish(self._enter(index, now, elapsed=0.0))
+        return self._publish(self._enter(index, now))
 
     def pause(self) -> list[Event]:
         events = self.poll()
@@ -224,7 +224,7 @@ class Engine:
         now = self._clock()
         elapsed = self._elapsed(now)
         target = self._index if elapsed > BACK_RESTARTS_AFTER or self._index == 0 else self._index - 1
-        return events + self._publish(self._enter(target, now, elapsed=0.0))
+        return events + self._publish(self._enter(target, now))
 
     def add_time(self, seconds: float) -> list[Event]:
         """+10 s / -10 s on a timed segment. Removing more than is left ends the segment now."""
@@ -317,26 +317,26 @@ class Engine:
         if segment.ends_round and segment.round is not None:
             events.append(RoundComplete(at, segment.round, self.timeline.circuit.rounds))
         if self._index + 1 >= len(self.timeline):
-            self._frozen = self._elapsed(at) if self._state is State.RUNNING else self._frozen
             if self._state is State.RUNNING:
+                self._frozen = self._elapsed(at)
                 self._active_before += max(0.0, at - self._run_since)
             self._state = State.FINISHED
             events.append(Finished(at, self._active_before))
             return events
-        return events + self._enter(self._index + 1, at, elapsed=0.0)
+        return events + self._enter(self._index + 1, at)
 
-    def _enter(self, index: int, at: float, elapsed: float) -> list[Event]:
+    def _enter(self, index: int, at: float) -> list[Event]:
+        """Start segment `index` from its beginning at `at`. A change of side is announced
+        first, so a listener hears "switch sides" rather than the segment's own start."""
         previous = self.timeline[self._index] if index != self._index else None
         self._index = index
         segment = self.timeline[index]
         self._duration = None if segment.seconds is None else float(segment.seconds)
-        self._origin = at - elapsed
-        self._frozen = elapsed
+        self._origin = at
+        self._frozen = 0.0
         self._fired = {("countdown", n) for n in COUNTDOWN if segment.seconds is not None and n >= segment.seconds}
-        events: list[Event] = [SegmentStarted(at, index, segment)]
         side_change = (segment.kind is Kind.SWITCH or (
             segment.side is Side.RIGHT and previous is not None and previous.side is Side.LEFT
             and previous.kind is segment.kind))
-        if side_change:
-            events.append(SwitchSides(at, index, segment))
-        return events
+        events: list[Event] = [SwitchSides(at, index, segment)] if side_change else []
+        return events + [SegmentStarted(at, index, segment)]

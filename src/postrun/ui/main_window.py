@@ -190,7 +190,6 @@ class MainWindow(QMainWindow):
         # sound listens first (a cue is due the instant its event is). The recorder's
         # writes (an fsync each) wait until this tick has drawn, but are queued before the
         # finish screen, so the completion is on disk before it asks for anything.
-        self.services.apply_sound_settings()
         for listener in self.services.sound_listeners(engine, self._sound_problem):
             engine.subscribe(listener)
         self.recorder = self.services.recorder(engine, key, circuit, record_id,
@@ -203,7 +202,7 @@ class MainWindow(QMainWindow):
             self.driver.deleteLater()
         self.driver = RunDriver(engine, self.clock, self)
         self.driver.refreshed.connect(self.refresh_run_view)
-        self.driver.refused.connect(lambda text: self._flash_notice(text))
+        self.driver.refused.connect(self._flash_notice)
         self._notices = {}
         if self.services.log_notice:
             self._set_notice("log", self.services.log_notice)
@@ -292,10 +291,11 @@ class MainWindow(QMainWindow):
         self._leave_fullscreen()
         skipped = skipped_sets(engine)
         saved = self.services.log_notice or "Saved to your workout log."
-        segment = engine.snapshot().segment
+        snap = engine.snapshot()
+        segment = snap.segment
         self.finish.show_result(
             completed=completed, circuit_name=self.current[1].name,
-            active_seconds=engine.snapshot().workout_elapsed, rounds=engine.timeline.circuit.rounds,
+            active_seconds=snap.workout_elapsed, rounds=engine.timeline.circuit.rounds,
             skipped=skipped, saved_text=saved, stopped_at=segment_title(segment),
             round_reached=segment.round or engine.timeline.circuit.rounds,
         )

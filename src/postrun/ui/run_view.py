@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from postrun.core.durations import format_duration
 from postrun.core.engine import Snapshot, State
 from postrun.core.timeline import Kind, Segment
 from postrun.ui.big_digits import BigDigits
@@ -170,20 +173,14 @@ class RunView(QWidget):
         self.word.setText(phase.word if snap.state is not State.PAUSED else f"PAUSED · {PHASES[segment.kind].word}")
         self.round_label.setText(self._round_text(snap))
         self.exercise.setText(title(segment))
-        if segment.timed:
-            assert snap.remaining is not None
-            self.digits.set_text(seconds_text(snap.shown_seconds))
-            self.reps.setText("")
-            self.reps.setVisible(False)
-        else:
-            self.digits.set_text(seconds_text(snap.shown_seconds))
-            self.reps.setText(f"{segment.reps} reps — press Enter when done")
-            self.reps.setVisible(True)
+        self.digits.set_text(seconds_text(snap.shown_seconds))
+        self.reps.setText("" if segment.timed else f"{segment.reps} reps — press Enter when done")
+        self.reps.setVisible(not segment.timed)
         self.tip.setText(self._tip_text(snap))
         self.next_up.setText(next_text(snap.next_segment))
         left = snap.workout_remaining
         reps = " + reps" if snap.reps_ahead else ""
-        self.time_left.setText(f"{_clock(left)}{reps} left")
+        self.time_left.setText(f"{format_duration(math.ceil(left - 1e-9))}{reps} left")   # rounded up, like the digits
         if total_seconds > 0:
             self.progress.set_fraction(1 - left / total_seconds)
         self.buttons["toggle"].setText("Resume" if snap.state is State.PAUSED else "Pause")
@@ -302,8 +299,3 @@ class RunView(QWidget):
             button.setFixedHeight(int(height * 0.06))
         self.progress.setFixedHeight(max(6, int(height * 0.018)))
 
-
-def _clock(seconds: float) -> str:
-    whole = int(seconds + 0.999)   # time left rounds up, like the countdown
-    minutes, secs = divmod(whole, 60)
-    return f"{minutes}:{secs:02d}"
