@@ -12,11 +12,13 @@ APP_NAME = "postrun"
 DATA_DIR_VARIABLE = "POSTRUN_DATA_DIR"
 
 
+def _overridden() -> Path | None:
+    value = os.environ.get(DATA_DIR_VARIABLE)
+    return Path(value).expanduser() if value else None
+
+
 def data_dir() -> Path:
-    override = os.environ.get(DATA_DIR_VARIABLE)
-    if override:
-        return Path(override).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return _overridden() or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def user_circuits_dir() -> Path:
@@ -34,10 +36,7 @@ def builtin_circuits_dir() -> Path:
 def config_dir() -> Path:
     """Settings: the user config folder, or the data folder when POSTRUN_DATA_DIR is set
     (a portable install keeps everything in one place, and tests stay in their tmp folder)."""
-    override = os.environ.get(DATA_DIR_VARIABLE)
-    if override:
-        return Path(override).expanduser()
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return _overridden() or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def log_path() -> Path:
