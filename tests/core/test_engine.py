@@ -86,7 +86,9 @@ def test_segments_start_exactly_on_their_deadlines_without_drift():
         expected.append((index, at))
         at += segment.seconds
     assert started(events) == expected
-    assert [e for e in events if isinstance(e, Finished)] == [Finished(at, float(engine.timeline.total_seconds))]
+    last = len(engine.timeline) - 1
+    assert [e for e in events if isinstance(e, Finished)] == [
+        Finished(at, float(engine.timeline.total_seconds), last, engine.timeline[last], ())]
 
 
 def test_countdown_and_halfway_fire_at_their_true_instants():
@@ -175,7 +177,7 @@ def test_skip_moves_on_and_is_recorded():
     assert events[0].index == 0
     assert started(events) == [(1, T0 + 1.0)]
     assert engine.snapshot().remaining == 20.0
-    assert engine.skipped == [0]
+    assert engine.skipped == (0,)
 
 
 def test_skip_while_paused_stays_paused_with_full_time():
@@ -199,7 +201,7 @@ def test_skipping_the_last_segment_finishes_the_workout():
         clock.advance(0.5)
         events += engine.skip()
     assert sum(isinstance(e, Finished) for e in events) == 1
-    assert engine.skipped == list(range(len(engine.timeline)))
+    assert engine.skipped == tuple(range(len(engine.timeline)))
     with pytest.raises(ControlError, match="finished"):
         engine.skip()
 
@@ -281,7 +283,7 @@ def test_rep_segment_counts_up_and_waits_for_done():
     assert snap.workout_remaining == 10 + 30
     events = engine.done()
     assert started(events) == [(2, clock.now)]
-    assert engine.skipped == []
+    assert engine.skipped == ()
 
 
 def test_rep_segment_pause_keeps_the_count_up():
@@ -309,7 +311,7 @@ def test_stop_abandons_with_the_active_time():
     engine.start()
     run_for(engine, clock, 12.0)
     events = engine.stop()
-    assert events == [Abandoned(clock.now, 1, pytest.approx(12.0))]
+    assert events == [Abandoned(clock.now, 1, pytest.approx(12.0), engine.timeline[1], ())]
     assert engine.state is State.ABANDONED
 
 
@@ -467,3 +469,70 @@ def test_listeners_receive_every_event_in_order():
     returned += run_for(engine, clock, 30.0)
     returned += engine.pause()
     assert seen == returned
+
+
+def test_a_skipped_set_redone_after_back_is_no_longer_skipped():
+    engine, clock = make()
+    engine.start()
+    run_for(engine, clock, 6.0)              # into A (index 1)
+    engine.skip()                            # A skipped: now resting
+    assert engine.skipped == (1,)
+    events = engine.back()                   # straight back to A: it is being done now
+    assert started(events) == [(1, clock.now)]
+    assert engine.skipped == ()
+    assert events[-1].skipped == ()
+    events = run_for(engine, clock, 20.0)    # A done in full
+    finished_a = [e for e in events if isinstance(e, SegmentStarted)]
+    assert finished_a[0].index == 2 and finished_a[0].skipped == ()
+
+
+def test_a_set_skipped_again_after_back_is_listed_once():
+    engine, clock = make()
+    engine.start()
+    engine.skip()
+    engine.skip()                            # prepare and A skipped
+    engine.back()                            # back to A
+    events = engine.skip()                   # and skipped again
+    assert engine.skipped == (0, 1)
+    assert events[0].skipped == (0, 1)
+
+
+def test_resuming_keeps_the_sets_skipped_before_the_interruption():
+    engine, clock = make()
+    engine.start(index=4, active_seconds=50.0, skipped=(1, 2, 9))   # 9 is ahead: cannot have been skipped
+    assert engine.skipped == (1, 2)
+    events = engine.skip()
+    assert events[0].skipped == (1, 2, 4)
+    engine.stop()
+    assert engine.skipped == (1, 2, 4)
+
+
+def test_events_carry_the_active_time_at_their_own_instant():
+    engine, clock = make()
+    engine.start(active_seconds=100.0)
+    events = run_for(engine, clock, 7.3, step=3.0)    # A began at 5.0, noticed by the look at 6.0
+    starts = [e for e in events if isinstance(e, SegmentStarted)]
+    assert [(s.index, s.active_seconds) for s in starts] == [(1, pytest.approx(105.0))]
+    events = engine.stop()
+    assert events[-1].active_seconds == pytest.approx(107.3)
+    assert events[-1].segment == engine.timeline[1]
+
+
+def test_a_failing_listener_is_reported_and_stops_nothing():
+    failures = []
+    clock = FakeClock(T0)
+    engine = Engine(build_timeline(circuit_from(TIMED)), clock=clock,
+                    on_listener_failure=lambda name, event, exc: failures.append((name, type(event).__name__, str(exc))))
+    seen = []
+
+    def broken(event):
+        raise OSError("disk full")
+
+    engine.subscribe(broken, "workout log")
+    engine.subscribe(seen.append, "display")
+    engine.start()
+    run_for(engine, clock, 6.0)
+    assert [type(e).__name__ for e in seen][:2] == ["SegmentStarted", "Countdown"]
+    assert engine.index == 1                         # the clock went on
+    assert failures[0] == ("workout log", "SegmentStarted", "disk full")
+    assert len(failures) == len(seen)                # every event reached the working listener

@@ -11,8 +11,20 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 FORMAT_VERSION = 1
+
+# Limits, stated in README. They keep every circuit readable from across a room and
+# every timeline small: at most 50 x 3 x 50 work segments, listed and drawn at once.
 MAX_ROUNDS = 50
 MAX_REPS = 1000
+MAX_NAME = 80                 # circuit, exercise, stretch, equipment, muscle and focus names
+MAX_TIP = 120                 # one form tip
+MAX_SUMMARY = 400
+MAX_DEMO = 500                # a link to a demonstration
+MAX_EXERCISES = 50
+MAX_STRETCHES = 10
+MAX_ALTERNATIVES = 10         # per exercise
+MAX_LIST_ITEMS = 20           # tips, equipment, muscles or focus of one item
+MAX_WORKOUT_SECONDS = 4 * 60 * 60
 
 
 class Sides(StrEnum):

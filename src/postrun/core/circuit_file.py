@@ -7,27 +7,39 @@ Field paths count from 1 as people do: `exercise[2].work` is the second exercise
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from postrun.core.circuit import (
     FORMAT_VERSION,
+    MAX_ALTERNATIVES,
+    MAX_DEMO,
+    MAX_EXERCISES,
+    MAX_LIST_ITEMS,
+    MAX_NAME,
     MAX_REPS,
     MAX_ROUNDS,
+    MAX_STRETCHES,
+    MAX_SUMMARY,
+    MAX_TIP,
+    MAX_WORKOUT_SECONDS,
     Alternative,
     Circuit,
     Exercise,
     Sides,
     Stretch,
 )
-from postrun.core.durations import DurationError, parse_duration
+from postrun.core.durations import DurationError, format_duration, parse_duration
 from postrun.core.errors import CircuitError, Problem
+from postrun.core.text_rules import unreadable_character
 
 MAX_FILE_BYTES = 1024 * 1024
-MAX_TEXT = 200
-MAX_TIP = 120
+MAX_TEXT = MAX_NAME
 
 CIRCUIT_KEYS = {
     "format", "name", "summary", "focus", "rounds", "prepare", "rest", "round_rest",
@@ -38,13 +50,55 @@ ALTERNATIVE_KEYS = {"name", "work", "reps", "sides", "equipment", "muscles", "ti
 STRETCH_KEYS = {"name", "hold", "sides", "tips"}
 
 
+_NOT_REGULAR = [
+    (stat.S_ISDIR, "is a folder, not a circuit file"),
+    (stat.S_ISFIFO, "is a named pipe (FIFO), not a circuit file; it was not opened"),
+    (stat.S_ISSOCK, "is a socket, not a circuit file; it was not opened"),
+    (stat.S_ISCHR, "is a device, not a circuit file; it was not opened"),
+    (stat.S_ISBLK, "is a device, not a circuit file; it was not opened"),
+]
+
+
+def _not_regular(mode: int) -> str | None:
+    for test, words in _NOT_REGULAR:
+        if test(mode):
+            return words
+    return None if stat.S_ISREG(mode) else "is not a regular file; it was not opened"
+
+
+def os_problem(exc: OSError, path: Path | None) -> Problem:
+    """An OSError about a circuit file, in words (a path too long, missing, not allowed…)."""
+    if exc.errno == errno.ENAMETOOLONG:
+        shown = str(path)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        return Problem("the path or file name is too long for this system (at most 255 bytes a name)",
+                       path=Path(shown))
+    if exc.errno == errno.ENOENT:
+        return Problem("cannot read the file: no such file", path=path)
+    return Problem(f"cannot read the file: {exc.strerror or exc}", path=path)
+
+
 def read_circuit_file(path: Path) -> Circuit:
-    """Load and validate one circuit file; raise CircuitError for anything wrong, OSError never."""
+    """Load and validate one circuit file; raise CircuitError for anything wrong, OSError never.
+
+    Only regular files are read: a FIFO named *.toml would block for ever and a device may
+    act on being opened, so the kind is checked before opening, and again on the open
+    descriptor (opened non-blocking) in case the file was swapped in between.
+    """
     try:
-        with path.open("rb") as handle:
+        words = _not_regular(os.stat(path).st_mode)
+        if words is not None:
+            raise CircuitError([Problem(words, path=path)])
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            words = _not_regular(os.fstat(handle.fileno()).st_mode)
+            if words is not None:
+                raise CircuitError([Problem(words, path=path)])
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise CircuitError([Problem(f"cannot read the file: {exc.strerror or exc}", path=path)]) from None
+        raise CircuitError([os_problem(exc, path)]) from None
+    except ValueError as exc:       # a path with a NUL byte in it
+        raise CircuitError([Problem(f"not a usable file name ({exc})", path=path)]) from None
     return parse_circuit(data, path)
 
 
@@ -57,11 +111,25 @@ def parse_circuit(data: bytes, path: Path | None = None) -> Circuit:
         raise CircuitError([_toml_problem(exc, path)]) from None
     except RecursionError:
         raise CircuitError([Problem("the file nests arrays or tables too deeply", path=path)]) from None
+    except ValueError as exc:
+        # tomllib's int() of a number with thousands of digits ("Exceeds the limit …")
+        raise CircuitError([Problem(f"not valid TOML: a number is far too long ({exc})", path=path)]) from None
     reader = _Reader(text, path)
     circuit = reader.circuit(document)
     if reader.problems or circuit is None:
         raise CircuitError(reader.problems or [Problem("not a valid circuit", path=path)])
+    total = _timed_total(circuit)
+    if total > MAX_WORKOUT_SECONDS:
+        raise CircuitError([Problem(
+            f"the whole workout would take {format_duration(total)}; a circuit runs at most 4 hours "
+            "(fewer rounds, exercises or shorter sets)", path=path)])
     return circuit
+
+
+def _timed_total(circuit: Circuit) -> int:
+    from postrun.core.timeline import build_timeline
+
+    return build_timeline(circuit).total_seconds
 
 
 def _decode(data: bytes, path: Path | None) -> str:
@@ -190,8 +258,9 @@ class _Reader:
         if required and not value:
             self.problem(field, "must not be empty")
             return None
-        if len(value) > limit:
-            self.problem(field, f"is {len(value)} characters long; keep it under {limit}")
+        problem = _text_problem(value, limit)
+        if problem is not None:
+            self.problem(field, problem)
             return None
         return value
 
@@ -205,16 +274,17 @@ class _Reader:
         if not isinstance(value, list):
             self.problem(field, f"must be a list of text such as [\"a\", \"b\"], not {_kind(value)}")
             return ()
+        if len(value) > MAX_LIST_ITEMS:
+            self.problem(field, f"has {len(value)} items; at most {MAX_LIST_ITEMS} are allowed")
+            return ()
         items: list[str] = []
         for index, item in enumerate(value, start=1):
             if not isinstance(item, str):
                 self.problem(f"{field}[{index}]", f"must be text in quotes, not {_kind(item)}")
             elif not item.strip():
                 self.problem(f"{field}[{index}]", "must not be empty")
-            elif len(item.strip()) > limit:
-                length = len(item.strip())
-                self.problem(f"{field}[{index}]",
-                             f"is {length} characters long; keep it under {limit} so it reads from across the room")
+            elif (problem := _text_problem(item.strip(), limit)) is not None:
+                self.problem(f"{field}[{index}]", problem)
             else:
                 items.append(item.strip())
         return tuple(items)
@@ -243,7 +313,8 @@ class _Reader:
             self.problem(field, f"must be a whole number from {low} to {high}, not {_kind(value)}")
             return None
         if not low <= value <= high:
-            self.problem(field, f"must be from {low} to {high}, not {value}")
+            shown = value if abs(value) <= 10**12 else "a very large number"
+            self.problem(field, f"must be from {low} to {high}, not {shown}")
             return None
         return value
 
@@ -257,12 +328,16 @@ class _Reader:
             self.problem(_join(where, "sides"), f"must be \"each\" (left then right) or \"both\", not {value!r}")
             return None
 
-    def tables(self, document: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
+    def tables(self, document: dict[str, Any], key: str, where: str, most: int) -> list[dict[str, Any]]:
         value = document.get(key, [])
         if isinstance(value, dict):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
             self.problem(_join(where, key), f"must be written as [[{_join(where, key).split('[')[0]}]] tables")
+            return []
+        if len(value) > most:
+            words = {"exercise": "exercises", "cooldown": "cool-down stretches", "alternative": "alternatives"}[key]
+            self.problem(_join(where, key), f"there are {len(value)} {words}; at most {most} are allowed")
             return []
         return value
 
@@ -273,7 +348,7 @@ class _Reader:
             return None
         self.check_keys(document, CIRCUIT_KEYS, "")
         name = self.text(document, "name", "", required=True)
-        summary = self.text(document, "summary", "", limit=400) or ""
+        summary = self.text(document, "summary", "", limit=MAX_SUMMARY) or ""
         focus = self.text_list(document, "focus", "")
         rounds = self.integer(document, "rounds", "", 1, MAX_ROUNDS, 1)
         prepare = self.duration(document, "prepare", "", 10, positive=False)
@@ -283,13 +358,13 @@ class _Reader:
         skip_last_rest = document.get("skip_last_rest", True)
         if not isinstance(skip_last_rest, bool):
             self.problem("skip_last_rest", f"must be true or false, not {_kind(skip_last_rest)}")
-        exercise_tables = self.tables(document, "exercise", "")
+        exercise_tables = self.tables(document, "exercise", "", MAX_EXERCISES)
         if "exercise" in document and not exercise_tables and not self.problems:
             self.problem("exercise", "there must be at least one exercise")
         if "exercise" not in document:
             self.problem("exercise", "there are no exercises; add at least one [[exercise]] table")
         exercises = [self.exercise(t, f"exercise[{i}]") for i, t in enumerate(exercise_tables, start=1)]
-        stretch_tables = self.tables(document, "cooldown", "")
+        stretch_tables = self.tables(document, "cooldown", "", MAX_STRETCHES)
         stretches = [self.stretch(t, f"cooldown[{i}]") for i, t in enumerate(stretch_tables, start=1)]
         if self.problems:
             return None
@@ -343,9 +418,10 @@ class _Reader:
         equipment = self.text_list(table, "equipment", where)
         muscles = self.text_list(table, "muscles", where)
         tips = self.text_list(table, "tips", where, limit=MAX_TIP)
-        demo = self.text(table, "demo", where, limit=500)
+        demo = self.text(table, "demo", where, limit=MAX_DEMO)
         alternatives = [self.alternative(t, f"{where}.alternative[{i}]")
-                        for i, t in enumerate(self.tables(table, "alternative", where), start=1)]
+                        for i, t in enumerate(self.tables(table, "alternative", where, MAX_ALTERNATIVES),
+                                              start=1)]
         if len(self.problems) > before or name is None:
             return None
         return Exercise(
@@ -362,7 +438,7 @@ class _Reader:
         equipment = self.text_list(table, "equipment", where)
         muscles = self.text_list(table, "muscles", where)
         tips = self.text_list(table, "tips", where, limit=MAX_TIP)
-        demo = self.text(table, "demo", where, limit=500)
+        demo = self.text(table, "demo", where, limit=MAX_DEMO)
         if len(self.problems) > before or name is None:
             return None
         return Alternative(name=name, equipment=equipment, muscles=muscles, tips=tips, demo=demo,
@@ -382,6 +458,15 @@ class _Reader:
         return Stretch(name=name, hold=hold, sides=sides, tips=tips)
 
 
+def _text_problem(value: str, limit: int) -> str | None:
+    unreadable = unreadable_character(value)
+    if unreadable is not None:
+        return f"contains {unreadable}; use printable text only"
+    if len(value) > limit:
+        return f"is {len(value)} characters long; keep it to {limit} or fewer so it reads from across the room"
+    return None
+
+
 def _join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
 
@@ -389,6 +474,8 @@ def _join(where: str, key: str) -> str:
 def _kind(value: object) -> str:
     names: dict[type, str] = {bool: "true/false", int: "a number", float: "a number", str: "text",
                               list: "a list", dict: "a table"}
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**12:
+        return "a very large number"
     for kind, label in names.items():
         if isinstance(value, kind):
             return f"{label} ({value!r})" if kind in (bool, int, float) else label

@@ -10,15 +10,19 @@ import re
 
 MAX_SECONDS = 2 * 60 * 60
 
+# ASCII digits only (re.ASCII): "４０s" is refused, not read as 40. A run of digits is
+# read whatever its length and judged against the limit afterwards, so "999…9s" is a
+# clear "longer than the limit" and never a huge int conversion.
 _UNITS = re.compile(
     r"""^\s*
     (?:(?P<h>\d+)\s*(?:h|hr|hrs|hours?)\s*)?
     (?:(?P<m>\d+)\s*(?:m|min|mins|minutes?)\s*)?
     (?:(?P<s>\d+)\s*(?:s|sec|secs|seconds?)?\s*)?
     $""",
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE | re.IGNORECASE | re.ASCII,
 )
-_CLOCK = re.compile(r"^\s*(?:(?P<h>\d+):)?(?P<m>\d+):(?P<s>[0-5]\d)\s*$")
+_CLOCK = re.compile(r"^\s*(?:(?P<h>\d+):)?(?P<m>\d+):(?P<s>[0-5]\d)\s*$", re.ASCII)
+_MAX_DIGITS = 6          # no part of a duration under the limit needs more
 
 
 class DurationError(ValueError):
@@ -30,6 +34,8 @@ def parse_duration(value: object) -> int:
     if isinstance(value, bool):
         raise DurationError(f"expected a duration such as 40 or \"1m30s\", not {str(value).lower()}")
     if isinstance(value, int):
+        if value.bit_length() > 64:      # a number with thousands of digits: never format it
+            raise DurationError("that number is far longer than the 2 hour limit")
         seconds = value
     elif isinstance(value, float):
         if not value.is_integer():
@@ -42,7 +48,8 @@ def parse_duration(value: object) -> int:
     if seconds < 0:
         raise DurationError(f"a duration cannot be negative ({value!r})")
     if seconds > MAX_SECONDS:
-        raise DurationError(f"{format_duration(seconds)} is longer than the 2 hour limit")
+        shown = format_duration(seconds) if seconds < 1000 * MAX_SECONDS else "that"
+        raise DurationError(f"{shown} is longer than the 2 hour limit")
     return seconds
 
 
@@ -51,8 +58,13 @@ def _parse_text(text: str) -> int:
         raise DurationError(f"a duration cannot be negative ({text!r})")
     match = _CLOCK.match(text) or _UNITS.match(text)
     if match is None or not any(match.group(k) for k in "hms"):
-        raise DurationError(f"cannot read {text!r} as a duration; write it like 40, \"40s\", \"1m30s\" or \"1:30\"")
-    hours, minutes, secs = (int(match.group(k) or 0) for k in "hms")
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        raise DurationError(f"cannot read {shown!r} as a duration; write it like 40, \"40s\", \"1m30s\" or \"1:30\" "
+                            "(with the digits 0-9)")
+    parts = [match.group(k) or "0" for k in "hms"]
+    if any(len(part.lstrip("0")) > _MAX_DIGITS for part in parts):
+        raise DurationError(f"a duration of {len(max(parts, key=len))} digits is longer than the 2 hour limit")
+    hours, minutes, secs = (int(part) for part in parts)
     return hours * 3600 + minutes * 60 + secs
 
 

@@ -18,6 +18,7 @@ from postrun.core.clock import Clock, default_clock
 from postrun.core.errors import ControlError
 from postrun.core.events import (
     Abandoned,
+    ListenerFailure,
     Countdown,
     Event,
     EventBus,
@@ -74,13 +75,13 @@ class Snapshot:
 
 class Engine:
     def __init__(self, timeline: Timeline, clock: Clock = default_clock,
-                 sleep_gap: float | None = DEFAULT_SLEEP_GAP) -> None:
+                 sleep_gap: float | None = DEFAULT_SLEEP_GAP, on_listener_failure: ListenerFailure | None = None) -> None:
         if not timeline.segments:
             raise ValueError("a timeline needs at least one segment")
         self.timeline = timeline
         self._clock = clock
         self._sleep_gap = sleep_gap
-        self._bus = EventBus()
+        self._bus = EventBus(on_listener_failure)
         self._state = State.READY
         self._index = 0
         self._origin = 0.0            # running: now - origin = elapsed in segment
@@ -90,7 +91,7 @@ class Engine:
         self._active_before = 0.0
         self._run_since = 0.0
         self._last_look: float | None = None
-        self.skipped: list[int] = []
+        self._skipped: list[int] = []      # skipped and not redone, in the order skipped
 
     # -- reading ---------------------------------------------------------------------
 
@@ -102,8 +103,13 @@ class Engine:
     def index(self) -> int:
         return self._index
 
-    def subscribe(self, listener: Listener) -> Callable[[], None]:
-        return self._bus.subscribe(listener)
+    @property
+    def skipped(self) -> tuple[int, ...]:
+        """Segments skipped and not done since: going back to one and doing it takes it off."""
+        return tuple(self._skipped)
+
+    def subscribe(self, listener: Listener, name: str = "") -> Callable[[], None]:
+        return self._bus.subscribe(listener, name)
 
     def snapshot(self, now: float | None = None) -> Snapshot:
         now = self._clock() if now is None else now
@@ -164,8 +170,9 @@ class Engine:
         self._last_look = now
         return self._publish(events)
 
-    def start(self, index: int = 0, active_seconds: float = 0.0) -> list[Event]:
-        """Begin at the first segment, or at `index` when resuming an interrupted workout."""
+    def start(self, index: int = 0, active_seconds: float = 0.0, skipped: tuple[int, ...] = ()) -> list[Event]:
+        """Begin at the first segment, or at `index` with the active time and skipped sets
+        recorded so far when resuming an interrupted workout."""
         if self._state is not State.READY:
             raise ControlError(f"the workout has already been started (it is {self._state.value})")
         if not 0 <= index < len(self.timeline):
@@ -175,6 +182,7 @@ class Engine:
         self._run_since = now
         self._last_look = now
         self._active_before = max(0.0, active_seconds)
+        self._skipped = [i for i in dict.fromkeys(skipped) if 0 <= i < index]
         return self._publish(self._enter(index, now))
 
     def pause(self) -> list[Event]:
@@ -206,8 +214,9 @@ class Engine:
         events = self._poll_active("skip")
         now = self._clock()
         segment = self.timeline[self._index]
-        self.skipped.append(self._index)
-        out: list[Event] = [SegmentSkipped(now, self._index, segment)]
+        if self._index not in self._skipped:
+            self._skipped.append(self._index)
+        out: list[Event] = [SegmentSkipped(now, self._index, segment, self.skipped)]
         out += self._leave(now)
         return events + self._publish(out)
 
@@ -252,7 +261,8 @@ class Engine:
             self._frozen = self._elapsed(now)
         self._active_before = active
         self._state = State.ABANDONED
-        return events + self._publish([Abandoned(now, self._index, active)])
+        return events + self._publish([Abandoned(now, self._index, active, self.timeline[self._index],
+                                                 self.skipped)])
 
     # -- internals -------------------------------------------------------------------
 
@@ -321,7 +331,7 @@ class Engine:
                 self._frozen = self._elapsed(at)
                 self._active_before += max(0.0, at - self._run_since)
             self._state = State.FINISHED
-            events.append(Finished(at, self._active_before))
+            events.append(Finished(at, self._active_before, self._index, segment, self.skipped))
             return events
         return events + self._enter(self._index + 1, at)
 
@@ -330,6 +340,8 @@ class Engine:
         first, so a listener hears "switch sides" rather than the segment's own start."""
         previous = self.timeline[self._index] if index != self._index else None
         self._index = index
+        if index in self._skipped:         # back to a skipped set: it is being done now
+            self._skipped.remove(index)
         segment = self.timeline[index]
         self._duration = None if segment.seconds is None else float(segment.seconds)
         self._origin = at
@@ -339,4 +351,4 @@ class Engine:
             segment.side is Side.RIGHT and previous is not None and previous.side is Side.LEFT
             and previous.kind is segment.kind))
         events: list[Event] = [SwitchSides(at, index, segment)] if side_change else []
-        return events + [SegmentStarted(at, index, segment)]
+        return events + [SegmentStarted(at, index, segment, self._active(at), self.skipped)]

@@ -1,14 +1,19 @@
 """Plain event objects the engine publishes; views, sounds and the log subscribe on their own.
 
 `at` is the instant (engine clock) the event was due, which may be slightly before the
-look that noticed it; listeners use it to measure lateness, never to decide.
+look that noticed it; listeners use it to measure lateness, never to decide. Events that
+change the record carry the record's facts as of `at` (active time, skipped sets), so a
+listener never reads back from the engine and a deferred write still writes that instant.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+
+log = logging.getLogger(__name__)
 
 from postrun.core.timeline import Segment
 
@@ -27,6 +32,8 @@ class Event:
 class SegmentStarted(Event):
     index: int
     segment: Segment
+    active_seconds: float = 0.0             # active time of the workout at `at`
+    skipped: tuple[int, ...] = ()           # segments skipped and not redone, as of `at`
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,7 @@ class RoundComplete(Event):
 class SegmentSkipped(Event):
     index: int
     segment: Segment
+    skipped: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,33 +81,55 @@ class Resumed(Event):
 @dataclass(frozen=True)
 class Finished(Event):
     active_seconds: float
+    index: int = 0                          # the last segment
+    segment: Segment | None = None
+    skipped: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
 class Abandoned(Event):
     index: int
     active_seconds: float
+    segment: Segment | None = None          # where it was stopped
+    skipped: tuple[int, ...] = ()
 
 
 Listener = Callable[[Event], None]
+# (the listener's name, the event it failed on, what it raised)
+ListenerFailure = Callable[[str, Event, Exception], None]
 
 
 class EventBus:
-    """Fan-out to listeners in subscription order; each listener handles its own errors."""
+    """Fan-out to listeners in subscription order.
 
-    def __init__(self) -> None:
-        self._listeners: list[Listener] = []
+    Listeners are isolated: one that raises is reported through `on_failure` with its
+    name, and the others (and the engine's clock) carry on, so a broken sound device or a
+    failing disk never stops the countdown.
+    """
 
-    def subscribe(self, listener: Listener) -> Callable[[], None]:
-        self._listeners.append(listener)
+    def __init__(self, on_failure: ListenerFailure | None = None) -> None:
+        self._listeners: list[tuple[str, Listener]] = []
+        self.on_failure = on_failure
+
+    def subscribe(self, listener: Listener, name: str = "") -> Callable[[], None]:
+        entry = (name or getattr(listener, "__qualname__", type(listener).__name__), listener)
+        self._listeners.append(entry)
 
         def unsubscribe() -> None:
-            if listener in self._listeners:
-                self._listeners.remove(listener)
+            if entry in self._listeners:
+                self._listeners.remove(entry)
 
         return unsubscribe
 
     def publish(self, events: list[Event]) -> None:
         for event in events:
-            for listener in list(self._listeners):
-                listener(event)
+            for name, listener in list(self._listeners):
+                try:
+                    listener(event)
+                except Exception as exc:  # isolation is the point: report, never propagate
+                    log.warning("listener %s failed on %s: %r", name, type(event).__name__, exc)
+                    if self.on_failure is not None:
+                        try:
+                            self.on_failure(name, event, exc)
+                        except Exception:
+                            log.exception("reporting a listener failure failed")

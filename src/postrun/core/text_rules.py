@@ -1,0 +1,26 @@
+"""What counts as readable text in a circuit: printable characters only.
+
+A name or tip is shown huge across a room and spoken by the voice; a control
+character or a bidirectional override (which reorders what follows it, the trick of
+"Trojan Source") would show something other than what the file says.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# explicit bidi embeddings, overrides and isolates, and the invisible direction marks
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+# categories that are never printable: controls, line/paragraph separators, private
+# use, surrogates and unassigned code points
+UNPRINTABLE = frozenset({"Cc", "Zl", "Zp", "Co", "Cs", "Cn"})
+
+
+def unreadable_character(text: str) -> str | None:
+    """Describe the first character that must not appear in a name or tip, or None."""
+    for char in text:
+        if char in BIDI_CONTROLS:
+            return f"a right-to-left/left-to-right control character (U+{ord(char):04X})"
+        if unicodedata.category(char) in UNPRINTABLE:
+            return f"a control or unprintable character (U+{ord(char):04X})"
+    return None
