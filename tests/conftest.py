@@ -5,12 +5,12 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest  # noqa: E402
 
-from postrun.app import AppServices  # noqa: E402
 from postrun.store.settings import load_settings  # noqa: E402
+from postrun.store.user_data import UserData  # noqa: E402
 from postrun.store.workout_log import WorkoutLog  # noqa: E402
 from postrun.system.keep_awake import KeepAwake  # noqa: E402
 
-from helpers import FakeClock  # noqa: E402
+from helpers import FakeClock, FakeTimers  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -68,32 +68,63 @@ def played_buffers():
 
 
 @pytest.fixture
-def services(qapp, data_dir, awake_calls, awake_works, played_buffers):
-    """The app's services on a temporary data folder, with wakepy, the sound device and the
-    speech engine replaced at their boundaries (fake mode, recorded buffers, Qt's mock voice)."""
-    from postrun.audio.player import CuePlayer
-    from postrun.audio.voice import Voice
-
-    def play_buffer(data, channels, width, rate):
-        played_buffers.append(data)
-        return FakePlayObject()
-
-    log = WorkoutLog.open()
-    yield AppServices(log, load_settings(), KeepAwake(lambda: FakeMode(awake_calls, awake_works)),
-                      player=CuePlayer(play_buffer=play_buffer), voice=Voice("mock"))
-    log.close()
-
-
-@pytest.fixture
 def clock():
     return FakeClock()
 
 
 @pytest.fixture
-def window(qtbot, services, clock):
+def timers(clock):
+    return FakeTimers(clock)
+
+
+@pytest.fixture
+def log(data_dir):
+    opened = WorkoutLog.open()
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def player(played_buffers):
+    from postrun.audio.player import CuePlayer
+
+    def play_buffer(data, channels, width, rate):
+        played_buffers.append(data)
+        return FakePlayObject()
+
+    return CuePlayer(play_buffer=play_buffer)
+
+
+@pytest.fixture
+def parts(qapp, log, awake_calls, awake_works, player, clock, timers):
+    """Everything a window and its workouts need, on a temporary data folder, with wakepy, the
+    sound device and the speech engine replaced at their boundaries (fake mode, recorded
+    buffers, Qt's mock voice) and every timer on the fake clock."""
+    from postrun.audio.sound import Sound
+    from postrun.audio.voice import Voice
+    from postrun.session.workout_session import SessionParts
+
+    sound = Sound(player=player, voice=Voice("mock", timers=timers), timers=timers)
+    return SessionParts(data=UserData(log, load_settings()), sound=sound,
+                        keep_awake=KeepAwake(lambda: FakeMode(awake_calls, awake_works)), clock=clock, timers=timers)
+
+
+@pytest.fixture
+def saved_paths():
+    """Where the finish screen's "Save to a file…" asked to write: the test answers."""
+    return []
+
+
+@pytest.fixture
+def window(qtbot, parts, saved_paths, tmp_path):
     from postrun.ui.main_window import MainWindow
 
-    win = MainWindow(services, clock)
+    def ask_path(parent, suggested):
+        path = tmp_path / "chosen" / suggested
+        saved_paths.append(path)
+        return path
+
+    win = MainWindow(parts, ask_path)
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()

@@ -1,8 +1,10 @@
-"""Test doubles shared by the suites: a clock the test moves by hand, tiny circuits."""
+"""Test doubles shared by the suites: a clock the test moves by hand, timers that fire on
+that clock, tiny circuits."""
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 
 from postrun.core.circuit import Circuit
 from postrun.core.circuit_file import parse_circuit
@@ -21,6 +23,84 @@ class FakeClock:
         self.now += seconds
 
 
+class FakeTimer:
+    def __init__(self, timers: FakeTimers, callback: Callable[[], object], precise: bool) -> None:
+        self._timers = timers
+        self.callback = callback
+        self.precise = precise
+        self.due: float | None = None
+        self.interval_ms: int | None = None
+        self._order = 0
+
+    def start(self, ms: int) -> None:
+        self.interval_ms = max(0, ms)
+        self.due = self._timers.clock.now + self.interval_ms / 1000
+        self._order = self._timers.next_order()
+
+    def stop(self) -> None:
+        self.due = None
+
+    def is_active(self) -> bool:
+        return self.due is not None
+
+    def remaining_ms(self) -> int | None:
+        if self.due is None:
+            return None
+        return max(0, round((self.due - self._timers.clock.now) * 1000))
+
+
+class FakeTimers:
+    """The program's timers on a FakeClock, like qutebrowser's FakeTimer: `advance` moves
+    the clock to each armed instant in turn and fires what is due there, so a test of a
+    30 s workout runs in milliseconds and sees exactly the wake-ups the real loop would."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        self.clock = clock
+        self._timers: list[FakeTimer] = []
+        self._soon: list[Callable[[], object]] = []
+        self._count = 0
+        self.fired = 0
+
+    def next_order(self) -> int:
+        self._count += 1
+        return self._count
+
+    def timer(self, callback, *, precise=False, parent=None) -> FakeTimer:  # type: ignore[no-untyped-def]
+        made = FakeTimer(self, callback, precise)
+        self._timers.append(made)
+        return made
+
+    def soon(self, callback: Callable[[], object]) -> None:
+        self._soon.append(callback)
+
+    def flush(self) -> None:
+        """Run what waits for the current event to end (log writes, the finish screen)."""
+        while self._soon:
+            self._soon.pop(0)()
+
+    def advance(self, seconds: float) -> None:
+        target = self.clock.now + seconds
+        self.flush()
+        while True:
+            due = [t for t in self._timers if t.due is not None and t.due <= target + 1e-9]
+            if not due:
+                break
+            first = min(due, key=lambda t: (t.due, t._order))
+            assert first.due is not None
+            self.clock.now = max(self.clock.now, first.due)
+            first.due = None
+            self.fired += 1
+            first.callback()
+            self.flush()
+        self.clock.now = max(self.clock.now, target)
+        self.flush()
+
+    def jump(self, seconds: float) -> None:
+        """The clock leaps (a laptop's lid closed) and the loop wakes once, late."""
+        self.clock.advance(seconds)
+        self.advance(0)
+
+
 def circuit_from(text: str) -> Circuit:
     return parse_circuit(textwrap.dedent(text).encode())
 
@@ -37,12 +117,10 @@ def run_for(engine, clock: FakeClock, seconds: float, step: float = 0.25) -> lis
     return events
 
 
-def advance(window, clock, seconds, step=0.25):
-    """Move the fake clock as real time would, with the timer 'firing' at every step."""
-    remaining = seconds
-    while remaining > 1e-9:
-        delta = min(step, remaining)
-        clock.advance(delta)
-        remaining -= delta
-        if window.driver is not None:
-            window.driver.tick()
+def advance(window, clock, seconds, step=None):  # type: ignore[no-untyped-def]
+    """Move time for the window: every timer it armed fires at its instant."""
+    window.parts.timers.advance(seconds)
+
+
+def engine_of(window):  # type: ignore[no-untyped-def]
+    return window.session.engine

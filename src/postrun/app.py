@@ -5,151 +5,15 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from postrun.core.circuit import Circuit
-from postrun.core.circuit_file import circuit_to_dict, parse_circuit
-from postrun.core.clock import Clock, default_clock
-from postrun.core.errors import CircuitError
-from postrun.store.library import LibraryEntry, load_library
-from postrun.store.settings import Settings, load_settings, save_settings
-from postrun.store.workout_log import WorkoutLog, WorkoutRecord
+from postrun.core.clock import default_clock
+from postrun.store.library import LibraryEntry, Source
+from postrun.store.paths import builtin_circuits_dir, data_dir, user_circuits_dir
+from postrun.store.settings import read_settings
+from postrun.store.user_data import UserData
+from postrun.store.workout_log import WorkoutLog
 from postrun.system.keep_awake import KeepAwake
-
-if TYPE_CHECKING:
-    # loaded with the first workout, not before the window's first paint
-    from postrun.audio.player import CuePlayer
-    from postrun.audio.speech_probe import BackgroundProbe
-    from postrun.core.engine import Engine
-    from postrun.store.workout_recorder import WorkoutRecorder
-
-LEAD_IN = 0.3    # seconds of silence before each cue when the lead-in setting is on
-
-
-class AppServices:
-    """What the window needs from the rest of the program."""
-
-    def __init__(self, log: WorkoutLog, settings: Settings, keep_awake: KeepAwake,
-                 player: CuePlayer | None = None, voice: Any = None) -> None:
-        self.log = log
-        self.settings = settings
-        self.awake = keep_awake
-        self.log_notice = log.notice
-        self._player = player
-        self.voice = voice           # a Voice; made on first use when None
-        self.speech_wanted = voice is None
-        self.probe: BackgroundProbe | None = None
-
-    @property
-    def player(self) -> CuePlayer:
-        if self._player is None:
-            from postrun.audio.player import CuePlayer
-
-            self._player = CuePlayer()
-        return self._player
-
-    def library(self) -> list[LibraryEntry]:
-        return load_library()
-
-    def last_done(self) -> dict[str, Any]:
-        return dict(self.log.last_done())
-
-    def save_settings(self) -> str | None:
-        try:
-            save_settings(self.settings)
-        except OSError as exc:
-            return f"Your choices could not be saved ({exc.strerror or exc}); they last until you quit."
-        return None
-
-    def recorder(self, engine: Engine, key: str, circuit: Circuit, record_id: int | None,
-                 on_error: Any) -> WorkoutRecorder:
-        from postrun.store.workout_recorder import WorkoutRecorder
-
-        return WorkoutRecorder(self.log, engine, key, circuit_to_dict(circuit), record_id, on_error)
-
-    def annotate(self, record_id: int, note: str, effort: int | None) -> None:
-        self.log.annotate(record_id, note, effort)
-
-    def interrupted(self) -> list[WorkoutRecord]:
-        return self.log.interrupted()
-
-    def keep_interrupted_as_unfinished(self, record_id: int) -> None:
-        self.log.abandon_interrupted(record_id)
-
-    def circuit_of(self, record: WorkoutRecord) -> Circuit | None:
-        """The circuit exactly as it was run, rebuilt from the record's snapshot."""
-        import tomli_w
-
-        try:
-            return parse_circuit(tomli_w.dumps(record.circuit).encode())
-        except (CircuitError, TypeError, ValueError):
-            return None
-
-    def keep_awake(self) -> tuple[bool, str | None]:
-        active = self.awake.acquire()
-        return active, self.awake.problem
-
-    def let_sleep(self) -> None:
-        self.awake.release()
-
-    def probe_speech(self) -> None:
-        """Check the speech engine in a child process, off the GUI thread (see speech_probe)."""
-        from postrun.audio.speech_probe import BackgroundProbe
-
-        if self.speech_wanted and self.probe is None:
-            self.probe = BackgroundProbe()
-            self.probe.start()
-
-    def start_voice(self) -> None:
-        """Make the voice once the probe says its engine answers; until then, or when it
-        does not, voice_problem() says why there is no voice."""
-        if self.voice is not None or not self.speech_wanted or self.probe is None or self.probe.result is None:
-            return
-        if self.probe.result.engine is not None:
-            from postrun.audio.voice import Voice
-
-            self.voice = Voice(self.probe.result.engine)
-
-    def sound_listeners(self, engine: Engine, on_problem: Any) -> list[Any]:
-        self.start_voice()
-        self.apply_sound_settings()
-        self.player.reset()
-        self.player.on_problem = on_problem
-        listeners: list[Any] = [self.player]
-        if self.voice is not None:
-            self.voice.attach(engine.timeline)
-            listeners.append(self.voice)
-        return listeners
-
-    def apply_sound_settings(self) -> None:
-        settings = self.settings
-        self.player.muted = settings.muted
-        self.player.set_volume(settings.volume / 100, LEAD_IN if settings.lead_in else 0.0)
-        if self.voice is not None:
-            self.voice.enabled = settings.voice and not settings.muted
-            self.voice.set_volume(settings.volume / 100)
-
-    def voice_problem(self) -> str | None:
-        self.start_voice()
-        if self.voice is not None:
-            return None if self.voice.available else self.voice.reason
-        if self.probe is not None and self.probe.result is not None:
-            return self.probe.result.problem
-        if self.probe is not None:
-            return "still checking for a speech engine"
-        return "speech is not set up"
-
-    def voice_state(self) -> str:
-        if self.voice_problem() is not None:
-            return "unavailable"
-        return "on" if self.settings.voice else "off"
-
-
-def build_window(services: AppServices, clock: Clock = default_clock) -> Any:
-    from postrun.ui.main_window import MainWindow
-
-    return MainWindow(services, clock)
-
 
 PROBE_VARIABLE = "POSTRUN_EXIT_AFTER_FIRST_PAINT"
 
@@ -171,23 +35,55 @@ def _exit_after_first_paint(app: Any, window: Any) -> None:
         window.current_view().installEventFilter(probe)
 
 
+def request_for(entry: LibraryEntry | None) -> str | None:
+    """How a second `postrun` names the circuit to the first: a library key, or a file path."""
+    if entry is None:
+        return None
+    library = (builtin_circuits_dir().resolve(), user_circuits_dir().resolve())
+    if entry.source in (Source.BUILTIN, Source.USER) and entry.path.resolve().parent in library:
+        return entry.key
+    return str(entry.path.resolve())
+
+
 def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) -> int:
+    from postrun.system.single_instance import SingleInstance, instance_name
+
+    instance = SingleInstance(instance_name(data_dir()))
+    if not instance.claim():
+        answer = instance.send(request_for(open_entry))
+        if answer is None:
+            print("postrun: another Postrun window is running but did not answer; close it, or wait and "
+                  "try again", file=sys.stderr)
+            return 1
+        print(answer)
+        return 0
+
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+
+    from postrun.audio.sound import Sound
+    from postrun.session.workout_session import SessionParts
+    from postrun.timers import QtTimers
+    from postrun.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Postrun")
-    services = AppServices(WorkoutLog.open(), load_settings(), KeepAwake())
-    window = build_window(services)
+    timers = QtTimers()
+    settings, settings_notice = read_settings()
+    log = WorkoutLog.open()
+    parts = SessionParts(data=UserData(log, settings, settings_notice), sound=Sound(timers=timers),
+                         keep_awake=KeepAwake(), clock=default_clock, timers=timers)
+    window = MainWindow(parts)
+    instance.handler = window.handle_request
     if open_entry is not None:
         window.open_entry(open_entry)
     if os.environ.get(PROBE_VARIABLE):
         _exit_after_first_paint(app, window)
     window.show()
-    from PySide6.QtCore import QTimer
-
-    QTimer.singleShot(500, services.probe_speech)     # after the first paint, on its own thread
+    QTimer.singleShot(500, parts.sound.probe_speech)     # after the first paint, on its own thread
     try:
         return int(app.exec())
     finally:
-        services.let_sleep()
-        services.log.close()
+        parts.keep_awake.release()
+        log.close()
+        instance.release()

@@ -3,12 +3,13 @@
 import pytest
 from PySide6.QtTextToSpeech import QTextToSpeech
 
-from postrun.audio.voice import Voice, next_sentence, pick_engine
+from postrun.audio.cues import CUES
+from postrun.audio.voice import AFTER_CUE, Voice, next_sentence, pick_engine
 from postrun.core.engine import Engine, State
 from postrun.core.events import Countdown, SegmentStarted
 from postrun.core.timeline import build_timeline
 
-from helpers import FakeClock, circuit_from
+from helpers import FakeClock, FakeTimers, circuit_from
 
 CIRCUIT = """\
     format = 1
@@ -29,29 +30,38 @@ CIRCUIT = """\
 
 
 @pytest.fixture
-def voice(qapp):
-    voice = Voice("mock")
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def timers(clock):
+    return FakeTimers(clock)
+
+
+@pytest.fixture
+def voice(qapp, timers):
+    voice = Voice("mock", timers=timers)
     assert voice.available, voice.reason
     return voice
 
 
-def test_sentences_in_order_each_after_its_cue(qtbot, voice):
-    clock = FakeClock()
+def test_sentences_in_order_each_after_its_cue(qtbot, voice, clock, timers):
     engine = Engine(build_timeline(circuit_from(CIRCUIT)), clock=clock)
     voice.attach(engine.timeline)
     engine.subscribe(voice)
     engine.start()
     assert voice.spoken == []                         # not over the get-ready cue...
-    qtbot.waitUntil(lambda: voice.spoken != [], timeout=3000)   # ...but right after it
+    assert voice._pending.remaining_ms() == round((CUES["get_ready"].seconds + AFTER_CUE) * 1000)
+    timers.advance(CUES["get_ready"].seconds + AFTER_CUE)
+    assert voice.spoken == ["Next: Kickbacks, 2 seconds, left side first"]   # ...but right after it
     while engine.state is State.RUNNING:
-        if voice._pending.isActive():
-            qtbot.waitUntil(lambda: not voice._pending.isActive(), timeout=3000)
         if engine.timeline[engine.index].reps is not None:
             engine.done()
         else:
-            clock.advance(0.1)
+            timers.advance(0.1)
             engine.poll()
-    qtbot.waitUntil(lambda: not voice._pending.isActive(), timeout=3000)
+    timers.advance(5.0)
     assert voice.spoken == [
         "Next: Kickbacks, 2 seconds, left side first",
         "Switch sides",
@@ -77,9 +87,9 @@ def test_a_new_segment_cancels_speech_still_waiting_for_its_cue(qtbot, voice):
     timeline = build_timeline(circuit_from(CIRCUIT))
     voice.attach(timeline)
     voice(SegmentStarted(0.0, 0, timeline[0]))         # get ready: "Next: ..." after the cue
-    assert voice._pending.isActive()
+    assert voice._pending.is_active()
     voice(SegmentStarted(0.1, 1, timeline[1]))         # skipped on at once: its go cue sounds
-    assert not voice._pending.isActive()
+    assert not voice._pending.is_active()
 
 
 def test_disabled_voice_says_nothing(qtbot, voice):
@@ -87,7 +97,7 @@ def test_disabled_voice_says_nothing(qtbot, voice):
     voice.attach(timeline)
     voice.enabled = False
     voice(SegmentStarted(0.0, 0, timeline[0]))
-    assert not voice._pending.isActive()
+    assert not voice._pending.is_active()
 
 
 def test_without_an_engine_voice_is_unavailable_with_a_reason(qapp):

@@ -31,10 +31,12 @@ def problems(text: str) -> list[str]:
         (HEAD + ONE + "equipment = ['" + "k" * 81 + "']\n", "exercise[1].equipment[1]: is 81"),
         (HEAD + "focus = ['" + "f" * 81 + "']\n" + ONE, "focus[1]: is 81"),
         (HEAD + ONE * 51, "exercise: there are 51 exercises; at most 50"),
-        (HEAD + ONE + "[[cooldown]]\nname = 's'\nhold = 5\n" * 11, "cooldown: there are 11 cool-down stretches; at most 10"),
+        (HEAD + ONE + "[[cooldown]]\nname = 's'\nhold = 5\n" * 11,
+         "cooldown: there are 11 cool-down stretches; at most 10"),
         (HEAD + ONE + "[[exercise.alternative]]\nname = 'b'\n" * 11, "exercise[1].alternative: there are 11"),
         (HEAD + ONE + "tips = [" + "'t', " * 21 + "]\n", "exercise[1].tips: has 21 items; at most 20"),
-        (HEAD.replace("'x'", "'\u202eevil'") + ONE, "name: contains a right-to-left/left-to-right control character (U+202E)"),
+        (HEAD.replace("'x'", "'\u202eevil'") + ONE,
+         "name: contains a right-to-left/left-to-right control character (U+202E)"),
         (HEAD.replace("'x'", '"a\\u2066b"') + ONE, "U+2066"),
         (HEAD.replace("'x'", '"bell\\u0007"') + ONE, "name: contains a control or unprintable character (U+0007)"),
         (HEAD + '[[exercise]]\nname = "a\\u200fb"\nwork = 5\n', "U+200F"),
@@ -126,7 +128,8 @@ def test_over_long_paths_get_one_line(tmp_path, name):
         read_circuit_file(tmp_path / name)
     message = str(caught.value)
     assert "too long" in message
-    assert "\n" not in message and len(message) < 200
+    assert "\n" not in message
+    assert len(message) < 200
 
 
 def test_a_path_with_a_nul_byte(tmp_path):

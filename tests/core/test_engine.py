@@ -483,7 +483,8 @@ def test_a_skipped_set_redone_after_back_is_no_longer_skipped():
     assert events[-1].skipped == ()
     events = run_for(engine, clock, 20.0)    # A done in full
     finished_a = [e for e in events if isinstance(e, SegmentStarted)]
-    assert finished_a[0].index == 2 and finished_a[0].skipped == ()
+    assert finished_a[0].index == 2
+    assert finished_a[0].skipped == ()
 
 
 def test_a_set_skipped_again_after_back_is_listed_once():
@@ -522,7 +523,8 @@ def test_a_failing_listener_is_reported_and_stops_nothing():
     failures = []
     clock = FakeClock(T0)
     engine = Engine(build_timeline(circuit_from(TIMED)), clock=clock,
-                    on_listener_failure=lambda name, event, exc: failures.append((name, type(event).__name__, str(exc))))
+                    on_listener_failure=lambda name, event, exc: failures.append(
+                        (name, type(event).__name__, str(exc))))
     seen = []
 
     def broken(event):

@@ -1,7 +1,7 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from postrun.ui.main_window import RELEASE_AWAKE_AFTER_PAUSE_MS
+from postrun.session.workout_session import RELEASE_AWAKE_AFTER_PAUSE_MS
 
 from helpers import advance
 
@@ -21,7 +21,7 @@ def test_screen_kept_awake_from_start_to_stop(qtbot, window, clock, awake_calls)
 def test_screen_released_at_the_finish(qtbot, window, clock, awake_calls):
     window.open_by_key("posterior-chain-quick")
     qtbot.keyClick(window.preview, Qt.Key.Key_Space)
-    while window.driver.engine.state.value == "running":
+    while window.session.engine.state.value == "running":
         advance(window, clock, 2.0, step=1.0)
     assert awake_calls == ["enter", "exit"]
 
@@ -30,13 +30,15 @@ def test_long_pause_lets_the_screen_sleep_and_resume_keeps_it_on(qtbot, window, 
     window.open_by_key("posterior-chain-quick")
     qtbot.keyClick(window.preview, Qt.Key.Key_Space)
     qtbot.keyClick(window.run_view, Qt.Key.Key_Space)
-    assert window._awake_release_timer.isActive()
-    assert window._awake_release_timer.interval() == RELEASE_AWAKE_AFTER_PAUSE_MS
-    window._awake_release_timer.timeout.emit()        # three minutes later
+    assert RELEASE_AWAKE_AFTER_PAUSE_MS == 180_000
+    advance(window, clock, 179.9)
+    assert awake_calls == ["enter"]                   # a short pause keeps the screen on
+    advance(window, clock, 0.2)                       # three minutes paused
     assert awake_calls == ["enter", "exit"]
     qtbot.keyClick(window.run_view, Qt.Key.Key_Space)
     assert awake_calls == ["enter", "exit", "enter"]
-    assert not window._awake_release_timer.isActive()
+    advance(window, clock, 200.0)
+    assert awake_calls == ["enter", "exit", "enter"]  # running again: the release is off
 
 
 @pytest.mark.parametrize("awake_works", [False])
@@ -51,9 +53,8 @@ def test_a_laptop_that_slept_comes_back_paused_with_a_notice(qtbot, window, cloc
     window.open_by_key("posterior-chain-quick")
     qtbot.keyClick(window.preview, Qt.Key.Key_Space)
     advance(window, clock, 12.0)
-    clock.advance(45 * 60)             # lid closed for 45 minutes
-    window.driver.tick()
-    snap = window.driver.engine.snapshot()
+    window.parts.timers.jump(45 * 60)             # lid closed for 45 minutes
+    snap = window.session.engine.snapshot()
     assert snap.state.value == "paused"
     assert (snap.index, round(snap.remaining, 6)) == (1, 28.0)
     assert "the computer slept" in window.run_view.notice.text()

@@ -1,48 +1,131 @@
+"""The log cannot always be written: the window says so in words, the workout runs, and
+the finish screen says "Saved" only after a write that returned."""
+
+import json
+import sqlite3
+from contextlib import closing
+from dataclasses import replace
+
+import pytest
 from PySide6.QtCore import Qt
 
-from postrun.app import AppServices
-from postrun.store.paths import log_path
 from postrun.store.settings import Settings
+from postrun.store.user_data import UserData
 from postrun.store.workout_log import WorkoutLog
-from postrun.system.keep_awake import KeepAwake
 from postrun.ui.main_window import MainWindow
 
 from helpers import advance
 
 
-def make_window(qtbot, clock, log):
-    from postrun.audio.player import CuePlayer
+@pytest.fixture
+def make_window(qtbot, parts, tmp_path):
+    made = []
 
-    services = AppServices(log, Settings(), KeepAwake(lambda: None), player=CuePlayer(play_buffer=lambda *a: None))
-    services.speech_wanted = False
-    window = MainWindow(services, clock)
-    qtbot.addWidget(window)
-    window.show()
-    return window
+    def make(log):
+        win = MainWindow(replace(parts, data=UserData(log, Settings())), lambda parent, name: tmp_path / name)
+        qtbot.addWidget(win)
+        win.show()
+        made.append(log)
+        return win
+
+    yield make
+    for log in made:
+        log.close()
 
 
-def test_a_damaged_log_is_reported_in_the_window_and_the_workout_still_saves(qtbot, clock, data_dir):
-    data_dir.mkdir(parents=True, exist_ok=True)
-    log_path().write_bytes(b"garbage" * 1000)
-    window = make_window(qtbot, clock, WorkoutLog.open())
+def run_to_the_end(window, clock):
+    window.open_by_key("posterior-chain-quick")
+    qtbot_key(window.preview, Qt.Key.Key_Space)
+    advance(window, clock, 60 * 60)
+    assert window.current_view() is window.finish
+
+
+def qtbot_key(widget, key):
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(widget, key)
+
+
+def test_a_damaged_log_is_reported_in_the_window_and_the_workout_still_saves(make_window, clock, tmp_path):
+    damaged = tmp_path / "elsewhere" / "postrun.sqlite3"
+    damaged.parent.mkdir()
+    damaged.write_bytes(b"garbage" * 1000)
+    window = make_window(WorkoutLog.open(damaged))
     assert window.picker.notice.isVisible()
     assert "The workout log was damaged" in window.picker.notice.text()
     window.open_by_key("posterior-chain-quick")
-    qtbot.keyClick(window.preview, Qt.Key.Key_Space)
+    qtbot_key(window.preview, Qt.Key.Key_Space)
     assert "The workout log was damaged" in window.run_view.notice.text()
-    while window.driver.engine.state.value == "running":
-        advance(window, clock, 5.0, step=1.0)
-    qtbot.waitUntil(lambda: window.current_view() is window.finish)
-    assert window.services.log.history()[0].status == "completed"
+    advance(window, clock, 60 * 60)
+    assert window.current_view() is window.finish
+    assert window.data.log.history()[0].status == "completed"
+    assert window.finish.saved.text() == "Saved to your workout log."
+    assert not window.finish.retry.isVisible()
 
 
-def test_an_unwritable_data_folder_is_named_and_the_workout_runs(qtbot, clock, tmp_path):
+def test_an_unwritable_data_folder_is_named_and_the_workout_runs_unsaved(make_window, clock, tmp_path, saved_paths):
     blocker = tmp_path / "blocked"
     blocker.write_text("not a folder")
-    window = make_window(qtbot, clock, WorkoutLog.open(blocker / "postrun.sqlite3"))
+    window = make_window(WorkoutLog.open(blocker / "postrun.sqlite3"))
     assert str(blocker) in window.picker.notice.text()
+    run_to_the_end(window, clock)
+    text = window.finish.saved.text()
+    assert text.startswith("Not saved to your workout log:")
+    assert str(blocker) in text
+    assert "Saved to your workout log" not in text
+    assert window.finish.retry.isVisible()
+    assert window.finish.save_file.isVisible()
+
+
+def test_a_full_disk_mid_workout_is_told_and_the_record_goes_to_a_file(qtbot, window, clock, tmp_path):
+    log = window.data.log
+    real_write = log.write
+    full = sqlite3.OperationalError("database or disk is full")
+    full.sqlite_errorname = "SQLITE_FULL"
+
+    def failing_write(draft, record_id=None):
+        raise full
+
     window.open_by_key("posterior-chain-quick")
     qtbot.keyClick(window.preview, Qt.Key.Key_Space)
     advance(window, clock, 12.0)
-    assert window.driver.engine.index == 1
-    assert "will not be kept" in window.run_view.notice.text()
+    log.write = failing_write                     # the disk fills up during the workout
+    advance(window, clock, 30.0)
+    assert "Not saving to the workout log" in window.run_view.notice.text()
+    assert "is full" in window.run_view.notice.text()
+    assert window.session.engine.index >= 2       # the workout went on
+    advance(window, clock, 60 * 60)
+    assert window.current_view() is window.finish
+    finish = window.finish
+    assert finish.saved.text().startswith("Not saved to your workout log: the disk holding")
+    assert finish.retry.isVisible()
+
+    # save it to a file the user picks: the whole record, readable JSON
+    qtbot.mouseClick(finish.save_file, Qt.MouseButton.LeftButton)
+    chosen = list((tmp_path / "chosen").glob("postrun-workout-*.json"))
+    assert len(chosen) == 1
+    document = json.loads(chosen[0].read_text())
+    workout = document["workouts"][0]
+    assert document["format"] == 1
+    assert (workout["status"], workout["circuit_name"]) == ("completed", "Posterior chain, quick")
+    assert f"Saved to {chosen[0]}" in finish.saved.text()
+
+    # space freed: try again, and only now does it say Saved
+    log.write = real_write
+    qtbot.mouseClick(finish.retry, Qt.MouseButton.LeftButton)
+    assert finish.saved.text() == "Saved to your workout log."
+    assert not finish.retry.isVisible()
+    assert [r.status for r in log.history()] == ["completed"]
+
+
+def test_a_log_in_memory_recovers_when_the_folder_comes_back(make_window, clock, tmp_path):
+    folder = tmp_path / "later"
+    folder.write_text("a file where the folder belongs")
+    window = make_window(WorkoutLog.open(folder / "postrun.sqlite3"))
+    run_to_the_end(window, clock)
+    assert window.finish.saved.text().startswith("Not saved")
+    folder.unlink()                               # the user fixed it
+    window.finish.retry.click()
+    assert window.finish.saved.text() == "Saved to your workout log."
+    with closing(sqlite3.connect(folder / "postrun.sqlite3")) as db:
+        assert db.execute("SELECT status FROM workouts").fetchall() == [("completed",)]

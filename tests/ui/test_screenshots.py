@@ -81,9 +81,10 @@ def test_picker_preview_and_finish_render(qtbot, window, clock, tmp_path):
     window.open_by_key("posterior-chain")
     assert window.grab().save(str(tmp_path / "preview.png"))
     qtbot.keyClick(window.preview, Qt.Key.Key_Space)
-    while window.driver.engine.state.value == "running":
+    while window.session.engine.state.value == "running":
         advance(window, clock, 5.0, step=1.0)
-    qtbot.waitUntil(lambda: window.current_view() is window.finish)
+    window.parts.timers.flush()
+    assert window.current_view() is window.finish
     image = window.grab().toImage()
     assert image.save(str(tmp_path / "finish.png"))
     assert image.width() == window.width()

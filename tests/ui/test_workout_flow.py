@@ -45,7 +45,7 @@ def type_text(qtbot, widget, text):
         qtbot.keyClick(widget, char)
 
 
-def test_pick_preview_swap_run_finish_and_log(qtbot, window, clock, services):
+def test_pick_preview_swap_run_finish_and_log(qtbot, window, clock, parts):
     picker = window.picker
     assert window.current_view() is picker
     assert any("Posterior chain, quick" in text and "7:25" in text and "never done" in text
@@ -95,16 +95,15 @@ def test_pick_preview_swap_run_finish_and_log(qtbot, window, clock, services):
     # pause with 17.6 s left; resume with exactly that left
     advance(window, clock, 4.4)
     qtbot.keyClick(view, Qt.Key.Key_Space)
-    paused = window.driver.engine.snapshot()
+    paused = window.session.engine.snapshot()
     assert paused.state is State.PAUSED
     assert abs(paused.remaining - 17.6) < 1e-9
     assert view.word.text() == "PAUSED · WORK"
     assert view.phase == PAUSED
-    clock.advance(120.0)
-    window.driver.tick()
+    advance(window, clock, 120.0)
     assert view.digits.text() == "18"
     qtbot.keyClick(view, Qt.Key.Key_Space)
-    assert abs(window.driver.engine.snapshot().remaining - 17.6) < 1e-9
+    assert abs(window.session.engine.snapshot().remaining - 17.6) < 1e-9
 
     advance(window, clock, 17.6)
     switch = shown(window)
@@ -138,9 +137,10 @@ def test_pick_preview_swap_run_finish_and_log(qtbot, window, clock, services):
 
     status_when_finish_shown = []
     window.stack.currentChanged.connect(lambda _: status_when_finish_shown.append(
-        [r.status for r in services.log.history()]))
+        [r.status for r in parts.data.log.history()]))
     advance(window, clock, 30.0)
-    qtbot.waitUntil(lambda: window.current_view() is window.finish)
+    window.parts.timers.flush()
+    assert window.current_view() is window.finish
     # on disk before the finish screen asks for anything
     assert status_when_finish_shown[-1] == ["completed"]
     finish = window.finish
@@ -170,8 +170,8 @@ def test_pick_preview_swap_run_finish_and_log(qtbot, window, clock, services):
         assert db.execute("SELECT note, effort FROM workouts").fetchone() == ("heavy bell", 7)
     # the picker now knows it was done, and the swap and rounds are remembered
     assert any("Posterior chain, quick" in t and "done today" in t for t in window.picker.entry_texts())
-    assert services.settings.swaps["posterior-chain-quick"] == {"0": 0}
-    assert services.settings.rounds["posterior-chain-quick"] == 1
+    assert parts.data.settings.swaps["posterior-chain-quick"] == {"0": 0}
+    assert parts.data.settings.rounds["posterior-chain-quick"] == 1
     window.open_by_key("posterior-chain-quick")
     assert window.preview.swap_boxes[0].currentText().startswith("Swap: Kneeling kickbacks")
     assert window.preview.rounds.value() == 1
@@ -189,9 +189,9 @@ def test_rep_segment_counts_up_and_waits_for_enter(qtbot, window, clock):
     assert view.reps.text() == "12 reps — press Enter when done"
     assert view.digits.text() == "1:05"
     assert view.buttons["done"].isEnabled()
-    assert window.driver.engine.index == 1
+    assert window.session.engine.index == 1
     advance(window, clock, 100.0)
-    assert window.driver.engine.index == 1           # it waits
+    assert window.session.engine.index == 1           # it waits
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert view.word.text() == "REST"
     assert view.digits.text() == "5"
@@ -209,10 +209,11 @@ def test_escape_asks_once_then_stops_and_saves_a_partial_workout(qtbot, window, 
     assert "Stop this workout?" in view.confirm.text()
     qtbot.keyClick(view, Qt.Key.Key_M)          # any other key carries on
     assert view.confirm.text() == ""
-    assert window.driver.engine.state is State.RUNNING
+    assert window.session.engine.state is State.RUNNING
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     qtbot.keyClick(view, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: window.current_view() is window.finish)
+    window.parts.timers.flush()
+    assert window.current_view() is window.finish
     assert window.finish.heading.text() == "Workout stopped"
     assert "Stopped in round 1 of 3, at Cable kickbacks — LEFT" in window.finish.details.text()
     with sqlite3.connect(log_path()) as db:
@@ -221,7 +222,7 @@ def test_escape_asks_once_then_stops_and_saves_a_partial_workout(qtbot, window, 
     assert label == "work: Cable kickbacks (left), round 1"
 
 
-def test_shortcut_sheet_fullscreen_and_mute_keys(qtbot, window, services):
+def test_shortcut_sheet_fullscreen_and_mute_keys(qtbot, window, parts):
     window.open_by_key("posterior-chain")
     qtbot.keyClick(window.preview, Qt.Key.Key_Space)
     view = window.run_view
@@ -231,20 +232,20 @@ def test_shortcut_sheet_fullscreen_and_mute_keys(qtbot, window, services):
     qtbot.keyClick(view, Qt.Key.Key_Question)
     assert not view.help_sheet.isVisible()
     qtbot.keyClick(view, Qt.Key.Key_M)
-    assert services.settings.muted
-    assert services.player.muted
+    assert parts.data.settings.muted
+    assert parts.sound.player.muted
     assert view.buttons["mute"].text() == "Unmute"
     assert view.sound.text() == "Muted"
     qtbot.keyClick(view, Qt.Key.Key_Down)          # a volume key unmutes
-    assert (services.settings.volume, services.player.muted) == (90, False)
+    assert (parts.data.settings.volume, parts.sound.player.muted) == (90, False)
     assert view.sound.text() == "Volume 90%"
-    assert services.player.cues.volume == 0.9
+    assert parts.sound.player.cues.volume == 0.9
     qtbot.keyClick(view, Qt.Key.Key_Up)
-    assert services.settings.volume == 100
+    assert parts.data.settings.volume == 100
     assert view.buttons["voice"].text() == "Voice on"
     qtbot.keyClick(view, Qt.Key.Key_V)
     assert view.buttons["voice"].text() == "Voice off"
-    assert not services.voice.enabled
+    assert not parts.sound.voice.enabled
     qtbot.keyClick(view, Qt.Key.Key_F)
     assert window.isFullScreen()
     qtbot.keyClick(view, Qt.Key.Key_Escape)      # leaves full screen, does not ask to stop
@@ -257,15 +258,15 @@ def test_media_keys_and_buttons_drive_the_workout(qtbot, window, clock):
     qtbot.keyClick(window.preview, Qt.Key.Key_Space)
     view = window.run_view
     qtbot.keyClick(view, Qt.Key.Key_MediaTogglePlayPause)
-    assert window.driver.engine.state is State.PAUSED
+    assert window.session.engine.state is State.PAUSED
     qtbot.mouseClick(view.buttons["toggle"], Qt.MouseButton.LeftButton)
-    assert window.driver.engine.state is State.RUNNING
+    assert window.session.engine.state is State.RUNNING
     qtbot.keyClick(view, Qt.Key.Key_MediaNext)
-    assert window.driver.engine.index == 1
+    assert window.session.engine.index == 1
     qtbot.mouseClick(view.buttons["skip"], Qt.MouseButton.LeftButton)
-    assert window.driver.engine.index == 2
+    assert window.session.engine.index == 2
     qtbot.keyClick(view, Qt.Key.Key_MediaPrevious)
-    assert window.driver.engine.index == 1
+    assert window.session.engine.index == 1
 
 
 def test_finish_lists_skipped_sets_not_rests(qtbot, window, clock):
@@ -274,9 +275,10 @@ def test_finish_lists_skipped_sets_not_rests(qtbot, window, clock):
     view = window.run_view
     for _ in range(3):                       # get ready, left side, switch
         qtbot.keyClick(view, Qt.Key.Key_Right)
-    while window.driver.engine.state is State.RUNNING:
+    while window.session.engine.state is State.RUNNING:
         advance(window, clock, 1.0)
-    qtbot.waitUntil(lambda: window.current_view() is window.finish)
+    window.parts.timers.flush()
+    assert window.current_view() is window.finish
     assert "Skipped: Cable kickbacks (left, round 1)" in window.finish.details.text()
 
 

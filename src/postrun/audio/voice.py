@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from postrun.audio.cue_choice import CueChooser
 from postrun.audio.cues import CUES
 from postrun.core.events import Event, Finished, SegmentStarted, SwitchSides
 from postrun.core.timeline import Kind, Segment, Side, Timeline
+from postrun.timers import QtTimers, Timers
 
 log = logging.getLogger(__name__)
 AFTER_CUE = 0.1     # seconds of quiet between a cue and the voice
@@ -52,7 +53,7 @@ def pick_engine(engines: list[str]) -> str | None:
 
 
 class Voice(QObject):
-    def __init__(self, engine: str | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, engine: str | None = None, parent: QObject | None = None, timers: Timers | None = None) -> None:
         super().__init__(parent)
         engines = list(QTextToSpeech.availableEngines())
         self.engine_name = engine if engine is not None else pick_engine(engines)
@@ -60,9 +61,7 @@ class Voice(QObject):
         self.spoken: list[str] = []
         self.timeline: Timeline | None = None
         self._chooser = CueChooser()
-        self._pending = QTimer(self)
-        self._pending.setSingleShot(True)
-        self._pending.timeout.connect(self._speak_pending)
+        self._pending = (timers or QtTimers()).timer(self._speak_pending, parent=self)
         self._sentence = ""
         self.tts: QTextToSpeech | None = None
         if self.engine_name is None or self.engine_name not in engines:
@@ -99,7 +98,7 @@ class Voice(QObject):
             return
         self._sentence = sentence
         delay = CUES[cue].seconds + AFTER_CUE if cue is not None else 0.0
-        self._pending.start(int(delay * 1000))
+        self._pending.start(round(delay * 1000))
 
     def stop(self) -> None:
         self._pending.stop()

@@ -18,13 +18,13 @@ from postrun.core.clock import Clock, default_clock
 from postrun.core.errors import ControlError
 from postrun.core.events import (
     Abandoned,
-    ListenerFailure,
     Countdown,
     Event,
     EventBus,
     Finished,
     Halfway,
     Listener,
+    ListenerFailure,
     Paused,
     PauseReason,
     Resumed,
@@ -74,8 +74,8 @@ class Snapshot:
 
 
 class Engine:
-    def __init__(self, timeline: Timeline, clock: Clock = default_clock,
-                 sleep_gap: float | None = DEFAULT_SLEEP_GAP, on_listener_failure: ListenerFailure | None = None) -> None:
+    def __init__(self, timeline: Timeline, clock: Clock = default_clock, sleep_gap: float | None = DEFAULT_SLEEP_GAP,
+                 on_listener_failure: ListenerFailure | None = None) -> None:
         if not timeline.segments:
             raise ValueError("a timeline needs at least one segment")
         self.timeline = timeline

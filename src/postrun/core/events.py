@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-log = logging.getLogger(__name__)
-
 from postrun.core.timeline import Segment
+
+log = logging.getLogger(__name__)
 
 
 class PauseReason(StrEnum):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
 
-from postrun.core.circuit import Circuit, Exercise, Stretch
+from postrun.core.circuit import MAX_ROUNDS, MAX_WORKOUT_SECONDS, Circuit, Exercise, Stretch
 
 
 class Kind(StrEnum):
@@ -100,6 +100,18 @@ class Timeline:
 
     def rep_segments_after(self, index: int) -> int:
         return self._reps_after[index]
+
+
+def max_rounds_for(circuit: Circuit) -> int:
+    """The most rounds this circuit can be run for within the 4-hour limit (at least 1).
+
+    The known time grows by the same amount with every round after the first, so two
+    small timelines give it without building the long ones."""
+    one = build_timeline(replace(circuit, rounds=1)).total_seconds
+    per_round = build_timeline(replace(circuit, rounds=2)).total_seconds - one
+    if per_round <= 0:
+        return MAX_ROUNDS
+    return max(1, min(MAX_ROUNDS, 1 + (MAX_WORKOUT_SECONDS - one) // per_round))
 
 
 def build_timeline(circuit: Circuit) -> Timeline:

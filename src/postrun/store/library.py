@@ -6,11 +6,12 @@ edited it by hand sees what to fix.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from postrun.core.circuit import Circuit
+from postrun.core.circuit import MAX_NAME, Circuit
 from postrun.core.circuit_file import read_circuit_file
 from postrun.core.errors import CircuitError
 from postrun.store.paths import builtin_circuits_dir, user_circuits_dir
@@ -36,11 +37,24 @@ class LibraryEntry:
         return self.circuit.name if self.circuit else self.path.name
 
 
+def _exists(path: Path) -> bool:
+    """Path.exists, with a name too long (or otherwise unusable) counting as absent."""
+    try:
+        path.stat()
+    except (OSError, ValueError):
+        return False
+    return True
+
+
 def _entries(folder: Path, source: Source) -> list[LibraryEntry]:
-    if not folder.is_dir():
+    try:
+        if not folder.is_dir():
+            return []
+        paths = sorted(folder.glob("*.toml"))
+    except OSError:
         return []
     entries = []
-    for path in sorted(folder.glob("*.toml")):
+    for path in paths:
         try:
             entries.append(LibraryEntry(path.stem, source, path, read_circuit_file(path), None))
         except CircuitError as error:
@@ -59,10 +73,15 @@ class NotFound(LookupError):
 
 def find_entry(name_or_path: str, entries: list[LibraryEntry] | None = None) -> LibraryEntry:
     """A circuit by file path, file key or circuit name (case-insensitive); the user's win ties."""
+    shown = name_or_path if len(name_or_path) <= 60 else name_or_path[:57] + "..."
+    if "\x00" in name_or_path:
+        raise NotFound(f"not a usable name or path: {shown!r}")
     path = Path(name_or_path).expanduser()
-    if path.suffix == ".toml" or path.exists():
-        if not path.exists():
-            raise NotFound(f"no such file: {name_or_path}")
+    if path.suffix == ".toml" or _exists(path):
+        if len(os.fsencode(path.name)) > 255:
+            raise NotFound(f"the file name is too long for this system (at most 255 bytes): {shown}")
+        if not _exists(path):
+            raise NotFound(f"no such file: {shown}")
         try:
             return LibraryEntry(path.stem, Source.USER, path, read_circuit_file(path), None)
         except CircuitError as error:
@@ -77,4 +96,7 @@ def find_entry(name_or_path: str, entries: list[LibraryEntry] | None = None) -> 
         if entry.title.casefold() == wanted:
             return entry
     known = ", ".join(sorted({e.key for e in entries}))
-    raise NotFound(f"no circuit called '{name_or_path}'; known circuits: {known}")
+    if len(name_or_path) > MAX_NAME:
+        raise NotFound(f"no circuit called '{shown}' (names are at most {MAX_NAME} characters); "
+                       f"known circuits: {known}")
+    raise NotFound(f"no circuit called '{shown}'; known circuits: {known}")

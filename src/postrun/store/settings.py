@@ -1,18 +1,27 @@
 """Choices remembered between runs, as a small JSON file written atomically.
 
-A missing or unreadable file means defaults; a bad value falls back to its default
-rather than stopping the program.
+A missing file means defaults. A file that cannot be used whole (not JSON, truncated, an
+array, values out of range) is never silently overwritten: it is kept aside under a
+timestamped name, the values that make sense are used, and `read_settings` says so in
+words for the window to show.
 """
 
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from postrun.core.circuit import MAX_ROUNDS
 from postrun.store.atomic import write_atomically
 from postrun.store.paths import config_dir
+
+MAX_PREPARE = 120          # the preview's get-ready range
+MAX_KEY = 255              # a circuit key is a file name
 
 
 @dataclass
@@ -35,36 +44,100 @@ def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
-def load_settings(path: Path | None = None) -> Settings:
+def _whole(value: object, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def _key(value: object) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= MAX_KEY
+
+
+def _swap_choice(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and k.isascii() and k.isdigit() and len(k) <= 3 and _whole(v, 0, 99)
+        for k, v in value.items())
+
+
+# what each value may be; for the two mappings, what each entry may be (bad entries are dropped)
+_VALID: dict[str, Callable[[Any], bool]] = {
+    "fullscreen_on_start": lambda v: isinstance(v, bool),
+    "prepare_seconds": lambda v: v is None or _whole(v, 0, MAX_PREPARE),
+    "last_circuit": lambda v: v is None or _key(v),
+    "muted": lambda v: isinstance(v, bool),
+    "volume": lambda v: _whole(v, 0, 100),
+    "voice": lambda v: isinstance(v, bool),
+    "lead_in": lambda v: isinstance(v, bool),
+}
+_ENTRY_VALID: dict[str, Callable[[str, Any], bool]] = {
+    "swaps": lambda k, v: _key(k) and _swap_choice(v),
+    "rounds": lambda k, v: _key(k) and _whole(v, 1, MAX_ROUNDS),
+}
+
+
+def read_settings(path: Path | None = None) -> tuple[Settings, str | None]:
+    """The settings, and a notice in words when the file could not be used as it is."""
     path = path or settings_path()
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return Settings()
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Settings(), None
+    except OSError as exc:
+        return Settings(), (f"Your settings ({path}) could not be read ({exc.strerror or exc}); "
+                            "defaults are used this time.")
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raw = None
     if not isinstance(raw, dict):
-        return Settings()
+        return Settings(), _kept_aside(path, "it is not a settings file (damaged or cut short)")
+    values, rejected = _usable_values(raw)
+    settings = Settings(**values)
+    if rejected:
+        return settings, _kept_aside(path, f"some values were not valid ({', '.join(rejected)}) and were reset")
+    return settings, None
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    return read_settings(path)[0]
+
+
+def _usable_values(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     defaults = Settings()
     values: dict[str, Any] = {}
-    for item in fields(Settings):
-        value = raw.get(item.name, getattr(defaults, item.name))
-        values[item.name] = value if _fits(value, getattr(defaults, item.name), item.name) else getattr(
-            defaults, item.name)
-    return Settings(**values)
+    rejected: list[str] = []
+    known = {item.name for item in fields(Settings)}
+    rejected += sorted(str(name)[:40] for name in raw if name not in known)
+    for name in known:
+        default = getattr(defaults, name)
+        if name not in raw:
+            values[name] = default
+        elif name in _ENTRY_VALID:
+            mapping = raw[name]
+            if not isinstance(mapping, dict):
+                values[name], bad = default, True
+            else:
+                values[name] = {k: v for k, v in mapping.items() if _ENTRY_VALID[name](k, v)}
+                bad = len(values[name]) != len(mapping)
+            if bad:
+                rejected.append(name)
+        elif _VALID[name](raw[name]):
+            values[name] = raw[name]
+        else:
+            values[name] = default
+            rejected.append(name)
+    return values, rejected
 
 
-def _fits(value: object, default: object, name: str) -> bool:
-    if name == "prepare_seconds":
-        return value is None or (isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 600)
-    if name == "last_circuit":
-        return value is None or isinstance(value, str)
-    if name == "swaps":
-        return isinstance(value, dict) and all(
-            isinstance(v, dict) and all(isinstance(i, int) for i in v.values()) for v in value.values())
-    if name == "rounds":
-        return isinstance(value, dict) and all(isinstance(v, int) for v in value.values())
-    if name == "volume":
-        return isinstance(value, int) and 0 <= value <= 100
-    return type(value) is type(default)
+def _kept_aside(path: Path, why: str) -> str:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.stem}.bad-{stamp}{path.suffix}")
+    try:
+        os.replace(path, aside)
+    except OSError as exc:
+        return (f"Your settings file {path} could not be used: {why}. It could not be moved aside "
+                f"({exc.strerror or exc}); defaults are used where needed.")
+    return (f"Your settings file could not be used as it was: {why}. The file was kept as {aside.name} "
+            f"in {path.parent}; defaults are used where needed.")
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

@@ -2,8 +2,9 @@
 moment it is written. Schema changes are stepwise migrations keyed on PRAGMA user_version.
 
 Opening never fails: a damaged file is kept aside under a timestamped name and a fresh
-log started; an unwritable folder gives a log in memory. Either way `notice` says so in
-words for the window to show.
+log started; a log that cannot be written (unwritable folder, read-only file, full disk,
+a folder where the file belongs) gives a log in memory that can `reopen` its file later.
+Either way `notice` says so in words for the window to show.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -63,86 +65,141 @@ class WorkoutRecord:
     effort: int | None
 
 
+@dataclass
+class WorkoutDraft:
+    """What the log should say about one workout, kept whole so that every write (and a
+    retry after a failed one) writes the latest truth in one transaction."""
+
+    circuit_key: str
+    circuit: dict[str, Any]
+    started_at: datetime
+    status: str = "in_progress"
+    finished_at: datetime | None = None
+    active_seconds: float = 0.0
+    segment_index: int = 0
+    segment_label: str = ""
+    skipped: list[int] = field(default_factory=list)
+    note: str = ""
+    effort: int | None = None
+
+    @property
+    def circuit_name(self) -> str:
+        return str(self.circuit.get("name", self.circuit_key))
+
+
+STATUSES = ("in_progress", "completed", "abandoned")
+
+
 def now_local() -> datetime:
     """Wall-clock time with the local time zone: the log records when, as the user lived it."""
     return datetime.now().astimezone()
 
 
 class WorkoutLog:
-    def __init__(self, connection: sqlite3.Connection, path: Path | None, notice: str | None = None) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: Path | None, notice: str | None = None,
+                 wanted: Path | None = None) -> None:
         self._db = connection
         self.path = path            # None: kept in memory only (nothing could be written)
+        self.wanted = wanted or path    # where the log belongs, for `reopen`
         self.notice = notice
+
+    @property
+    def durable(self) -> bool:
+        """True when a write that returned is on disk (not a log kept in memory)."""
+        return self.path is not None
 
     @classmethod
     def open(cls, path: Path | None = None) -> WorkoutLog:
         path = path or log_path()
+        problem = _file_problem(path)
+        if problem is not None:
+            return cls._in_memory(path, f"Workouts cannot be saved: {problem}. {_NOT_KEPT}")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             return cls(_connect(path), path)
         except NewerLogError:
-            aside = _keep_aside(path, "newer")
-            notice = (f"The workout log was written by a newer Postrun; it was kept as {aside.name} "
-                      f"and a fresh log started in {path.parent}.")
-        except sqlite3.OperationalError as exc:
-            if not _is_write_problem(exc, path):
-                raise
-            return cls._in_memory(f"Workouts cannot be saved: the folder {path.parent} is not writable "
-                                  f"({exc}). This workout will run but will not be kept.")
+            what = "was written by a newer Postrun"
+            kind = "newer"
+        except sqlite3.DatabaseError as exc:
+            if not _is_damage(exc):
+                return cls._in_memory(path, f"Workouts cannot be saved: {explain(exc, path)}. {_NOT_KEPT}")
+            what = "was damaged"
+            kind = "corrupt"
         except OSError as exc:
-            return cls._in_memory(f"Workouts cannot be saved: cannot create the folder {path.parent} "
-                                  f"({exc.strerror or exc}). This workout will run but will not be kept.")
-        except sqlite3.DatabaseError:
-            aside = _keep_aside(path, "corrupt")
-            notice = (f"The workout log was damaged. It was kept as {aside.name} in {path.parent} "
-                      f"and a fresh log started.")
+            return cls._in_memory(path, f"Workouts cannot be saved: cannot create the folder {path.parent} "
+                                        f"({exc.strerror or exc}). {_NOT_KEPT}")
+        try:
+            aside = _keep_aside(path, kind)
+        except OSError as exc:
+            return cls._in_memory(path, f"The workout log {path} {what} and could not be moved aside "
+                                        f"({exc.strerror or exc}); it was left as it is. {_NOT_KEPT}")
+        notice = f"The workout log {what}. It was kept as {aside.name} in {path.parent} and a fresh log started."
         try:
             return cls(_connect(path), path, notice)
         except (sqlite3.Error, OSError) as exc:
-            return cls._in_memory(f"{notice} The fresh log could not be created either ({exc}); "
-                                  f"this workout will not be kept.")
+            return cls._in_memory(path, f"{notice} The fresh log could not be created either "
+                                        f"({explain(exc, path)}). {_NOT_KEPT}")
 
     @classmethod
-    def _in_memory(cls, notice: str) -> WorkoutLog:
+    def _in_memory(cls, wanted: Path, notice: str) -> WorkoutLog:
         connection = sqlite3.connect(":memory:")
         _migrate(connection)
-        return cls(connection, None, notice)
+        return cls(connection, None, notice, wanted)
+
+    def reopen(self) -> dict[int, int]:
+        """A log kept in memory tries its file again (the disk was freed, the folder made
+        writable). Records made meanwhile are copied over; returns old id -> new id, or
+        raises sqlite3.Error / OSError when the file still cannot be used."""
+        if self.path is not None or self.wanted is None:
+            return {}
+        problem = _file_problem(self.wanted)
+        if problem is not None:
+            raise OSError(problem)
+        self.wanted.parent.mkdir(parents=True, exist_ok=True)
+        connection = _connect(self.wanted)
+        moved: dict[int, int] = {}
+        try:
+            rows = self._db.execute(f"SELECT {_COLUMNS} FROM workouts ORDER BY id").fetchall()
+            with connection:
+                for row in rows:
+                    cursor = connection.execute(
+                        _INSERT,
+                        row[1:])
+                    assert cursor.lastrowid is not None
+                    moved[row[0]] = cursor.lastrowid
+        except BaseException:
+            connection.close()
+            raise
+        self._db.close()
+        self._db, self.path, self.notice = connection, self.wanted, None
+        return moved
 
     def close(self) -> None:
         self._db.close()
 
     # -- writing: each call is one transaction ---------------------------------------
 
-    def begin(self, circuit_key: str, circuit: dict[str, Any], started_at: datetime) -> int:
+    def write(self, draft: WorkoutDraft, record_id: int | None = None) -> int:
+        """The whole record, inserted (record_id None) or updated; returns its id."""
+        if draft.status not in STATUSES:
+            raise ValueError(f"unknown status {draft.status!r}")
+        if draft.effort is not None and not 1 <= draft.effort <= 10:
+            raise ValueError("effort is from 1 to 10")
+        values = (draft.circuit_key, draft.circuit_name, json.dumps(draft.circuit), draft.started_at.isoformat(),
+                  draft.finished_at.isoformat() if draft.finished_at else None, draft.active_seconds, draft.status,
+                  draft.segment_index, draft.segment_label, json.dumps(draft.skipped), draft.note, draft.effort)
         with self._db:
+            if record_id is not None:
+                cursor = self._db.execute(
+                    "UPDATE workouts SET circuit_key = ?, circuit_name = ?, circuit_json = ?, started_at = ?, "
+                    "finished_at = ?, active_seconds = ?, status = ?, segment_index = ?, segment_label = ?, "
+                    "skipped_json = ?, note = ?, effort = ? WHERE id = ?", (*values, record_id))
+                if cursor.rowcount == 1:
+                    return record_id
             cursor = self._db.execute(
-                "INSERT INTO workouts (circuit_key, circuit_name, circuit_json, started_at, status) "
-                "VALUES (?, ?, ?, ?, 'in_progress')",
-                (circuit_key, str(circuit.get("name", circuit_key)), json.dumps(circuit), started_at.isoformat()),
-            )
+                _INSERT, values)
         assert cursor.lastrowid is not None
         return cursor.lastrowid
-
-    def checkpoint(self, record_id: int, segment_index: int, segment_label: str, active_seconds: float,
-                   skipped: list[int]) -> None:
-        with self._db:
-            self._db.execute(
-                "UPDATE workouts SET segment_index = ?, segment_label = ?, active_seconds = ?, skipped_json = ? "
-                "WHERE id = ? AND status = 'in_progress'",
-                (segment_index, segment_label, active_seconds, json.dumps(skipped), record_id),
-            )
-
-    def finish(self, record_id: int, status: str, finished_at: datetime, active_seconds: float,
-               segment_index: int, segment_label: str, skipped: list[int]) -> None:
-        if status not in ("completed", "abandoned"):
-            raise ValueError(f"unknown status {status!r}")
-        with self._db:
-            self._db.execute(
-                "UPDATE workouts SET status = ?, finished_at = ?, active_seconds = ?, segment_index = ?, "
-                "segment_label = ?, skipped_json = ? WHERE id = ?",
-                (status, finished_at.isoformat(), active_seconds, segment_index, segment_label,
-                 json.dumps(skipped), record_id),
-            )
 
     def annotate(self, record_id: int, note: str, effort: int | None) -> None:
         if effort is not None and not 1 <= effort <= 10:
@@ -184,16 +241,37 @@ _COLUMNS = ("id, circuit_key, circuit_name, circuit_json, started_at, finished_a
             "segment_index, segment_label, skipped_json, note, effort")
 
 
+_INSERT = f"INSERT INTO workouts ({_COLUMNS.split(', ', 1)[1]}) VALUES ({', '.join('?' * 12)})"
+
+
 def _record(row: tuple[Any, ...]) -> WorkoutRecord:
     (record_id, key, name, circuit_json, started, finished, active, status, index, label, skipped,
      note, effort) = row
+    circuit = _json_or(circuit_json, {})
+    skipped_list = _json_or(skipped, [])
     return WorkoutRecord(
-        id=record_id, circuit_key=key, circuit_name=name, circuit=json.loads(circuit_json),
-        started_at=datetime.fromisoformat(started),
-        finished_at=datetime.fromisoformat(finished) if finished else None,
-        active_seconds=active, status=status, segment_index=index, segment_label=label,
-        skipped=json.loads(skipped), note=note, effort=effort,
+        id=record_id, circuit_key=key, circuit_name=name, circuit=circuit if isinstance(circuit, dict) else {},
+        started_at=_when(started) or datetime.fromtimestamp(0).astimezone(),
+        finished_at=_when(finished),
+        active_seconds=float(active or 0), status=status, segment_index=int(index or 0), segment_label=label or "",
+        skipped=[i for i in skipped_list if isinstance(i, int)] if isinstance(skipped_list, list) else [],
+        note=note or "", effort=effort,
     )
+
+
+def _json_or(text: Any, default: Any) -> Any:
+    """A row edited by hand or by another tool must not stop the log from being read."""
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError):
+        return default
+
+
+def _when(text: Any) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text) if text else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -220,9 +298,47 @@ def _migrate(connection: sqlite3.Connection) -> None:
             connection.executescript(f"BEGIN; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; COMMIT;")
 
 
-def _is_write_problem(exc: sqlite3.OperationalError, path: Path) -> bool:
+_NOT_KEPT = "This workout will run; at the end you can save its record to a file."
+
+
+def _file_problem(path: Path) -> str | None:
+    """Something other than a log file where the log belongs, in words; None when usable."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"the log {path} cannot be looked at ({exc.strerror or exc})"
+    if stat.S_ISDIR(mode):
+        return f"there is a folder named {path.name} in {path.parent} where the log file belongs; move it away"
+    if not stat.S_ISREG(mode):
+        return f"{path} is not a regular file (a pipe, socket or device); move it away"
+    return None
+
+
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    name = getattr(exc, "sqlite_errorname", "")
+    return name in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or "quick_check" in str(exc) or (
+        not name and not isinstance(exc, sqlite3.OperationalError))
+
+
+def explain(exc: BaseException, path: Path) -> str:
+    """Why the log at `path` cannot be written, in words a person can act on."""
+    if isinstance(exc, OSError) and not isinstance(exc, sqlite3.Error):
+        return f"{exc.strerror or exc}"
+    name = getattr(exc, "sqlite_errorname", "")
     text = str(exc).lower()
-    return "readonly" in text or "unable to open" in text or not os.access(path.parent, os.W_OK)
+    if name == "SQLITE_FULL" or "disk is full" in text:
+        return f"the disk holding {path.parent} is full; free some space"
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"the log file {path} is read-only"
+    if path.parent.exists() and not os.access(path.parent, os.W_OK):
+        return f"the folder {path.parent} is not writable"
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+        return f"the log file {path} is read-only"
+    if name.startswith("SQLITE_IOERR"):
+        return f"the disk holding {path.parent} failed to write ({exc})"
+    return f"{exc}"
 
 
 def _keep_aside(path: Path, why: str) -> Path:

@@ -1,21 +1,29 @@
 """Writes a running workout to the log from the engine's events.
 
-A checkpoint at every segment start means a killed process loses at most the segment
-in progress; the completion is written the instant the last segment ends, before the
-finish screen asks for a note. A failing disk never stops the workout: the first
-failure is reported through `on_error` and later writes are still tried.
+Each event updates a draft of the record with the facts it carries (taken at the event's
+instant), then the draft is written whole. A checkpoint at every segment start means a
+killed process loses at most the segment in progress; the completion is written the
+instant the last segment ends, before the finish screen asks for a note.
+
+A failing disk never stops the workout: a failed write is reported through `on_problem`
+in words, the next write tries again (and reports the recovery with None), and `saved`
+says whether the record as it stands is on disk: the finish screen says "Saved" only then.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
-from postrun.core.engine import Engine
-from postrun.core.events import Abandoned, Event, Finished, SegmentStarted
+from postrun.core.events import Abandoned, Event, Finished, SegmentSkipped, SegmentStarted
 from postrun.core.timeline import Segment
-from postrun.store.workout_log import WorkoutLog, now_local
+from postrun.store.record_file import write_record_file
+from postrun.store.workout_log import WorkoutDraft, WorkoutLog, explain, now_local
+
+Defer = Callable[[Callable[[], object]], None]
 
 
 def segment_label(segment: Segment) -> str:
@@ -31,35 +39,105 @@ def segment_label(segment: Segment) -> str:
 
 
 class WorkoutRecorder:
-    def __init__(self, log: WorkoutLog, engine: Engine, circuit_key: str, circuit: dict[str, Any],
-                 record_id: int | None = None, on_error: Callable[[str], None] | None = None) -> None:
+    def __init__(self, log: WorkoutLog, circuit_key: str, circuit: dict[str, Any], *,
+                 record_id: int | None = None, started_at: datetime | None = None, note: str = "",
+                 defer: Defer | None = None, on_problem: Callable[[str | None], None] | None = None) -> None:
         self.log = log
-        self.engine = engine
-        self.circuit_key = circuit_key
-        self.circuit = circuit
         self.record_id = record_id
-        self._on_error = on_error
-        self._reported = False
-        self.completed = False
+        self.draft = WorkoutDraft(circuit_key, circuit, started_at or now_local(), note=note)
+        self._defer = defer              # None: write at once (command line, tests, the kill test's child)
+        self._pending = False
+        self._on_problem = on_problem
+        self.problem: str | None = None  # why the last write failed, in words
+        self.writes = 0
+
+    @property
+    def saved(self) -> bool:
+        """The record as it stands is on disk."""
+        return (self.record_id is not None and not self._pending and self.problem is None
+                and self.log.durable)
+
+    @property
+    def not_saved_reason(self) -> str | None:
+        if self.saved:
+            return None
+        if self.problem is not None:
+            return self.problem
+        if not self.log.durable:
+            return self.log.notice or "the workout log is kept in memory only"
+        return "it has not been written yet"
 
     def __call__(self, event: Event) -> None:
-        try:
-            self._record(event)
-        except sqlite3.Error as exc:
-            if not self._reported and self._on_error is not None:
-                self._reported = True
-                self._on_error(f"Could not save to the workout log ({exc}). The workout goes on.")
-
-    def _record(self, event: Event) -> None:
+        draft = self.draft
         if isinstance(event, SegmentStarted):
-            if self.record_id is None:
-                self.record_id = self.log.begin(self.circuit_key, self.circuit, now_local())
-            active = self.engine.snapshot().workout_elapsed
-            self.log.checkpoint(self.record_id, event.index, segment_label(event.segment), active,
-                                list(self.engine.skipped))
-        elif isinstance(event, Finished | Abandoned) and self.record_id is not None:
-            index = self.engine.index
-            status = "completed" if isinstance(event, Finished) else "abandoned"
-            self.log.finish(self.record_id, status, now_local(), event.active_seconds, index,
-                            segment_label(self.engine.timeline[index]), list(self.engine.skipped))
-            self.completed = isinstance(event, Finished)
+            draft.segment_index = event.index
+            draft.segment_label = segment_label(event.segment)
+            draft.active_seconds = event.active_seconds
+            draft.skipped = list(event.skipped)
+        elif isinstance(event, SegmentSkipped):
+            draft.skipped = list(event.skipped)
+        elif isinstance(event, Finished | Abandoned):
+            draft.status = "completed" if isinstance(event, Finished) else "abandoned"
+            draft.finished_at = now_local()
+            draft.active_seconds = event.active_seconds
+            draft.segment_index = event.index
+            if event.segment is not None:
+                draft.segment_label = segment_label(event.segment)
+            draft.skipped = list(event.skipped)
+        else:
+            return
+        self._schedule()
+
+    def annotate(self, note: str, effort: int | None) -> bool:
+        self.draft.note, self.draft.effort = note, effort
+        return self.flush()
+
+    def retry(self) -> bool:
+        """Write again; a log kept in memory first tries its file (the disk may have been freed)."""
+        if not self.log.durable:
+            try:
+                moved = self.log.reopen()
+            except (sqlite3.Error, OSError) as exc:
+                self._report(f"the workout log still cannot be written: "
+                             f"{explain(exc, self.log.wanted or Path('.'))}")
+                return False
+            if self.record_id is not None:
+                self.record_id = moved.get(self.record_id)
+        return self.flush()
+
+    def save_to_file(self, path: Path) -> None:
+        """The record as a JSON file the user chose (raises OSError for the caller to word)."""
+        write_record_file(path, self.draft)
+
+    def _schedule(self) -> None:
+        if self._defer is None:
+            self.flush()
+        elif not self._pending:
+            self._pending = True
+            self._defer(self.flush)
+
+    def flush_pending(self) -> None:
+        """Write now if a deferred write is waiting (the finish screen, a closing window)."""
+        if self._pending:
+            self.flush()
+
+    def flush(self) -> bool:
+        """Write the draft now (a pending deferred write included); True when it returned."""
+        self._pending = False
+        try:
+            self.record_id = self.log.write(self.draft, self.record_id)
+        except (sqlite3.Error, OSError) as exc:
+            self._report(explain(exc, self.log.path or self.log.wanted or Path(".")))
+            return False
+        self.writes += 1
+        if self.problem is not None:
+            self.problem = None
+            if self._on_problem is not None:
+                self._on_problem(None)
+        return True
+
+    def _report(self, reason: str) -> None:
+        first = self.problem is None
+        self.problem = reason
+        if first and self._on_problem is not None:
+            self._on_problem(reason)

@@ -1,6 +1,8 @@
-"""After the workout: what was done, an optional note and effort, again or back.
+"""After the workout: what was done, whether it was saved, an optional note and effort,
+again or back.
 
-The record is already saved when this shows; the note and effort are added to it."""
+This shows once the record's write has returned. It says "Saved" only when it was; when
+it was not it says why, and offers to try again or to save the record to a file."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from postrun.core.durations import format_duration
+from postrun.session.workout_session import FinishReport, SaveState
 from postrun.ui.theme import font
 
 
@@ -24,6 +27,8 @@ class FinishView(QWidget):
     again_requested = Signal()
     back_requested = Signal()
     note_saved = Signal(str, object)      # note, effort (int or None)
+    retry_requested = Signal()
+    save_file_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +40,12 @@ class FinishView(QWidget):
         self.saved = QLabel(self)
         self.saved.setFont(font(18))
         self.saved.setWordWrap(True)
+        self.retry = QPushButton("Try again", self)
+        self.save_file = QPushButton("Save to a file…", self)
+        for button in (self.retry, self.save_file):
+            button.setFont(font(18))
+        self.retry.clicked.connect(self.retry_requested)
+        self.save_file.clicked.connect(self.save_file_requested)
 
         self.note = QLineEdit(self)
         self.note.setFont(font(22))
@@ -68,33 +79,41 @@ class FinishView(QWidget):
         layout.setContentsMargins(40, 30, 40, 30)
         layout.addWidget(self.heading)
         layout.addWidget(self.details)
-        layout.addWidget(self.saved)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.saved, 1)
+        save_row.addWidget(self.retry)
+        save_row.addWidget(self.save_file)
+        layout.addLayout(save_row)
         layout.addStretch(1)
         layout.addWidget(self.note)
         layout.addLayout(effort_row)
         layout.addLayout(buttons)
         self._last_saved: tuple[str, int | None] = ("", None)
 
-    def show_result(self, *, completed: bool, circuit_name: str, active_seconds: float, rounds: int,
-                    skipped: list[str], saved_text: str, stopped_at: str = "", round_reached: int = 0) -> None:
-        self.heading.setText("Workout complete" if completed else "Workout stopped")
-        if completed:
-            progress = f"Rounds: {rounds}"
+    def show_result(self, report: FinishReport) -> None:
+        self.heading.setText("Workout complete" if report.completed else "Workout stopped")
+        if report.completed:
+            progress = f"Rounds: {report.rounds}"
         else:
-            progress = f"Stopped in round {round_reached or 1} of {rounds}"
-            if stopped_at:
-                progress += f", at {stopped_at}"
-        lines = [circuit_name, f"Time: {format_duration(active_seconds)}   {progress}"]
-        if skipped:
-            lines.append(f"Skipped: {', '.join(skipped)}")
+            progress = f"Stopped in round {report.round_reached or 1} of {report.rounds}"
+            if report.stopped_at:
+                progress += f", at {report.stopped_at}"
+        lines = [report.circuit_name, f"Time: {format_duration(report.active_seconds)}   {progress}"]
+        if report.skipped:
+            lines.append(f"Skipped: {', '.join(report.skipped)}")
         else:
             lines.append("Nothing skipped")
         self.details.setText("\n".join(lines))
-        self.saved.setText(saved_text)
+        self.show_save(report.save)
         self.note.clear()
         self.effort.setValue(0)
         self._last_saved = ("", None)
         self.note.setFocus()
+
+    def show_save(self, state: SaveState) -> None:
+        self.saved.setText(state.text)
+        self.retry.setVisible(not state.saved)
+        self.save_file.setVisible(not state.saved)
 
     def effort_value(self) -> int | None:
         return self.effort.value() or None

@@ -8,12 +8,10 @@ from datetime import datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 from postrun.core.durations import format_duration
 from postrun.core.timeline import build_timeline
 from postrun.store.library import LibraryEntry
+from postrun.ui.resume_bar import ResumeBar
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -70,18 +69,9 @@ class PickerView(QWidget):
         font.setBold(True)
         heading.setFont(font)
 
-        self.resume_bar = QWidget(self)
-        self.resume_text = QLabel(self.resume_bar)
-        self.resume_text.setWordWrap(True)
-        self.resume_button = QPushButton("Resume", self.resume_bar)
-        self.discard_button = QPushButton("Keep as unfinished", self.resume_bar)
-        self.resume_button.clicked.connect(self.resume_chosen)
-        self.discard_button.clicked.connect(self.resume_discarded)
-        bar = QHBoxLayout(self.resume_bar)
-        bar.addWidget(self.resume_text, 1)
-        bar.addWidget(self.resume_button)
-        bar.addWidget(self.discard_button)
-        self.resume_bar.hide()
+        self.resume_bar = ResumeBar(self)
+        self.resume_bar.resume_chosen.connect(self.resume_chosen)
+        self.resume_bar.discard_chosen.connect(self.resume_discarded)
 
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
@@ -127,10 +117,9 @@ class PickerView(QWidget):
         return [self.list.item(i).text() for i in range(self.list.count()) if not self.list.item(i).isHidden()]
 
     def show_resume(self, text: str | None) -> None:
-        self.resume_bar.setVisible(text is not None)
-        self.resume_text.setText(text or "")
+        self.resume_bar.offer(text)
         if text is not None:
-            self.resume_button.setFocus()
+            self.resume_bar.resume_button.setFocus()
 
     def show_notice(self, text: str | None) -> None:
         self.notice.setVisible(bool(text))

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from postrun.core.circuit import MAX_ROUNDS, Circuit
 from postrun.core.durations import format_duration
-from postrun.core.timeline import build_timeline
+from postrun.core.timeline import build_timeline, max_rounds_for
 from postrun.store.library import LibraryEntry
+from postrun.ui.resume_bar import ResumeBar
 from postrun.ui.segment_text import amount_text
 from postrun.ui.theme import font
 
@@ -38,6 +39,7 @@ class PreviewView(QWidget):
         super().__init__(parent)
         self.entry: LibraryEntry | None = None
         self.swap_boxes: dict[int, QComboBox] = {}
+        self.resume_bar = ResumeBar(self)
 
         self.title = QLabel(self)
         self.title.setFont(font(34, bold=True))
@@ -115,6 +117,7 @@ class PreviewView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.resume_bar)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(self.facts)
@@ -142,7 +145,9 @@ class PreviewView(QWidget):
         self.summary.setVisible(bool(circuit.summary))
         for widget in (self.rounds, self.prepare):
             widget.blockSignals(True)
-        self.rounds.setValue(rounds if rounds is not None else circuit.rounds)
+        # never more rounds than fit in the 4-hour limit, whatever was remembered
+        self.rounds.setMaximum(max_rounds_for(circuit))
+        self.rounds.setValue(rounds if rounds is not None and rounds <= self.rounds.maximum() else circuit.rounds)
         self.prepare.setValue(prepare if prepare is not None else circuit.prepare)
         for widget in (self.rounds, self.prepare):
             widget.blockSignals(False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from postrun.core.durations import format_duration
 from postrun.core.engine import Snapshot, State
 from postrun.core.timeline import Kind, Segment
+from postrun.timers import QtTimers, Timers
 from postrun.ui.big_digits import BigDigits
 from postrun.ui.progress_line import ProgressLine
 from postrun.ui.segment_text import next_text, seconds_text, title
@@ -86,16 +87,14 @@ def _label(parent: QWidget, bold: bool = False, align: Qt.AlignmentFlag = Qt.Ali
 class RunView(QWidget):
     control = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, timers: Timers | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.phase: Phase = PHASES[Kind.PREPARE]
         self.flashing = False
         self._segment_key: tuple[int, Segment] | None = None
-        self._flash_timer = QTimer(self)
-        self._flash_timer.setSingleShot(True)
-        self._flash_timer.timeout.connect(self._end_flash)
+        self._flash_timer = (timers or QtTimers()).timer(self._end_flash, parent=self)
         self._sheet = ""
 
         self.word = _label(self, bold=True, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

@@ -4,14 +4,16 @@ anything visible or audible changes; no polling loop, the process sleeps in betw
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from postrun.core.clock import Clock
 from postrun.core.engine import Engine
 from postrun.core.errors import ControlError
+from postrun.timers import Timers
 
-CONTROLS = {
+CONTROLS: dict[str, Callable[[Engine], object]] = {
     "toggle": Engine.toggle,
     "skip": Engine.skip,
     "back": Engine.back,
@@ -26,18 +28,15 @@ class RunDriver(QObject):
     refreshed = Signal()          # the engine may have changed: views re-read the snapshot
     refused = Signal(str)         # a control that does not apply now, in words
 
-    def __init__(self, engine: Engine, clock: Clock, parent: QObject | None = None) -> None:
+    def __init__(self, engine: Engine, clock: Clock, timers: Timers, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
         self._clock = clock
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self.tick)
+        self._timer = timers.timer(self.tick, precise=True, parent=self)
         self.ticks = 0
 
-    def start(self, index: int = 0, active_seconds: float = 0.0) -> None:
-        self.engine.start(index, active_seconds)
+    def start(self, index: int = 0, active_seconds: float = 0.0, skipped: tuple[int, ...] = ()) -> None:
+        self.engine.start(index, active_seconds, skipped)
         self._after_change()
 
     def tick(self) -> None:
@@ -58,7 +57,7 @@ class RunDriver(QObject):
 
     @property
     def armed_ms(self) -> int | None:
-        return self._timer.remainingTime() if self._timer.isActive() else None
+        return self._timer.remaining_ms()
 
     def _after_change(self) -> None:
         self.refreshed.emit()

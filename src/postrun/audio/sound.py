@@ -1,0 +1,99 @@
+"""Everything a workout hears: the cue player and the spoken next-up, with the user's
+volume, mute, voice and lead-in applied in one place.
+
+The player is made on first use and the voice once the speech probe (a child process,
+see speech_probe) says an engine answers, so neither costs the picker's first paint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from postrun.store.settings import Settings
+from postrun.timers import QtTimers, Timers
+
+if TYPE_CHECKING:
+    from postrun.audio.player import CuePlayer
+    from postrun.audio.speech_probe import BackgroundProbe
+    from postrun.audio.voice import Voice
+    from postrun.core.events import Listener
+    from postrun.core.timeline import Timeline
+
+LEAD_IN = 0.3    # seconds of silence before each cue when the lead-in setting is on
+
+
+class Sound:
+    def __init__(self, player: CuePlayer | None = None, voice: Voice | None = None,
+                 speech_wanted: bool | None = None, timers: Timers | None = None) -> None:
+        self._player = player
+        self.voice = voice
+        # a voice handed in (tests) needs no probe; otherwise ask for one at start-up
+        self.speech_wanted = voice is None if speech_wanted is None else speech_wanted
+        self.probe: BackgroundProbe | None = None
+        self._timers = timers or QtTimers()
+
+    @property
+    def player(self) -> CuePlayer:
+        if self._player is None:
+            from postrun.audio.player import CuePlayer
+
+            self._player = CuePlayer()
+        return self._player
+
+    # -- the voice -------------------------------------------------------------------
+
+    def probe_speech(self) -> None:
+        """Check the speech engine in a child process, off the GUI thread."""
+        from postrun.audio.speech_probe import BackgroundProbe
+
+        if self.speech_wanted and self.probe is None:
+            self.probe = BackgroundProbe()
+            self.probe.start()
+
+    def start_voice(self) -> None:
+        if self.voice is not None or not self.speech_wanted or self.probe is None or self.probe.result is None:
+            return
+        if self.probe.result.engine is not None:
+            from postrun.audio.voice import Voice
+
+            self.voice = Voice(self.probe.result.engine, timers=self._timers)
+
+    def voice_problem(self) -> str | None:
+        """Why there is no voice, in words; None when there is one."""
+        self.start_voice()
+        if self.voice is not None:
+            return None if self.voice.available else self.voice.reason
+        if self.probe is not None and self.probe.result is not None:
+            return self.probe.result.problem
+        if self.probe is not None:
+            return "still checking for a speech engine"
+        return "speech is not set up"
+
+    def voice_state(self, settings: Settings) -> str:
+        """'on', 'off' or 'unavailable', for the run view's button."""
+        if self.voice_problem() is not None:
+            return "unavailable"
+        return "on" if settings.voice else "off"
+
+    # -- a workout -------------------------------------------------------------------
+
+    def apply(self, settings: Settings) -> None:
+        self.player.muted = settings.muted
+        self.player.set_volume(settings.volume / 100, LEAD_IN if settings.lead_in else 0.0)
+        if self.voice is not None:
+            self.voice.enabled = settings.voice and not settings.muted
+            self.voice.set_volume(settings.volume / 100)
+
+    def listeners(self, timeline: Timeline, settings: Settings,
+                  on_problem: Callable[[str | None], None]) -> list[tuple[str, Listener]]:
+        """(name, listener) pairs for a new workout: the player first, then the voice."""
+        self.start_voice()
+        self.apply(settings)
+        self.player.reset()
+        self.player.on_problem = on_problem
+        found: list[tuple[str, Any]] = [("sound", self.player)]
+        if self.voice is not None:
+            self.voice.attach(timeline)
+            found.append(("voice", self.voice))
+        return found

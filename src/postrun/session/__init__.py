@@ -1,0 +1,1 @@
+"""A running workout, from start (or resume) to its end: Qt objects, but no widgets."""

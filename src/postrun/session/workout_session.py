@@ -1,0 +1,298 @@
+"""One running workout, owned by one object from start (or resume) to its end.
+
+It builds the engine and its driver, subscribes the sound, the voice, the log and itself
+to the engine's events (each isolated: one that fails is a notice, never a stop), keeps
+the screen awake, holds the notices and the stop confirmation, and emits what the views
+need. The window only navigates and shows; it never reads the engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from postrun.audio.sound import Sound
+from postrun.core.circuit import Circuit
+from postrun.core.circuit_file import circuit_to_dict
+from postrun.core.clock import Clock
+from postrun.core.engine import Engine, Snapshot, State
+from postrun.core.events import Abandoned, Event, Finished, Paused, PauseReason, Resumed
+from postrun.core.timeline import Kind, Timeline, build_timeline
+from postrun.session.notices import Notices
+from postrun.session.run_driver import RunDriver
+from postrun.store.user_data import UserData
+from postrun.store.workout_recorder import WorkoutRecorder
+from postrun.system.keep_awake import KeepAwake
+from postrun.timers import Timers
+from postrun.ui.segment_text import title
+
+RELEASE_AWAKE_AFTER_PAUSE_MS = 3 * 60 * 1000
+REFUSED_NOTICE_MS = 3000
+STOP_QUESTION = "Stop this workout? Esc again stops it; any other key carries on."
+SAVED = "Saved to your workout log."
+SOUND_CONTROLS = ("mute", "louder", "quieter", "voice")
+
+
+@dataclass(frozen=True)
+class SessionParts:
+    """What every workout needs from the rest of the program (wired in app.py)."""
+
+    data: UserData
+    sound: Sound
+    keep_awake: KeepAwake
+    clock: Clock
+    timers: Timers
+
+
+@dataclass(frozen=True)
+class ResumePoint:
+    """Where an interrupted workout left off, from its record in the log."""
+
+    record_id: int
+    index: int
+    active_seconds: float
+    skipped: tuple[int, ...]
+    started_at: datetime
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SaveState:
+    saved: bool
+    text: str           # "Saved to your workout log." only when it is
+
+
+@dataclass(frozen=True)
+class FinishReport:
+    completed: bool
+    circuit_name: str
+    active_seconds: float
+    rounds: int
+    skipped: list[str]
+    stopped_at: str
+    round_reached: int
+    save: SaveState
+
+
+def skipped_sets(timeline: Timeline, skipped: tuple[int, ...]) -> list[str]:
+    """What was skipped that matters: exercise sets and stretches, not rests."""
+    names: list[str] = []
+    for index in skipped:
+        segment = timeline[index]
+        if segment.kind in (Kind.WORK, Kind.COOLDOWN):
+            side = f" {segment.side.value}" if segment.side else ""
+            round_text = f", round {segment.round}" if segment.round else ""
+            names.append(f"{segment.name} ({side.strip() or 'set'}{round_text})")
+    if len(names) > 6:
+        names = names[:6] + [f"and {len(names) - 6} more"]
+    return names
+
+
+class WorkoutSession(QObject):
+    refreshed = Signal(object, int)     # Snapshot, the workout's known total seconds
+    notice_changed = Signal(str)
+    confirm_changed = Signal(str)
+    sound_changed = Signal(bool, int, str)   # muted, volume, voice state
+    ended = Signal(object)              # FinishReport, once the record has been written (or failed)
+    save_changed = Signal(object)       # SaveState, after a retry, a file or a note
+
+    def __init__(self, key: str, circuit: Circuit, parts: SessionParts, resume: ResumePoint | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.circuit = circuit
+        self.parts = parts
+        self._resume = resume
+        self.notices = Notices()
+        self.confirm = ""
+        self.report: FinishReport | None = None
+        self.engine = Engine(build_timeline(circuit), clock=parts.clock, on_listener_failure=self._listener_failed)
+        self.driver = RunDriver(self.engine, parts.clock, parts.timers, self)
+        self.recorder = WorkoutRecorder(
+            parts.data.log, key, circuit_to_dict(circuit),
+            record_id=resume.record_id if resume else None, started_at=resume.started_at if resume else None,
+            note=resume.note if resume else "",
+            # the write (an fsync) waits until this tick has drawn; the finish waits for it
+            defer=parts.timers.soon, on_problem=lambda text: self._notice("log-write", _log_problem(text)))
+        settings = parts.data.settings
+        # sound listens first: a cue is due the instant its event is
+        for name, listener in parts.sound.listeners(self.engine.timeline, settings, self._sound_problem):
+            self.engine.subscribe(listener, name)
+        self.engine.subscribe(self.recorder, "workout log")
+        self.engine.subscribe(self._on_event, "window")
+        self._awake_release = parts.timers.timer(parts.keep_awake.release, parent=self)
+        self._refused_clear = parts.timers.timer(lambda: self._notice("refused", None), parent=self)
+        self.driver.refreshed.connect(self._refresh)
+        self.driver.refused.connect(self._refused)
+        if parts.data.log.notice:
+            self.notices.set("log", parts.data.log.notice)
+
+    # -- reading ---------------------------------------------------------------------
+
+    @property
+    def timeline(self) -> Timeline:
+        return self.engine.timeline
+
+    @property
+    def running(self) -> bool:
+        """Started and not over: a second window request must not replace it."""
+        return self.engine.state in (State.RUNNING, State.PAUSED)
+
+    def snapshot(self) -> Snapshot:
+        return self.engine.snapshot()
+
+    def sound_state(self) -> tuple[bool, int, str]:
+        settings = self.parts.data.settings
+        return settings.muted, settings.volume, self.parts.sound.voice_state(settings)
+
+    # -- controls --------------------------------------------------------------------
+
+    def start(self) -> None:
+        if not self.parts.keep_awake.acquire():
+            self._notice("awake", "The screen may sleep: this system offers no way to keep it on.")
+        resume = self._resume
+        if resume is None:
+            self.driver.start()
+        else:
+            index = min(max(0, resume.index), len(self.timeline) - 1)
+            self.driver.start(index, resume.active_seconds, resume.skipped)
+
+    def control(self, name: str) -> None:
+        """A key or button from the run view. Once the workout is over (the finish screen
+        is on its way) workout controls do nothing: the user did nothing wrong."""
+        if name in SOUND_CONTROLS:
+            self.change_sound(name)
+        elif name == "escape":
+            self.request_stop()
+        elif name == "cancel_stop":
+            self._set_confirm("")
+        elif self.running:
+            self.driver.control(name)
+
+    def request_stop(self) -> None:
+        """Esc asks once; Esc again stops."""
+        if not self.running:
+            return
+        if self.confirm:
+            self._set_confirm("")
+            self.driver.control("stop")
+        else:
+            self._set_confirm(STOP_QUESTION)
+
+    def change_sound(self, name: str) -> None:
+        settings = self.parts.data.settings
+        if name == "mute":
+            settings.muted = not settings.muted
+        elif name == "voice":
+            settings.voice = not settings.voice
+        else:
+            step = 10 if name == "louder" else -10
+            settings.volume = max(0, min(100, settings.volume + step))
+            settings.muted = False
+        self.parts.sound.apply(settings)
+        self._notice("settings", self.parts.data.save_settings())
+        self.sound_changed.emit(*self.sound_state())
+
+    def close(self) -> None:
+        """The window is closing: a workout still going is kept as a partial one, written now
+        (no event loop is left to run a deferred write)."""
+        if self.running:
+            self.driver.control("stop")
+        self.driver.stop_timer()
+        self._awake_release.stop()
+        self.parts.keep_awake.release()
+        self.recorder.flush_pending()
+
+    # -- after the end ---------------------------------------------------------------
+
+    def annotate(self, note: str, effort: int | None) -> None:
+        self.recorder.annotate(note, effort)
+        self.save_changed.emit(self.save_state())
+
+    def retry_save(self) -> None:
+        self.recorder.retry()
+        self.save_changed.emit(self.save_state())
+
+    def save_to_file(self, path: Path) -> str | None:
+        """None when written, else why not in words."""
+        try:
+            self.recorder.save_to_file(path)
+        except OSError as exc:
+            return f"Could not write {path}: {exc.strerror or exc}."
+        self.save_changed.emit(SaveState(self.recorder.saved, self._save_text(also=f"Saved to {path}.")))
+        return None
+
+    def save_state(self) -> SaveState:
+        return SaveState(self.recorder.saved, self._save_text())
+
+    def _save_text(self, also: str = "") -> str:
+        reason = self.recorder.not_saved_reason
+        text = SAVED if reason is None else f"Not saved to your workout log: {reason}."
+        return f"{text} {also}".strip()
+
+    # -- events ----------------------------------------------------------------------
+
+    def _on_event(self, event: Event) -> None:
+        awake = self.parts.keep_awake
+        if isinstance(event, Paused):
+            if event.reason is PauseReason.SLEEP:
+                self._notice("slept", "Paused: the computer slept. Press Space to carry on.")
+            self._awake_release.start(RELEASE_AWAKE_AFTER_PAUSE_MS)
+        elif isinstance(event, Resumed):
+            self._awake_release.stop()
+            self._notice("slept", None)
+            awake.acquire()
+        elif isinstance(event, Finished | Abandoned):
+            self._awake_release.stop()
+            awake.release()
+            self._set_confirm("")
+            # after the engine has finished publishing and the log write queued before this
+            completed = isinstance(event, Finished)
+            self.parts.timers.soon(lambda: self._end(completed, event))
+
+    def _end(self, completed: bool, event: Finished | Abandoned) -> None:
+        self.driver.stop_timer()
+        self.recorder.flush_pending()
+        segment = event.segment or self.timeline[event.index]
+        self.report = FinishReport(
+            completed=completed, circuit_name=self.circuit.name, active_seconds=event.active_seconds,
+            rounds=self.circuit.rounds, skipped=skipped_sets(self.timeline, event.skipped),
+            stopped_at=title(segment), round_reached=segment.round or self.circuit.rounds,
+            save=self.save_state())
+        self.ended.emit(self.report)
+
+    def _refresh(self) -> None:
+        if self.running:
+            self.refreshed.emit(self.engine.snapshot(), self.timeline.total_seconds)
+
+    def _refused(self, text: str) -> None:
+        self._notice("refused", text)
+        self._refused_clear.start(REFUSED_NOTICE_MS)
+
+    def _sound_problem(self, text: str | None) -> None:
+        self._notice("sound", text)
+
+    def _listener_failed(self, name: str, event: Event, exc: Exception) -> None:
+        key = f"failed:{name}"
+        if self.notices.get(key) is None:
+            self._notice(key, f"The {name} stopped working ({type(exc).__name__}: {exc}); the workout goes on.")
+
+    def notify(self, key: str, text: str | None) -> None:
+        """A notice from outside the workout (settings not saved, a second window's request)."""
+        self._notice(key, text)
+
+    def _notice(self, key: str, text: str | None) -> None:
+        if self.notices.set(key, text):
+            self.notice_changed.emit(self.notices.text())
+
+    def _set_confirm(self, text: str) -> None:
+        if text != self.confirm:
+            self.confirm = text
+            self.confirm_changed.emit(text)
+
+
+def _log_problem(reason: str | None) -> str | None:
+    return None if reason is None else f"Not saving to the workout log: {reason}. The workout goes on."

@@ -1,0 +1,57 @@
+"""The user's data as the window sees it: circuits, the workout log, remembered choices,
+and what went wrong opening them, in words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import tomli_w
+
+from postrun.core.circuit import Circuit
+from postrun.core.circuit_file import parse_circuit
+from postrun.core.errors import CircuitError
+from postrun.store.library import LibraryEntry, load_library
+from postrun.store.settings import Settings, save_settings
+from postrun.store.workout_log import WorkoutLog, WorkoutRecord
+
+
+class UserData:
+    def __init__(self, log: WorkoutLog, settings: Settings, settings_notice: str | None = None) -> None:
+        self.log = log
+        self.settings = settings
+        self.settings_notice = settings_notice
+
+    @property
+    def notices(self) -> list[str]:
+        """What the picker says about the data itself (a damaged log, bad settings)."""
+        return [text for text in (self.log.notice, self.settings_notice) if text]
+
+    def library(self) -> list[LibraryEntry]:
+        return load_library()
+
+    def last_done(self) -> dict[str, datetime]:
+        return dict(self.log.last_done())
+
+    def save_settings(self) -> str | None:
+        """None when saved, else why not in words (the choices last until the program quits)."""
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            return f"Your choices could not be saved ({exc.strerror or exc}); they last until you quit."
+        return None
+
+    def interrupted(self) -> list[WorkoutRecord]:
+        return self.log.interrupted()
+
+    def keep_interrupted_as_unfinished(self, record_id: int | None = None) -> None:
+        """One interrupted workout, or every one (a new workout was started instead)."""
+        for record in self.log.interrupted():
+            if record_id is None or record.id == record_id:
+                self.log.abandon_interrupted(record.id)
+
+    def circuit_of(self, record: WorkoutRecord) -> Circuit | None:
+        """The circuit exactly as it was run, rebuilt from the record's snapshot."""
+        try:
+            return parse_circuit(tomli_w.dumps(record.circuit).encode())
+        except (CircuitError, TypeError, ValueError):
+            return None

@@ -1,0 +1,30 @@
+"""The offer to resume an interrupted workout, shown on the picker and on the preview
+(a circuit opened with `postrun run NAME` must not hide it)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+class ResumeBar(QWidget):
+    resume_chosen = Signal()
+    discard_chosen = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.resume_button = QPushButton("Resume", self)
+        self.discard_button = QPushButton("Keep as unfinished", self)
+        self.resume_button.clicked.connect(self.resume_chosen)
+        self.discard_button.clicked.connect(self.discard_chosen)
+        row = QHBoxLayout(self)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.resume_button)
+        row.addWidget(self.discard_button)
+        self.hide()
+
+    def offer(self, text: str | None) -> None:
+        self.setVisible(text is not None)
+        self.text.setText(text or "")

@@ -1,0 +1,73 @@
+"""The Qt side arms one single-shot precise timer for the next visible change: no polling."""
+
+from PySide6.QtCore import QObject, Qt
+
+from postrun.core.engine import Engine, State
+from postrun.core.timeline import build_timeline
+from postrun.session.run_driver import RunDriver
+from postrun.timers import QtTimers
+
+from helpers import FakeClock, FakeTimers, circuit_from
+
+SHORT = """\
+    format = 1
+    name = "Short"
+    prepare = 2
+    [[exercise]]
+    name = "Swings"
+    work = 3
+    """
+
+
+def make():
+    clock = FakeClock()
+    timers = FakeTimers(clock)
+    return RunDriver(Engine(build_timeline(circuit_from(SHORT)), clock=clock), clock, timers), clock, timers
+
+
+def test_timer_is_armed_for_the_next_whole_second(qtbot):
+    driver, clock, timers = make()
+    driver.start()
+    assert driver._timer.precise
+    assert driver.armed_ms == 1000
+    timers.advance(0.4)
+    assert driver.armed_ms == 600
+    driver.control("toggle")                      # pause: nothing changes by itself, nothing armed
+    assert driver.engine.state is State.PAUSED
+    assert driver.armed_ms is None
+    driver.control("toggle")
+    assert driver.armed_ms == 600
+
+
+def test_a_refused_control_is_reported_in_words(qtbot):
+    driver, clock, timers = make()
+    driver.start()
+    with qtbot.waitSignal(driver.refused) as refused:
+        driver.control("done")
+    assert "timed" in refused.args[0]
+
+
+def test_digits_change_once_per_second_with_one_wakeup_each(qtbot):
+    driver, clock, timers = make()
+    engine = driver.engine
+    shown = []
+    driver.refreshed.connect(lambda: shown.append((engine.index, engine.snapshot().shown_seconds)))
+    driver.start()
+    timers.advance(10.0)
+    assert engine.state is State.FINISHED
+    sequence = [pair for i, pair in enumerate(shown) if i == 0 or pair != shown[i - 1]]
+    assert sequence[:5] == [(0, 2), (0, 1), (1, 3), (1, 2), (1, 1)]
+    # one wake-up per visible change, not a polling loop: 2 + 3 seconds, one each
+    assert driver.ticks == 5
+
+
+def test_the_real_timer_is_single_shot_and_precise(qapp):
+    owner = QObject()
+    timer = QtTimers().timer(lambda: None, precise=True, parent=owner)
+    timer.start(250)
+    assert timer.is_active()
+    assert timer._timer.isSingleShot()
+    assert timer._timer.timerType() == Qt.TimerType.PreciseTimer
+    assert 0 < timer.remaining_ms() <= 250
+    timer.stop()
+    assert timer.remaining_ms() is None
