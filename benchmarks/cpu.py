@@ -29,16 +29,12 @@ def child(kind: str, seconds: float) -> None:
     app = QApplication([])
     keep: list[object] = []
     if kind == "postrun":
-        from postrun.app import AppServices
+        from postrun.app import build_parts
         from postrun.core.circuit_file import read_circuit_file
         from postrun.store.paths import builtin_circuits_dir
-        from postrun.store.settings import Settings
-        from postrun.store.workout_log import WorkoutLog
-        from postrun.system.keep_awake import KeepAwake
         from postrun.ui.main_window import MainWindow
 
-        services = AppServices(WorkoutLog.open(), Settings(), KeepAwake())
-        window = MainWindow(services)
+        window = MainWindow(build_parts())
         window.resize(1366, 768)
         window.show()
         window.begin("posterior-chain", read_circuit_file(builtin_circuits_dir() / "posterior-chain.toml"))

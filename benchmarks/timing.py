@@ -24,14 +24,11 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from _audio import ensure_sound_device  # noqa: E402
 from _table import median, percentile, print_table  # noqa: E402
-from postrun.app import AppServices  # noqa: E402
+from postrun.app import build_parts  # noqa: E402
 from postrun.core.circuit_file import parse_circuit  # noqa: E402
 from postrun.core.clock import default_clock
 from postrun.core.engine import State  # noqa: E402
 from postrun.core.events import Finished, SegmentStarted  # noqa: E402
-from postrun.store.settings import Settings  # noqa: E402
-from postrun.store.workout_log import WorkoutLog  # noqa: E402
-from postrun.system.keep_awake import KeepAwake  # noqa: E402
 from postrun.ui.big_digits import BigDigits  # noqa: E402
 from postrun.ui.main_window import MainWindow  # noqa: E402
 
@@ -76,8 +73,8 @@ BigDigits.paintEvent = _probe_paint  # type: ignore[method-assign]
 
 def run_once(app: QApplication, seconds: int) -> dict[str, object]:
     clock = default_clock
-    services = AppServices(WorkoutLog.open(), Settings(), KeepAwake())
-    window = MainWindow(services, clock)
+    parts = build_parts(clock)
+    window = MainWindow(parts)
     window.resize(1366, 768)
     window.show()
     app.processEvents()
@@ -90,7 +87,7 @@ def run_once(app: QApplication, seconds: int) -> dict[str, object]:
     PAINTED.clear()
 
     def note_digits() -> None:
-        engine = window.driver.engine if window.driver else None
+        engine = window.session.engine if window.session else None
         if engine is None or engine.state is not State.RUNNING:
             return
         now = clock()
@@ -106,12 +103,12 @@ def run_once(app: QApplication, seconds: int) -> dict[str, object]:
             changes.append((due, text))
 
     window.begin("timing", circuit)
-    engine = window.driver.engine
+    engine = window.session.engine
     start = engine.snapshot().workout_remaining
     started_at = clock()
     engine.subscribe(lambda e: segment_lateness.append(clock() - e.at) if isinstance(e, SegmentStarted) else None)
     engine.subscribe(lambda e: finish.append((e.at, clock())) if isinstance(e, Finished) else None)
-    window.driver.refreshed.connect(note_digits)
+    window.session.driver.refreshed.connect(note_digits)
     loop = QEventLoop()
     engine.subscribe(lambda e: loop.quit() if isinstance(e, Finished) else None)
     loop.exec()
@@ -122,14 +119,14 @@ def run_once(app: QApplication, seconds: int) -> dict[str, object]:
             digit_lateness.append(painted - due)
     planned_end = started_at + start
     window.close()
-    services.log.close()
+    parts.data.log.close()
     return {
         "digits": digit_lateness[1:],      # the very first paint is the window appearing
         "segments": segment_lateness[1:],
         "drift": finish[0][0] - planned_end,          # where the engine put the end
         "finish_late": finish[0][1] - planned_end,    # when the program noticed it
         "length": start,
-        "wakeups": window.driver.ticks if window.driver else 0,
+        "wakeups": window.session.driver.ticks if window.session else 0,
     }
 
 

@@ -5,15 +5,19 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from postrun.core.clock import default_clock
+from postrun.core.clock import Clock, default_clock
 from postrun.store.library import LibraryEntry, Source
 from postrun.store.paths import builtin_circuits_dir, data_dir, user_circuits_dir
 from postrun.store.settings import read_settings
 from postrun.store.user_data import UserData
 from postrun.store.workout_log import WorkoutLog
 from postrun.system.keep_awake import KeepAwake
+
+if TYPE_CHECKING:
+    from postrun.session.workout_session import SessionParts
+    from postrun.timers import Timers
 
 PROBE_VARIABLE = "POSTRUN_EXIT_AFTER_FIRST_PAINT"
 
@@ -45,6 +49,18 @@ def request_for(entry: LibraryEntry | None) -> str | None:
     return str(entry.path.resolve())
 
 
+def build_parts(clock: Clock = default_clock, timers: Timers | None = None) -> SessionParts:
+    """The program's parts on the user's real data folder (also used by the benchmarks)."""
+    from postrun.audio.sound import Sound
+    from postrun.session.workout_session import SessionParts
+    from postrun.timers import QtTimers
+
+    timers = timers or QtTimers()
+    settings, settings_notice = read_settings()
+    return SessionParts(data=UserData(WorkoutLog.open(), settings, settings_notice), sound=Sound(timers=timers),
+                        keep_awake=KeepAwake(), clock=clock, timers=timers)
+
+
 def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) -> int:
     from postrun.system.single_instance import SingleInstance, instance_name
 
@@ -61,18 +77,11 @@ def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from postrun.audio.sound import Sound
-    from postrun.session.workout_session import SessionParts
-    from postrun.timers import QtTimers
     from postrun.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Postrun")
-    timers = QtTimers()
-    settings, settings_notice = read_settings()
-    log = WorkoutLog.open()
-    parts = SessionParts(data=UserData(log, settings, settings_notice), sound=Sound(timers=timers),
-                         keep_awake=KeepAwake(), clock=default_clock, timers=timers)
+    parts = build_parts()
     window = MainWindow(parts)
     instance.handler = window.handle_request
     if open_entry is not None:
@@ -85,5 +94,5 @@ def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) 
         return int(app.exec())
     finally:
         parts.keep_awake.release()
-        log.close()
+        parts.data.log.close()
         instance.release()
