@@ -198,10 +198,6 @@ def cmd_list(as_json: bool) -> int:
 def cmd_check(paths: list[Path]) -> int:
     failed = False
     for path in paths:
-        if path.is_dir():
-            print(f"{path}: is a folder; give circuit files (.toml)")
-            failed = True
-            continue
         try:
             read_circuit_file(path)
         except CircuitError as error:

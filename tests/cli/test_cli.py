@@ -102,7 +102,7 @@ def test_check_missing_file_and_folder(tmp_path):
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[0].startswith(f"{tmp_path / 'nope.toml'}: cannot read the file")
-    assert lines[1] == f"{tmp_path}: is a folder; give circuit files (.toml)"
+    assert lines[1] == f"{tmp_path}: is a folder, not a circuit file"
 
 
 def test_show_json_matches_the_timeline():

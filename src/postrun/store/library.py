@@ -77,7 +77,7 @@ def find_entry(name_or_path: str, entries: list[LibraryEntry] | None = None) -> 
     if "\x00" in name_or_path:
         raise NotFound(f"not a usable name or path: {shown!r}")
     path = Path(name_or_path).expanduser()
-    if path.suffix == ".toml" or _exists(path):
+    if path.suffix == ".toml" or os.sep in name_or_path or _exists(path):
         if len(os.fsencode(path.name)) > 255:
             raise NotFound(f"the file name is too long for this system (at most 255 bytes): {shown}")
         if not _exists(path):

@@ -316,6 +316,16 @@ def _file_problem(path: Path) -> str | None:
     return None
 
 
+def _nearly_full(folder: Path) -> bool:
+    """SQLite reports a disk with a few KB left as an I/O error (its shared memory cannot
+    grow); the free space says what the user must do."""
+    try:
+        found = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return found.f_bavail * found.f_frsize < 512 * 1024
+
+
 def _is_damage(exc: sqlite3.DatabaseError) -> bool:
     name = getattr(exc, "sqlite_errorname", "")
     return name in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or "quick_check" in str(exc) or (
@@ -328,7 +338,7 @@ def explain(exc: BaseException, path: Path) -> str:
         return f"{exc.strerror or exc}"
     name = getattr(exc, "sqlite_errorname", "")
     text = str(exc).lower()
-    if name == "SQLITE_FULL" or "disk is full" in text:
+    if name == "SQLITE_FULL" or "disk is full" in text or _nearly_full(path.parent):
         return f"the disk holding {path.parent} is full; free some space"
     if path.exists() and not os.access(path, os.W_OK):
         return f"the log file {path} is read-only"
