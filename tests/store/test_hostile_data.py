@@ -80,8 +80,9 @@ def test_a_read_only_log_file_is_named(tmp_path, monkeypatch):
     path = tmp_path / "postrun.sqlite3"
     WorkoutLog.open(path).close()
     monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != path)   # root ignores modes: ask as a user would
-    from postrun.store.workout_log import explain
     import sqlite3
+
+    from postrun.store.workout_log import explain
 
     error = sqlite3.OperationalError("attempt to write a readonly database")
     assert explain(error, path) == f"the log file {path} is read-only"
@@ -96,7 +97,8 @@ def test_a_log_in_memory_moves_its_records_to_the_file_when_it_can(tmp_path):
         log.reopen()
     blocker.unlink()
     moved = log.reopen()
-    assert log.durable and log.notice is None
+    assert log.durable
+    assert log.notice is None
     assert log.get(moved[first]).circuit_key == "a"
     log.close()
     import sqlite3
@@ -153,7 +155,9 @@ def test_remembered_rounds_out_of_range_are_reset_not_clamped_to_fifty():
     assert settings.swaps == {}
     assert settings.volume == 70
     assert settings.prepare_seconds is None
-    assert "rounds" in notice and "swaps" in notice and "prepare_seconds" in notice
+    assert "rounds" in notice
+    assert "swaps" in notice
+    assert "prepare_seconds" in notice
     assert list(settings_path().parent.glob("settings.bad-*.json"))
 
 

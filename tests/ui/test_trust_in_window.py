@@ -123,7 +123,10 @@ def test_hostile_files_in_the_circuits_folder_are_listed_not_read(qtbot, window)
     (folder / "bidi.toml").write_text('format = 1\nname = "\\u202eevil"\n[[exercise]]\nname = "a"\nwork = 5\n')
     window.show_picker()                                    # must not hang on the pipe
     texts = "\n".join(window.picker.entry_texts())
-    assert "pipe.toml  (user) — CANNOT BE USED" in texts and "named pipe" in texts
+    assert "pipe.toml  (user) — CANNOT BE USED" in texts
+    assert "named pipe" in texts
     assert "folder.toml  (user) — CANNOT BE USED" in texts
-    assert "huge.toml  (user) — CANNOT BE USED" in texts and "thousands of digits" in texts
-    assert "bidi.toml  (user) — CANNOT BE USED" in texts and "U+202E" in texts
+    assert "huge.toml  (user) — CANNOT BE USED" in texts
+    assert "thousands of digits" in texts
+    assert "bidi.toml  (user) — CANNOT BE USED" in texts
+    assert "U+202E" in texts
