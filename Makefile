@@ -13,7 +13,10 @@ SYSTEM_PACKAGES := gcc python3-dev python3-venv libasound2-dev \
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libpulse0 fonts-dejavu-core
 
-.PHONY: run test lint typecheck unit system-deps clean
+# the other Pythons we claim; `make test-pythons` runs the suite on each one found
+OTHER_PYTHONS := 3.12 3.13
+
+.PHONY: run test lint typecheck unit test-pythons system-deps clean
 
 run: $(STAMP)
 	$(BIN)/postrun
@@ -28,6 +31,19 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	$(BIN)/pytest
+
+# Each found Python gets its own venv (.venv-3.12, ...) and the whole suite; one that is
+# found and fails fails the target. Which were found is printed either way.
+test-pythons:
+	@found=""; missing=""; \
+	for version in $(OTHER_PYTHONS); do \
+		py=$$(.ci/find-python $$version); \
+		if [ -z "$$py" ]; then missing="$$missing $$version"; continue; fi; \
+		echo "== Python $$version: $$py"; \
+		$(MAKE) --no-print-directory PYTHON=$$py VENV=.venv-$$version unit || exit 1; \
+		found="$$found $$version"; \
+	done; \
+	echo "== other Pythons tested:$${found:- none}; not found:$${missing:- none}"
 
 system-deps:
 	@missing=""; \
@@ -51,4 +67,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-3.* build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,6 +1,7 @@
 """A whole workout from the window, keyboard only, with a fake clock."""
 
 import sqlite3
+from contextlib import closing
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -149,7 +150,7 @@ def test_pick_preview_swap_run_finish_and_log(qtbot, window, clock, parts):
     assert finish.details.text() == "Posterior chain, quick\nTime: 3:25   Rounds: 1\nNothing skipped"
 
     # saved the moment the last segment ended, before any note
-    with sqlite3.connect(log_path()) as db:
+    with closing(sqlite3.connect(log_path())) as db:
         row = db.execute("SELECT circuit_key, status, note, effort, skipped_json, circuit_json, started_at, "
                          "finished_at, active_seconds FROM workouts").fetchone()
     key, status, note, effort, skipped, circuit_json, started, finished, active = row
@@ -166,7 +167,7 @@ def test_pick_preview_swap_run_finish_and_log(qtbot, window, clock, parts):
     finish.effort.setValue(7)
     qtbot.keyClick(finish, Qt.Key.Key_Escape)
     assert window.current_view() is window.picker
-    with sqlite3.connect(log_path()) as db:
+    with closing(sqlite3.connect(log_path())) as db:
         assert db.execute("SELECT note, effort FROM workouts").fetchone() == ("heavy bell", 7)
     # the picker now knows it was done, and the swap and rounds are remembered
     assert any("Posterior chain, quick" in t and "done today" in t for t in window.picker.entry_texts())
@@ -216,7 +217,7 @@ def test_escape_asks_once_then_stops_and_saves_a_partial_workout(qtbot, window, 
     assert window.current_view() is window.finish
     assert window.finish.heading.text() == "Workout stopped"
     assert "Stopped in round 1 of 3, at Cable kickbacks — LEFT" in window.finish.details.text()
-    with sqlite3.connect(log_path()) as db:
+    with closing(sqlite3.connect(log_path())) as db:
         status, index, label = db.execute("SELECT status, segment_index, segment_label FROM workouts").fetchone()
     assert (status, index) == ("abandoned", 1)
     assert label == "work: Cable kickbacks (left), round 1"
