@@ -84,6 +84,7 @@ def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) 
     parts = build_parts()
     window = MainWindow(parts)
     instance.handler = window.handle_request
+    instance.listen()
     if open_entry is not None:
         window.open_entry(open_entry)
     if os.environ.get(PROBE_VARIABLE):

@@ -19,6 +19,7 @@ def first(qtbot, window):
     instance = SingleInstance(instance_name(current_data_dir()))
     assert instance.claim()
     instance.handler = window.handle_request
+    instance.listen()
     yield instance
     instance.release()
 

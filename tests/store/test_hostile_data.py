@@ -162,6 +162,17 @@ def test_remembered_rounds_out_of_range_are_reset_not_clamped_to_fifty():
     assert list(settings_path().parent.glob("settings.bad-*.json"))
 
 
+def test_settings_that_are_a_pipe_or_a_folder_do_not_block_the_start():
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(settings_path())
+    settings, notice = read_settings()
+    assert settings == Settings()
+    assert "not a regular file" in notice
+    settings_path().unlink()
+    settings_path().mkdir()
+    assert "not a regular file" in read_settings()[1]
+
+
 def test_good_settings_give_no_notice():
     settings_path().parent.mkdir(parents=True, exist_ok=True)
     settings_path().write_text(json.dumps({"rounds": {"x": 2}, "volume": 70, "last_circuit": "x"}))

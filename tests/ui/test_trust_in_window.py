@@ -101,6 +101,8 @@ def test_damaged_settings_are_said_on_the_picker(qtbot, parts):
     qtbot.addWidget(window)
     window.show()
     assert "Your settings file could not be used" in window.picker.notice.text()
+    window.open_by_key("quad-circuit")             # as `postrun run quad-circuit` does: said there too
+    assert "Your settings file could not be used" in window.preview.notice.text()
 
 
 def test_remembered_rounds_never_make_a_workout_longer_than_four_hours(qtbot, window):

@@ -3,7 +3,7 @@ that part recovers."""
 
 from __future__ import annotations
 
-SEPARATOR = "   "
+SEPARATOR = "\n"          # one a line: the run view shows each whole
 
 
 class Notices:

@@ -127,8 +127,9 @@ class WorkoutSession(QObject):
         self._refused_clear = parts.timers.timer(lambda: self._notice("refused", None), parent=self)
         self.driver.refreshed.connect(self._refresh)
         self.driver.refused.connect(self._refused)
-        if parts.data.log.notice:
-            self.notices.set("log", parts.data.log.notice)
+        if not parts.data.log.durable:
+            self.notices.set("log", f"Not saving to the workout log: {parts.data.log.problem}. "
+                                    "At the end you can save the record to a file.")
 
     # -- reading ---------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
@@ -78,6 +79,9 @@ def read_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     """The settings, and a notice in words when the file could not be used as it is."""
     path = path or settings_path()
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):     # a FIFO would block the start for ever
+            return Settings(), (f"Your settings ({path}) are not a regular file; defaults are used and "
+                                "your choices will not be remembered until it is moved away.")
         data = path.read_bytes()
     except FileNotFoundError:
         return Settings(), None

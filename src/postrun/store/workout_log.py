@@ -101,7 +101,8 @@ class WorkoutLog:
         self._db = connection
         self.path = path            # None: kept in memory only (nothing could be written)
         self.wanted = wanted or path    # where the log belongs, for `reopen`
-        self.notice = notice
+        self.notice = notice            # what to tell the user about opening it, in a sentence
+        self.problem: str | None = None     # kept in memory: why, in a few words
 
     @property
     def durable(self) -> bool:
@@ -113,7 +114,7 @@ class WorkoutLog:
         path = path or log_path()
         problem = _file_problem(path)
         if problem is not None:
-            return cls._in_memory(path, f"Workouts cannot be saved: {problem}. {_NOT_KEPT}")
+            return cls._in_memory(path, problem)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             return cls(_connect(path), path)
@@ -122,29 +123,31 @@ class WorkoutLog:
             kind = "newer"
         except sqlite3.DatabaseError as exc:
             if not _is_damage(exc):
-                return cls._in_memory(path, f"Workouts cannot be saved: {explain(exc, path)}. {_NOT_KEPT}")
+                return cls._in_memory(path, explain(exc, path))
             what = "was damaged"
             kind = "corrupt"
         except OSError as exc:
-            return cls._in_memory(path, f"Workouts cannot be saved: cannot create the folder {path.parent} "
-                                        f"({exc.strerror or exc}). {_NOT_KEPT}")
+            return cls._in_memory(path, f"cannot create the folder {path.parent} ({exc.strerror or exc})")
         try:
             aside = _keep_aside(path, kind)
         except OSError as exc:
-            return cls._in_memory(path, f"The workout log {path} {what} and could not be moved aside "
-                                        f"({exc.strerror or exc}); it was left as it is. {_NOT_KEPT}")
+            return cls._in_memory(path, f"the workout log {path} {what} and could not be moved aside "
+                                        f"({exc.strerror or exc}); it was left as it is")
         notice = f"The workout log {what}. It was kept as {aside.name} in {path.parent} and a fresh log started."
         try:
             return cls(_connect(path), path, notice)
         except (sqlite3.Error, OSError) as exc:
-            return cls._in_memory(path, f"{notice} The fresh log could not be created either "
-                                        f"({explain(exc, path)}). {_NOT_KEPT}")
+            return cls._in_memory(path, f"a fresh log could not be created either ({explain(exc, path)})",
+                                  before=notice)
 
     @classmethod
-    def _in_memory(cls, wanted: Path, notice: str) -> WorkoutLog:
+    def _in_memory(cls, wanted: Path, problem: str, before: str = "") -> WorkoutLog:
         connection = sqlite3.connect(":memory:")
         _migrate(connection)
-        return cls(connection, None, notice, wanted)
+        notice = f"{before} Workouts cannot be saved: {problem}. {_NOT_KEPT}".strip()
+        log = cls(connection, None, notice, wanted)
+        log.problem = problem
+        return log
 
     def reopen(self) -> dict[int, int]:
         """A log kept in memory tries its file again (the disk was freed, the folder made
@@ -171,7 +174,7 @@ class WorkoutLog:
             connection.close()
             raise
         self._db.close()
-        self._db, self.path, self.notice = connection, self.wanted, None
+        self._db, self.path, self.notice, self.problem = connection, self.wanted, None, None
         return moved
 
     def close(self) -> None:

@@ -64,7 +64,7 @@ class WorkoutRecorder:
         if self.problem is not None:
             return self.problem
         if not self.log.durable:
-            return self.log.notice or "the workout log is kept in memory only"
+            return self.log.problem or "the workout log is kept in memory only"
         return "it has not been written yet"
 
     def __call__(self, event: Event) -> None:

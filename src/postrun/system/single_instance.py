@@ -58,12 +58,16 @@ class SingleInstance(QObject):
         self._buffers: dict[QLocalSocket, bytes] = {}
 
     def claim(self) -> bool:
-        """True: this is the first instance (now listening). False: another one runs."""
+        """True: this is the first instance. False: another one runs. Needs no event loop, so
+        a second `postrun` can ask before it builds any application object."""
         if not self._lock.tryLock(0):
             if self._lock.error() == QLockFile.LockError.LockFailedError:
                 return False
             log.warning("no single-instance lock (%s); running without one", self._lock.error())
-            return True
+        return True
+
+    def listen(self) -> None:
+        """Answer later instances; call once the application (its event loop) exists."""
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         QLocalServer.removeServer(self.name)      # a socket file left by a crash
@@ -72,7 +76,6 @@ class SingleInstance(QObject):
             self._server = server
         else:
             log.warning("cannot listen on %s: %s", self.name, server.errorString())
-        return True
 
     def release(self) -> None:
         if self._server is not None:

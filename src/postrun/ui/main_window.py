@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
                                 settings.prepare_seconds, settings.fullscreen_on_start)
         self.preview.show_sound(settings.volume, settings.voice, settings.lead_in,
                                 self.parts.sound.voice_problem())
+        self.preview.show_notice("\n".join(self.data.notices) or None)
         self.stack.setCurrentWidget(self.preview)
         self._offer_resume()
         self.preview.start_button.setFocus()

@@ -40,6 +40,10 @@ class PreviewView(QWidget):
         self.entry: LibraryEntry | None = None
         self.swap_boxes: dict[int, QComboBox] = {}
         self.resume_bar = ResumeBar(self)
+        self.notice = QLabel(self)        # a damaged log or settings, said here too: `postrun run` skips the picker
+        self.notice.setWordWrap(True)
+        self.notice.setFont(font(16))
+        self.notice.hide()
 
         self.title = QLabel(self)
         self.title.setFont(font(34, bold=True))
@@ -118,6 +122,7 @@ class PreviewView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.resume_bar)
+        layout.addWidget(self.notice)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(self.facts)
@@ -127,6 +132,10 @@ class PreviewView(QWidget):
         layout.addWidget(self.start_button)
 
     # -- filling ---------------------------------------------------------------------
+
+    def show_notice(self, text: str | None) -> None:
+        self.notice.setVisible(bool(text))
+        self.notice.setText(text or "")
 
     def show_sound(self, volume: int, voice: bool, lead_in: bool, voice_problem: str | None) -> None:
         self.volume.setValue(volume)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from postrun.ui.theme import font
+
 
 class ResumeBar(QWidget):
     resume_chosen = Signal()
@@ -15,10 +17,13 @@ class ResumeBar(QWidget):
         super().__init__(parent)
         self.text = QLabel(self)
         self.text.setWordWrap(True)
+        self.text.setFont(font(18))
         self.resume_button = QPushButton("Resume", self)
         self.discard_button = QPushButton("Keep as unfinished", self)
         self.resume_button.clicked.connect(self.resume_chosen)
         self.discard_button.clicked.connect(self.discard_chosen)
+        for button in (self.resume_button, self.discard_button):
+            button.setFont(font(18))
         row = QHBoxLayout(self)
         row.addWidget(self.text, 1)
         row.addWidget(self.resume_button)

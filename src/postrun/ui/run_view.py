@@ -25,6 +25,8 @@ from postrun.ui.segment_text import next_text, seconds_text, title
 from postrun.ui.theme import PAUSED, PHASES, Phase
 
 TIP_SECONDS = 8          # a tip stays this long before the next one
+NOTICE_SHARE = 0.024     # notice text height, as a share of the window's
+MAX_NOTICE_LINES = 4
 FLASH_MS = 300
 
 # key -> control; no modifiers anywhere, and presenter clickers send PageUp/PageDown
@@ -105,7 +107,7 @@ class RunView(QWidget):
         self.tip = _label(self)
         self.next_up = _label(self)
         self.notice = _label(self, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.notice.setWordWrap(True)
+        self.notice.setWordWrap(False)
         self.confirm = _label(self, bold=True)
         self.progress = ProgressLine(self)
         self.time_left = _label(self, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -208,7 +210,13 @@ class RunView(QWidget):
         return tips[int(snap.elapsed // TIP_SECONDS) % len(tips)]
 
     def set_notice(self, text: str) -> None:
+        """One notice a line (the session joins them with newlines), each line shown whole."""
         self.notice.setText(text)
+        self._size_notice()
+
+    def _size_notice(self) -> None:
+        lines = max(1, min(MAX_NOTICE_LINES, self.notice.text().count("\n") + 1))
+        self.notice.setFixedHeight(int(max(1, self.height()) * NOTICE_SHARE * 1.35 * lines))
 
     def set_confirm(self, text: str) -> None:
         self.confirm.setText(text)
@@ -283,14 +291,15 @@ class RunView(QWidget):
         height = max(1, self.height())
         for label, share in [(self.word, 0.07), (self.round_label, 0.05), (self.exercise, 0.065),
                              (self.reps, 0.045), (self.tip, 0.042), (self.next_up, 0.038),
-                             (self.confirm, 0.04), (self.notice, 0.026), (self.sound, 0.026), (self.time_left, 0.04),
+                             (self.confirm, 0.04), (self.notice, NOTICE_SHARE), (self.sound, 0.026),
+                             (self.time_left, 0.04),
                              (self.help_sheet, 0.04)]:
             font = label.font()
             font.setPixelSize(max(8, int(height * share)))
             label.setFont(font)
-            if label is not self.help_sheet:
-                lines = 2 if label.wordWrap() else 1
-                label.setFixedHeight(int(height * share * 1.3 * lines))
+            if label not in (self.help_sheet, self.notice):
+                label.setFixedHeight(int(height * share * 1.3))
+        self._size_notice()
         for button in self.buttons.values():
             font = button.font()
             font.setPixelSize(max(8, int(height * 0.024)))
