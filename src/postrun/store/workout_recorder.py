@@ -129,6 +129,9 @@ class WorkoutRecorder:
         except (sqlite3.Error, OSError) as exc:
             self._report(explain(exc, self.log.path or self.log.wanted or Path(".")))
             return False
+        except Exception as exc:  # a deferred write has no listener isolation around it: say it, go on
+            self._report(f"the record could not be written ({type(exc).__name__}: {exc})")
+            return False
         self.writes += 1
         if self.problem is not None:
             self.problem = None
