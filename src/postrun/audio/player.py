@@ -20,6 +20,7 @@ from postrun.core.events import Event
 
 log = logging.getLogger(__name__)
 NO_DEVICE = "No sound device — cues are visual only"
+WARM_SECONDS = 0.05
 
 PlayBuffer = Callable[[bytes, int, int, int], Any]
 
@@ -40,6 +41,7 @@ class CuePlayer:
         self.on_problem = on_problem
         self._chooser = CueChooser()
         self._current: Any = None
+        self._warm: Any = None
         self.muted = False
         self.problem: str | None = None
         self.detail = ""
@@ -77,6 +79,18 @@ class CuePlayer:
         self.played.append(name)
         if self.problem is not None:
             self._report(None)
+        return True
+
+    def warm(self) -> bool:
+        """Open the output path now with a moment of silence, so the first cue of a workout
+        does not pay for it. play_buffer returns at once: the open happens on
+        simpleaudio's own thread, off the GUI thread's path."""
+        try:
+            self._warm = self._play_buffer(bytes(2 * int(RATE * WARM_SECONDS)), 1, 2, RATE)
+        except Exception as exc:
+            log.debug("warming the output failed: %s", exc)
+            self._report(NO_DEVICE, detail=str(exc))
+            return False
         return True
 
     def stop(self) -> None:

@@ -85,6 +85,12 @@ class Sound:
             self.voice.enabled = settings.voice and not settings.muted
             self.voice.set_volume(settings.volume / 100)
 
+    def warm(self, settings: Settings) -> None:
+        """The preview opened (or a resume is coming): open the output path before the first cue."""
+        self.apply(settings)
+        if not settings.muted:
+            self.player.warm()
+
     def listeners(self, timeline: Timeline, settings: Settings,
                   on_problem: Callable[[str | None], None]) -> list[tuple[str, Listener]]:
         """(name, listener) pairs for a new workout: the player first, then the voice."""
