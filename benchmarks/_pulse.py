@@ -136,7 +136,8 @@ class Recorder:
         return self
 
     def _read(self) -> None:
-        assert self._process is not None and self._process.stdout is not None
+        assert self._process is not None
+        assert self._process.stdout is not None
         stream = self._process.stdout
         while True:
             chunk = os.read(stream.fileno(), self.CHUNK)

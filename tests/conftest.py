@@ -104,7 +104,7 @@ def parts(qapp, log, awake_calls, awake_works, player, clock, timers):
     from postrun.audio.voice import Voice
     from postrun.session.workout_session import SessionParts
 
-    sound = Sound(player=player, voice=Voice("mock", timers=timers), timers=timers)
+    sound = Sound(player=player, voice=Voice("mock", timers=timers), timers=timers, clock=clock)
     return SessionParts(data=UserData(log, load_settings()), sound=sound,
                         keep_awake=KeepAwake(lambda: FakeMode(awake_calls, awake_works)), clock=clock, timers=timers)
 

@@ -57,8 +57,8 @@ def build_parts(clock: Clock = default_clock, timers: Timers | None = None) -> S
 
     timers = timers or QtTimers()
     settings, settings_notice = read_settings()
-    return SessionParts(data=UserData(WorkoutLog.open(), settings, settings_notice), sound=Sound(timers=timers),
-                        keep_awake=KeepAwake(), clock=clock, timers=timers)
+    return SessionParts(data=UserData(WorkoutLog.open(), settings, settings_notice),
+                        sound=Sound(timers=timers, clock=clock), keep_awake=KeepAwake(), clock=clock, timers=timers)
 
 
 def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) -> int:

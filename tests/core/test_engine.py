@@ -538,3 +538,19 @@ def test_a_failing_listener_is_reported_and_stops_nothing():
     assert engine.index == 1                         # the clock went on
     assert failures[0] == ("workout log", "SegmentStarted", "disk full")
     assert len(failures) == len(seen)                # every event reached the working listener
+
+
+def test_upcoming_foresees_the_next_events_without_publishing_or_changing_anything():
+    engine, clock = make()
+    seen = []
+    engine.subscribe(seen.append)
+    engine.start()
+    run_for(engine, clock, 1.5)
+    before = (engine.index, engine.snapshot(), list(seen))
+    ahead = engine.upcoming(T0 + 5.5)
+    assert [(type(e).__name__, e.at) for e in ahead] == [
+        ("Countdown", T0 + 2.0), ("Countdown", T0 + 3.0), ("Countdown", T0 + 4.0), ("SegmentStarted", T0 + 5.0)]
+    assert (engine.index, engine.snapshot(), seen) == before
+    assert run_for(engine, clock, 4.0) == ahead             # and they come true, as foreseen
+    engine.pause()
+    assert engine.upcoming(T0 + 100) == []

@@ -63,6 +63,12 @@ class CueChooser:
     def __init__(self) -> None:
         self._last: tuple[float, str] | None = None
 
+    def copy(self) -> CueChooser:
+        """A chooser in the same state, to foresee cues without changing this one."""
+        twin = CueChooser()
+        twin._last = self._last
+        return twin
+
     def choose(self, event: Event) -> str | None:
         name = cue_for(event)
         if name is None:

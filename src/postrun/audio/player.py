@@ -5,6 +5,12 @@ thread never waits (no wait_done here). One cue at a time: a new cue stops the o
 A missing or failing device never stops the workout: the first failure is logged and
 reported through `on_problem` (the window shows it), later cues retry quietly, and a
 cue that plays again clears the problem.
+
+With a lead-in (for Bluetooth speakers that wake late) a cue's buffer starts with that
+much silence, and it is started that much *before* its instant (`start_early`, planned by
+EarlyCues from what the engine foresees), so its audible onset is on the instant either
+way and the voice, timed from the instant, still follows the cue's end. A cue that could
+not be foreseen (a key pressed) plays at once without the silence.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from postrun.audio.alsa_quiet import silence_alsa_errors
-from postrun.audio.cue_choice import CueChooser
+from postrun.audio.cue_choice import SAME_INSTANT, CueChooser
 from postrun.audio.cues import RATE, CueSet
 from postrun.core.events import Event
 
@@ -36,12 +42,15 @@ class CuePlayer:
     def __init__(self, cues: CueSet | None = None, play_buffer: PlayBuffer = _simpleaudio_play,
                  on_problem: Callable[[str | None], None] | None = None) -> None:
         self._cues = cues              # synthesized on first use: not before the first paint
-        self._volume, self._lead_in = (cues.volume, cues.lead_in) if cues else (1.0, 0.0)
+        self._lead_cues: CueSet | None = None
+        self._volume = cues.volume if cues else 1.0
+        self.lead_in = 0.0
         self._play_buffer = play_buffer
         self.on_problem = on_problem
         self._chooser = CueChooser()
         self._current: Any = None
         self._warm: Any = None
+        self.early: tuple[float, str] | None = None     # (instant, cue) started ahead of its instant
         self.muted = False
         self.problem: str | None = None
         self.detail = ""
@@ -50,36 +59,73 @@ class CuePlayer:
     @property
     def cues(self) -> CueSet:
         if self._cues is None:
-            self._cues = CueSet(self._volume, self._lead_in)
+            self._cues = CueSet(self._volume)
         return self._cues
 
+    @property
+    def lead_cues(self) -> CueSet:
+        """The same cues, each after `lead_in` seconds of silence."""
+        if self._lead_cues is None:
+            self._lead_cues = CueSet(self._volume, self.lead_in)
+        return self._lead_cues
+
     def set_volume(self, volume: float, lead_in: float | None = None) -> None:
-        lead = self._lead_in if lead_in is None else lead_in
-        if volume != self._volume or lead != self._lead_in:
-            self._volume, self._lead_in = volume, lead
-            self._cues = None
+        if volume != self._volume:
+            self._volume = volume
+            self._cues = self._lead_cues = None
+        if lead_in is not None and lead_in != self.lead_in:
+            self.lead_in = lead_in
+            self._lead_cues = None
 
     def reset(self) -> None:
         """A new workout: forget which cue came last."""
         self._chooser = CueChooser()
+        self.early = None
+
+    # -- on the instant ----------------------------------------------------------------
 
     def __call__(self, event: Event) -> None:
         name = self._chooser.choose(event)
-        if name is not None and not self.muted:
-            self.play(name)
+        if name is None or self.muted:
+            return
+        early, self.early = self.early, None
+        if early is not None and early[1] == name and abs(early[0] - event.at) < SAME_INSTANT:
+            self.played.append(name)          # started ahead: its sound begins now
+            return
+        self.play(name)
 
     def play(self, name: str) -> bool:
-        self.stop()
-        try:
-            self._current = self._play_buffer(self.cues[name], 1, 2, RATE)
-        except Exception as exc:  # simpleaudio raises its own error type, or OSError
-            log.debug("playing %s failed: %s", name, exc)
-            self._report(NO_DEVICE, detail=str(exc))
-            return False
-        self.played.append(name)
-        if self.problem is not None:
-            self._report(None)
-        return True
+        return self._start(self.cues[name], name)
+
+    # -- ahead of the instant ----------------------------------------------------------
+
+    def foresee(self, events: list[Event]) -> tuple[float, str] | None:
+        """The first cue these foreseen events would sound, and its instant."""
+        chooser = self._chooser.copy()
+        for event in events:
+            name = chooser.choose(event)
+            if name is not None:
+                return event.at, name
+        return None
+
+    def start_early(self, at: float, name: str, seconds_ahead: float) -> None:
+        """Start the lead-in buffer so its sound begins in `seconds_ahead` seconds, at `at`."""
+        if self.muted:
+            return
+        data = self.lead_cues[name]
+        skip = max(0.0, self.lead_in - seconds_ahead)
+        if skip:
+            data = data[2 * int(skip * RATE):]
+        if self._start(data, None):
+            self.early = (at, name)
+
+    def cancel_early(self) -> None:
+        """What was foreseen will not happen (a pause, a skip): stop it while it is still silent."""
+        if self.early is not None:
+            self.early = None
+            self.stop()
+
+    # -- the device --------------------------------------------------------------------
 
     def warm(self) -> bool:
         """Open the output path now with a moment of silence, so the first cue of a workout
@@ -91,6 +137,28 @@ class CuePlayer:
             log.debug("warming the output failed: %s", exc)
             self._report(NO_DEVICE, detail=str(exc))
             return False
+        return True
+
+    def play_quietly(self, data: bytes) -> Any:
+        """Play a buffer beside the cues (the keep-alive stream); None when the device fails."""
+        try:
+            return self._play_buffer(data, 1, 2, RATE)
+        except Exception as exc:
+            log.debug("keep-alive failed: %s", exc)
+            return None
+
+    def _start(self, data: bytes, name: str | None) -> bool:
+        self.stop()
+        try:
+            self._current = self._play_buffer(data, 1, 2, RATE)
+        except Exception as exc:  # simpleaudio raises its own error type, or OSError
+            log.debug("playing %s failed: %s", name, exc)
+            self._report(NO_DEVICE, detail=str(exc))
+            return False
+        if name is not None:
+            self.played.append(name)
+        if self.problem is not None:
+            self._report(None)
         return True
 
     def stop(self) -> None:

@@ -10,23 +10,35 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from postrun.core.clock import Clock, default_clock
 from postrun.store.settings import Settings
 from postrun.timers import QtTimers, Timers
 
 if TYPE_CHECKING:
+    from postrun.audio.early_cues import EarlyCues
+    from postrun.audio.keep_alive import KeepAlive
     from postrun.audio.player import CuePlayer
     from postrun.audio.speech_probe import BackgroundProbe
     from postrun.audio.voice import Voice
-    from postrun.core.events import Listener
+    from postrun.core.events import Event, Listener
     from postrun.core.timeline import Timeline
 
-LEAD_IN = 0.3    # seconds of silence before each cue when the lead-in setting is on
+LEAD_IN = 0.3    # seconds of silence before each cue when the Bluetooth setting is on
+# What the Bluetooth setting does (see README and benchmarks/cue_onsets.py): keep the output
+# streaming quietly for the whole workout, and start each foreseen cue early by its lead-in.
+KEEP_ALIVE = True
+EARLY_START = True
 
 
 class Sound:
     def __init__(self, player: CuePlayer | None = None, voice: Voice | None = None,
-                 speech_wanted: bool | None = None, timers: Timers | None = None) -> None:
+                 speech_wanted: bool | None = None, timers: Timers | None = None,
+                 clock: Clock = default_clock) -> None:
         self._player = player
+        self._clock = clock
+        self._early: EarlyCues | None = None
+        self._keep_alive: KeepAlive | None = None
+        self.bluetooth = False
         self.voice = voice
         # a voice handed in (tests) needs no probe; otherwise ask for one at start-up
         self.speech_wanted = voice is None if speech_wanted is None else speech_wanted
@@ -79,8 +91,9 @@ class Sound:
     # -- a workout -------------------------------------------------------------------
 
     def apply(self, settings: Settings) -> None:
+        self.bluetooth = settings.lead_in
         self.player.muted = settings.muted
-        self.player.set_volume(settings.volume / 100, LEAD_IN if settings.lead_in else 0.0)
+        self.player.set_volume(settings.volume / 100, LEAD_IN if settings.lead_in and EARLY_START else 0.0)
         if self.voice is not None:
             self.voice.enabled = settings.voice and not settings.muted
             self.voice.set_volume(settings.volume / 100)
@@ -91,6 +104,33 @@ class Sound:
         if not settings.muted:
             self.player.warm()
 
+    @property
+    def foresight(self) -> float:
+        """How far ahead the session must say what is coming (0: no need)."""
+        return self.player.lead_in + 1.2 if self.player.lead_in > 0 else 0.0
+
+    def plan(self, foreseen: list[Event]) -> None:
+        """What the engine foresees, after every change: cues with a lead-in start early."""
+        if self._early is None:
+            from postrun.audio.early_cues import EarlyCues
+
+            self._early = EarlyCues(self.player, self._timers, self._clock)
+        self._early.plan(foreseen)
+
+    def workout_started(self) -> None:
+        if self.bluetooth and KEEP_ALIVE and not self.player.muted:
+            if self._keep_alive is None:
+                from postrun.audio.keep_alive import KeepAlive
+
+                self._keep_alive = KeepAlive(self.player, self._timers)
+            self._keep_alive.start()
+
+    def workout_ended(self) -> None:
+        if self._keep_alive is not None:
+            self._keep_alive.stop()
+        if self._early is not None:
+            self._early.stop()
+
     def listeners(self, timeline: Timeline, settings: Settings,
                   on_problem: Callable[[str | None], None]) -> list[tuple[str, Listener]]:
         """(name, listener) pairs for a new workout: the player first, then the voice."""
@@ -98,6 +138,8 @@ class Sound:
         self.apply(settings)
         self.player.reset()
         self.player.on_problem = on_problem
+        if self.player.problem is not None:      # found by the warm-up, before this workout listened
+            on_problem(self.player.problem)
         found: list[tuple[str, Any]] = [("sound", self.player)]
         if self.voice is not None:
             self.voice.attach(timeline)

@@ -9,6 +9,7 @@ deadline to the next one as that one's origin, so a long workout does not drift.
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -151,6 +152,17 @@ class Engine:
         if halfway is not None and "halfway" not in self._fired and halfway > now:
             candidates.append(halfway)
         return max(now, min(candidates))
+
+    def upcoming(self, until: float) -> list[Event]:
+        """The events due up to `until` if no control is touched, nothing published: what a
+        listener that must act early (a cue with a lead-in) prepares for."""
+        if self._state is not State.RUNNING:
+            return []
+        twin = copy.copy(self)
+        twin._fired = set(self._fired)
+        twin._skipped = list(self._skipped)
+        twin._bus = EventBus()
+        return twin._advance(until)
 
     # -- controls --------------------------------------------------------------------
 

@@ -154,6 +154,7 @@ class WorkoutSession(QObject):
     def start(self) -> None:
         if not self.parts.keep_awake.acquire():
             self._notice("awake", "The screen may sleep: this system offers no way to keep it on.")
+        self.parts.sound.workout_started()
         resume = self._resume
         if resume is None:
             self.driver.start()
@@ -203,6 +204,7 @@ class WorkoutSession(QObject):
         if self.running:
             self.driver.control("stop")
         self.driver.stop_timer()
+        self.parts.sound.workout_ended()
         self._awake_release.stop()
         self.parts.keep_awake.release()
         self.recorder.flush_pending()
@@ -249,6 +251,7 @@ class WorkoutSession(QObject):
         elif isinstance(event, Finished | Abandoned):
             self._awake_release.stop()
             awake.release()
+            self.parts.sound.workout_ended()
             self._set_confirm("")
             # after the engine has finished publishing and the log write queued before this
             completed = isinstance(event, Finished)
@@ -266,8 +269,12 @@ class WorkoutSession(QObject):
         self.ended.emit(self.report)
 
     def _refresh(self) -> None:
-        if self.running:
-            self.refreshed.emit(self.engine.snapshot(), self.timeline.total_seconds)
+        if not self.running:
+            return
+        ahead = self.parts.sound.foresight
+        if ahead:
+            self.parts.sound.plan(self.engine.upcoming(self.parts.clock() + ahead))
+        self.refreshed.emit(self.engine.snapshot(), self.timeline.total_seconds)
 
     def _refused(self, text: str) -> None:
         self._notice("refused", text)

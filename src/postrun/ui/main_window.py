@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.preview.show_sound(settings.volume, settings.voice, settings.lead_in,
                                 self.parts.sound.voice_problem())
         self.preview.show_notice("\n".join(self.data.notices) or None)
+        self.parts.sound.warm(settings)          # the first cue must not pay for opening the output
         self.stack.setCurrentWidget(self.preview)
         self._offer_resume()
         self.preview.start_button.setFocus()
@@ -258,6 +259,7 @@ class MainWindow(QMainWindow):
             self.show_picker()
             self.picker.show_notice("That workout could not be resumed; it is kept in the log as unfinished.")
             return
+        self.parts.sound.warm(self.data.settings)
         self.begin(record.circuit_key, circuit, ResumePoint(
             record.id, record.segment_index, record.active_seconds, tuple(record.skipped), record.started_at,
             record.note))
