@@ -94,6 +94,7 @@ def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) 
     try:
         return int(app.exec())
     finally:
+        parts.sound.shutdown()
         parts.keep_awake.release()
         parts.data.log.close()
         instance.release()

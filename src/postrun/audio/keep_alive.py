@@ -15,7 +15,7 @@ from array import array
 from typing import Any
 
 from postrun.audio.cues import RATE
-from postrun.audio.player import CuePlayer
+from postrun.audio.player import CuePlayer, _is_playing
 from postrun.timers import Timers
 
 CHUNK_SECONDS = 4.0
@@ -57,8 +57,3 @@ class KeepAlive:
         self._timer.start(round((CHUNK_SECONDS - OVERLAP_SECONDS) * 1000))
 
 
-def _is_playing(play: Any) -> bool:
-    try:
-        return bool(play.is_playing())
-    except Exception:
-        return False

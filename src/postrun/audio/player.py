@@ -15,7 +15,9 @@ not be foreseen (a key pressed) plays at once without the silence.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -38,6 +40,13 @@ def _simpleaudio_play(data: bytes, channels: int, width: int, rate: int) -> Any:
     return simpleaudio.play_buffer(data, channels, width, rate)
 
 
+def _is_playing(play: Any) -> bool:
+    try:
+        return bool(play.is_playing())
+    except Exception:
+        return False
+
+
 class CuePlayer:
     def __init__(self, cues: CueSet | None = None, play_buffer: PlayBuffer = _simpleaudio_play,
                  on_problem: Callable[[str | None], None] | None = None) -> None:
@@ -49,7 +58,7 @@ class CuePlayer:
         self.on_problem = on_problem
         self._chooser = CueChooser()
         self._current: Any = None
-        self._warm: Any = None
+        self._streams: list[Any] = []        # every stream started and maybe still playing
         self.early: tuple[float, str] | None = None     # (instant, cue) started ahead of its instant
         self.muted = False
         self.problem: str | None = None
@@ -132,7 +141,7 @@ class CuePlayer:
         does not pay for it. play_buffer returns at once: the open happens on
         simpleaudio's own thread, off the GUI thread's path."""
         try:
-            self._warm = self._play_buffer(bytes(2 * int(RATE * WARM_SECONDS)), 1, 2, RATE)
+            self._keep(self._play_buffer(bytes(2 * int(RATE * WARM_SECONDS)), 1, 2, RATE))
         except Exception as exc:
             log.debug("warming the output failed: %s", exc)
             self._report(NO_DEVICE, detail=str(exc))
@@ -142,7 +151,7 @@ class CuePlayer:
     def play_quietly(self, data: bytes) -> Any:
         """Play a buffer beside the cues (the keep-alive stream); None when the device fails."""
         try:
-            return self._play_buffer(data, 1, 2, RATE)
+            return self._keep(self._play_buffer(data, 1, 2, RATE))
         except Exception as exc:
             log.debug("keep-alive failed: %s", exc)
             return None
@@ -150,7 +159,7 @@ class CuePlayer:
     def _start(self, data: bytes, name: str | None) -> bool:
         self.stop()
         try:
-            self._current = self._play_buffer(data, 1, 2, RATE)
+            self._current = self._keep(self._play_buffer(data, 1, 2, RATE))
         except Exception as exc:  # simpleaudio raises its own error type, or OSError
             log.debug("playing %s failed: %s", name, exc)
             self._report(NO_DEVICE, detail=str(exc))
@@ -161,6 +170,10 @@ class CuePlayer:
             self._report(None)
         return True
 
+    def _keep(self, play: Any) -> Any:
+        self._streams = [p for p in self._streams if _is_playing(p)] + [play]
+        return play
+
     def stop(self) -> None:
         current, self._current = self._current, None
         if current is not None:
@@ -169,6 +182,18 @@ class CuePlayer:
                     current.stop()
             except Exception as exc:
                 log.debug("stopping a cue failed: %s", exc)
+
+    def stop_all(self) -> None:
+        """Stop every stream this process plays (cues, warm-up, keep-alive) and wait until
+        simpleaudio's threads have let go of them."""
+        streams, self._streams = self._streams, []
+        self._current = None
+        for play in streams:
+            with contextlib.suppress(Exception):
+                play.stop()
+        deadline = time.monotonic() + 1.0
+        while any(_is_playing(play) for play in streams) and time.monotonic() < deadline:
+            time.sleep(0.01)
 
     def wait(self) -> None:
         """Blocks until the cue ends. For the command line and tests, never the GUI thread."""

@@ -1,9 +1,10 @@
 """A thin workout progress bar painted as two rectangles: far cheaper each second than
-QProgressBar, whose style repaint costs more than the whole countdown."""
+QProgressBar, whose style repaint costs more than the whole countdown. Opaque, and only
+the strip between the old and the new fill is repainted when it moves."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -13,27 +14,31 @@ class ProgressLine(QWidget):
         super().__init__(parent)
         self._fraction = 0.0
         self._colour = QColor("#ffffff")
+        self._background = QColor("#000000")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def fraction(self) -> float:
         return self._fraction
 
     def set_fraction(self, fraction: float) -> None:
         fraction = max(0.0, min(1.0, fraction))
-        # repaint only when the filled width moves by a whole pixel
-        if int(fraction * self.width()) != int(self._fraction * self.width()) or fraction in (0.0, 1.0):
-            self._fraction = fraction
-            self.update()
-        else:
-            self._fraction = fraction
+        old, new = int(self._fraction * self.width()), int(fraction * self.width())
+        self._fraction = fraction
+        if old != new:      # repaint only when the fill moves by a whole pixel, and only there
+            self.update(QRect(min(old, new) - 1, 0, abs(new - old) + 3, self.height()))
 
-    def set_colour(self, colour: str) -> None:
-        if QColor(colour) != self._colour:
+    def set_colour(self, colour: str, background: str | None = None) -> None:
+        changed = QColor(colour) != self._colour or (background is not None and QColor(background) != self._background)
+        if changed:
             self._colour = QColor(colour)
+            if background is not None:
+                self._background = QColor(background)
             self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
+        painter.fillRect(event.rect(), self._background)
         pen = QPen(self._colour)
         pen.setWidth(2)
         painter.setPen(pen)

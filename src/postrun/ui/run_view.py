@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -91,12 +91,17 @@ class RunView(QWidget):
 
     def __init__(self, parent: QWidget | None = None, timers: Timers | None = None) -> None:
         super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # opaque: it paints its own phase colour, so a label or the digits changing never
+        # makes Qt repaint the window behind them
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self._background = QColor(PHASES[Kind.PREPARE].background)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.phase: Phase = PHASES[Kind.PREPARE]
         self.flashing = False
         self._segment_key: tuple[int, Segment] | None = None
-        self._flash_timer = (timers or QtTimers()).timer(self._end_flash, parent=self)
+        self._timers = timers or QtTimers()
+        self._flash_timer = self._timers.timer(self._end_flash, parent=self)
+        self._next_digits = ""
         self._sheet = ""
 
         self.word = _label(self, bold=True, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -175,6 +180,12 @@ class RunView(QWidget):
         self.round_label.setText(self._round_text(snap))
         self.exercise.setText(title(segment))
         self.digits.set_text(seconds_text(snap.shown_seconds))
+        # draw ahead: the next number is rendered once this change is on screen, so its own
+        # instant costs one blit (a count-up goes up, a countdown down)
+        following = seconds_text(max(0, snap.shown_seconds + (1 if snap.remaining is None else -1)))
+        if following != self._next_digits:
+            self._next_digits = following
+            self._timers.soon(lambda: self.digits.prepare(self._next_digits))
         self.reps.setText("" if segment.timed else f"{segment.reps} reps — press Enter when done")
         self.reps.setVisible(not segment.timed)
         self.tip.setText(self._tip_text(snap))
@@ -260,10 +271,13 @@ class RunView(QWidget):
     def _apply_phase(self, phase: Phase) -> None:
         self.phase = phase
         background, text = phase.background, phase.text
-        self.digits.set_colour(text)
-        self.progress.set_colour(text)
+        self.digits.set_colour(text, background)
+        self.progress.set_colour(text, background)
+        if QColor(background) != self._background:
+            self._background = QColor(background)
+            self.update()
         sheet = (
-            f"RunView {{ background: {background}; }} QLabel {{ color: {text}; background: transparent; }}"
+            f"QLabel {{ color: {text}; background: transparent; }}"
             f" QPushButton {{ color: {text}; background: transparent; border: 2px solid {text};"
             f" border-radius: 8px; padding: 4px; }}"
             f" QPushButton:disabled {{ border-style: dashed; }}"
@@ -273,6 +287,11 @@ class RunView(QWidget):
         if sheet != self._sheet:
             self._sheet = sheet
             self.setStyleSheet(sheet)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self._background)
+        painter.end()
 
     # -- input and sizing ------------------------------------------------------------
 

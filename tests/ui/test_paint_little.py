@@ -1,0 +1,71 @@
+"""At a digit change only what changed is painted: the digits' glyphs (drawn ahead, one
+blit), the time left and the progress line; never the window behind them."""
+
+from PySide6.QtCore import QEvent, QObject, QRect
+from PySide6.QtGui import QRegion
+from PySide6.QtWidgets import QApplication
+
+from helpers import advance
+
+
+class PaintLog(QObject):
+    def __init__(self):
+        super().__init__()
+        self.painted: list[tuple[QObject, QRegion]] = []
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.painted.append((watched, QRegion(event.region())))
+        return False
+
+
+def area(region: QRegion) -> int:
+    return sum(r.width() * r.height() for r in region)
+
+
+def test_a_digit_change_paints_only_the_digits_time_left_and_progress(qtbot, window, clock):
+    window.open_by_key("posterior-chain")
+    qtbot.keyClick(window.preview, "\x20")
+    view = window.run_view
+    advance(window, clock, 12.2)                 # well into the first work set: no flash
+    QApplication.processEvents()
+    log = PaintLog()
+    QApplication.instance().installEventFilter(log)
+    try:
+        before = view.digits.text()
+        advance(window, clock, 1.0)
+        QApplication.processEvents()
+    finally:
+        QApplication.instance().removeEventFilter(log)
+    assert view.digits.text() != before
+    painted = {type(widget).__name__ for widget, _ in log.painted}
+    assert painted <= {"BigDigits", "RunView", "QLabel", "ProgressLine"}, painted
+    assert "MainWindow" not in painted
+    labels = {widget.text() for widget, _ in log.painted if type(widget).__name__ == "QLabel"}
+    assert labels <= {view.time_left.text()}, labels
+    digits_area = sum(area(region) for widget, region in log.painted if widget is view.digits)
+    whole = view.digits.width() * view.digits.height()
+    assert 0 < digits_area < 0.6 * whole            # the glyphs' box, not the whole widget
+    # what the run view painted under the labels stays inside the changed widgets' places
+    changed = QRegion()
+    for widget in (view.digits, view.time_left, view.progress):
+        changed += QRegion(QRect(widget.mapTo(view, widget.rect().topLeft()), widget.size()))
+    for widget, region in log.painted:
+        if widget is view:
+            assert (region - changed).isEmpty()
+
+
+def test_the_next_number_is_drawn_before_its_instant(qtbot, window, clock):
+    window.open_by_key("posterior-chain")
+    qtbot.keyClick(window.preview, "\x20")
+    digits = window.run_view.digits
+    advance(window, clock, 12.2)
+    QApplication.processEvents()
+    shown = int(digits.text())
+    assert str(shown - 1) in digits._images          # ready before its second comes
+    renders = digits.renders
+    advance(window, clock, 1.0)
+    QApplication.processEvents()
+    assert digits.text() == str(shown - 1)
+    assert digits.renders == renders + 1             # only the one after it was drawn, ahead again
+    assert str(shown - 2) in digits._images
