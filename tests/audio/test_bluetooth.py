@@ -5,6 +5,7 @@ instant; the voice still waits for the cue's audible end. All on the fake clock.
 import pytest
 from PySide6.QtCore import Qt
 
+from postrun.audio import sound
 from postrun.audio.cues import CUES
 from postrun.audio.keep_alive import CHUNK_SECONDS, OVERLAP_SECONDS
 from postrun.audio.sound import LEAD_IN
@@ -106,7 +107,15 @@ def test_a_skip_plays_its_cue_at_once_without_the_silence(qtbot, window, clock, 
     assert cues(heard, 2.9) == [(3.0, "go")]
 
 
-def test_the_output_streams_quietly_for_the_whole_workout_and_stops_after(qtbot, window, clock, heard):
+def test_by_default_the_setting_starts_cues_early_and_streams_nothing_between(qtbot, window, clock, heard):
+    start(qtbot, window)
+    advance(window, clock, 20.0)
+    assert "keep-alive" not in {kind for _, kind in plays(heard)}     # measured: ten times the CPU
+
+
+def test_the_keep_alive_alternative_streams_for_the_whole_workout_and_stops_after(qtbot, window, clock, heard,
+                                                                                  monkeypatch):
+    monkeypatch.setattr(sound, "KEEP_ALIVE", True)
     start(qtbot, window)
     advance(window, clock, 20.0)
     queued = [at for at, kind in plays(heard) if kind == "keep-alive"]

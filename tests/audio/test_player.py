@@ -78,3 +78,42 @@ def test_volume_change_rebuilds_the_cues():
     same = player.cues
     player.set_volume(0.5)
     assert player.cues is same
+
+
+def test_device_calls_are_made_off_the_calling_thread_in_order():
+    import threading
+
+    from postrun.audio.output_thread import OutputThread
+
+    release = threading.Event()
+    calls = []
+
+    def slow_device(data, channels, width, rate):      # ALSA's pulse plugin takes ~1.3 ms; this, until released
+        release.wait(5)
+        calls.append(threading.current_thread().name)
+        return PlayObject(calls, "x")
+
+    output = OutputThread()
+    player = CuePlayer(play_buffer=slow_device, run=output)
+    player(Countdown(1.0, 1, 3))                      # returns at once: the caller (the GUI thread) never waits
+    player(Countdown(2.0, 1, 2))
+    assert calls == []
+    assert player.played == ["countdown", "countdown"]
+    release.set()
+    assert output.drain()
+    # in order: the first cue, stopped by the second, then the second
+    assert calls == ["postrun-sound", ("stop", "x"), "postrun-sound"]
+
+
+def test_a_device_failure_on_the_sound_thread_is_reported():
+    from postrun.audio.output_thread import OutputThread
+
+    def broken(data, channels, width, rate):
+        raise OSError("Error opening PCM device. -- CODE: -2")
+
+    problems = []
+    output = OutputThread()
+    player = CuePlayer(play_buffer=broken, run=output, on_problem=problems.append)
+    player(Halfway(1.0, 1))
+    assert output.drain()
+    assert problems == [NO_DEVICE]

@@ -10,12 +10,10 @@ on the GUI thread in between.
 
 from __future__ import annotations
 
-import contextlib
 from array import array
-from typing import Any
 
 from postrun.audio.cues import RATE
-from postrun.audio.player import CuePlayer, _is_playing
+from postrun.audio.player import CuePlayer
 from postrun.timers import Timers
 
 CHUNK_SECONDS = 4.0
@@ -31,7 +29,6 @@ class KeepAlive:
         self._player = player
         self._timer = timers.timer(self._queue)
         self._chunk = _near_silence(CHUNK_SECONDS)
-        self._playing: list[Any] = []
         self.active = False
         self.queued = 0
 
@@ -43,16 +40,12 @@ class KeepAlive:
     def stop(self) -> None:
         self.active = False
         self._timer.stop()
-        for play in self._playing:
-            with contextlib.suppress(Exception):   # a stream already gone is already quiet
-                play.stop()
-        self._playing = []
+        self._player.stop_quietly()
 
     def _queue(self) -> None:
         if not self.active:
             return
-        play = self._player.play_quietly(self._chunk)
-        self._playing = [p for p in self._playing[-1:] if _is_playing(p)] + ([play] if play is not None else [])
+        self._player.play_quietly(self._chunk)
         self.queued += 1
         self._timer.start(round((CHUNK_SECONDS - OVERLAP_SECONDS) * 1000))
 

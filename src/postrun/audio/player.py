@@ -24,6 +24,7 @@ from typing import Any
 from postrun.audio.alsa_quiet import silence_alsa_errors
 from postrun.audio.cue_choice import SAME_INSTANT, CueChooser
 from postrun.audio.cues import RATE, CueSet
+from postrun.audio.output_thread import inline
 from postrun.core.events import Event
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ NO_DEVICE = "No sound device — cues are visual only"
 WARM_SECONDS = 0.05
 
 PlayBuffer = Callable[[bytes, int, int, int], Any]
+Run = Callable[[Callable[[], object]], None]
 
 
 def _simpleaudio_play(data: bytes, channels: int, width: int, rate: int) -> Any:
@@ -49,16 +51,18 @@ def _is_playing(play: Any) -> bool:
 
 class CuePlayer:
     def __init__(self, cues: CueSet | None = None, play_buffer: PlayBuffer = _simpleaudio_play,
-                 on_problem: Callable[[str | None], None] | None = None) -> None:
+                 on_problem: Callable[[str | None], None] | None = None, run: Run = inline) -> None:
         self._cues = cues              # synthesized on first use: not before the first paint
         self._lead_cues: CueSet | None = None
         self._volume = cues.volume if cues else 1.0
         self.lead_in = 0.0
         self._play_buffer = play_buffer
+        self._run = run                  # where device calls are made: inline, or the OutputThread
         self.on_problem = on_problem
         self._chooser = CueChooser()
         self._current: Any = None
         self._streams: list[Any] = []        # every stream started and maybe still playing
+        self._quiet: list[Any] = []          # the keep-alive's streams
         self.early: tuple[float, str] | None = None     # (instant, cue) started ahead of its instant
         self.muted = False
         self.problem: str | None = None
@@ -136,38 +140,63 @@ class CuePlayer:
 
     # -- the device --------------------------------------------------------------------
 
-    def warm(self) -> bool:
+    def warm(self) -> None:
         """Open the output path now with a moment of silence, so the first cue of a workout
         does not pay for it. play_buffer returns at once: the open happens on
         simpleaudio's own thread, off the GUI thread's path."""
-        try:
-            self._keep(self._play_buffer(bytes(2 * int(RATE * WARM_SECONDS)), 1, 2, RATE))
-        except Exception as exc:
-            log.debug("warming the output failed: %s", exc)
-            self._report(NO_DEVICE, detail=str(exc))
-            return False
-        return True
+        silence = bytes(2 * int(RATE * WARM_SECONDS))
 
-    def play_quietly(self, data: bytes) -> Any:
-        """Play a buffer beside the cues (the keep-alive stream); None when the device fails."""
-        try:
-            return self._keep(self._play_buffer(data, 1, 2, RATE))
-        except Exception as exc:
-            log.debug("keep-alive failed: %s", exc)
-            return None
+        def warm() -> None:
+            try:
+                self._keep(self._play_buffer(silence, 1, 2, RATE))
+            except Exception as exc:
+                log.debug("warming the output failed: %s", exc)
+                self._report(NO_DEVICE, detail=str(exc))
+
+        self._run(warm)
+
+    def play_quietly(self, data: bytes) -> None:
+        """Play a buffer beside the cues (the keep-alive stream)."""
+        def play() -> None:
+            try:
+                stream = self._keep(self._play_buffer(data, 1, 2, RATE))
+                self._quiet = [p for p in self._quiet if _is_playing(p)] + [stream]
+            except Exception as exc:
+                log.debug("keep-alive failed: %s", exc)
+
+        self._run(play)
+
+    def stop_quietly(self) -> None:
+        def stop() -> None:
+            quiet, self._quiet = self._quiet, []
+            for play in quiet:
+                with contextlib.suppress(Exception):
+                    play.stop()
+
+        self._run(stop)
 
     def _start(self, data: bytes, name: str | None) -> bool:
+        """Start a buffer (stopping the cue before it). True once it is queued; with the
+        inline runner (tests, the command line) only when the device took it."""
         self.stop()
-        try:
-            self._current = self._keep(self._play_buffer(data, 1, 2, RATE))
-        except Exception as exc:  # simpleaudio raises its own error type, or OSError
-            log.debug("playing %s failed: %s", name, exc)
-            self._report(NO_DEVICE, detail=str(exc))
+        started = [False]
+
+        def play() -> None:
+            try:
+                self._current = self._keep(self._play_buffer(data, 1, 2, RATE))
+            except Exception as exc:  # simpleaudio raises its own error type, or OSError
+                log.debug("playing %s failed: %s", name, exc)
+                self._report(NO_DEVICE, detail=str(exc))
+                return
+            started[0] = True
+            if self.problem is not None:
+                self._report(None)
+
+        self._run(play)
+        if self._run is inline and not started[0]:
             return False
         if name is not None:
             self.played.append(name)
-        if self.problem is not None:
-            self._report(None)
         return True
 
     def _keep(self, play: Any) -> Any:
@@ -175,28 +204,40 @@ class CuePlayer:
         return play
 
     def stop(self) -> None:
-        current, self._current = self._current, None
-        if current is not None:
-            try:
-                if current.is_playing():
-                    current.stop()
-            except Exception as exc:
-                log.debug("stopping a cue failed: %s", exc)
+        def stop() -> None:
+            current, self._current = self._current, None
+            if current is not None:
+                try:
+                    if current.is_playing():
+                        current.stop()
+                except Exception as exc:
+                    log.debug("stopping a cue failed: %s", exc)
+
+        self._run(stop)
 
     def stop_all(self) -> None:
         """Stop every stream this process plays (cues, warm-up, keep-alive) and wait until
         simpleaudio's threads have let go of them."""
-        streams, self._streams = self._streams, []
-        self._current = None
-        for play in streams:
-            with contextlib.suppress(Exception):
-                play.stop()
-        deadline = time.monotonic() + 1.0
-        while any(_is_playing(play) for play in streams) and time.monotonic() < deadline:
-            time.sleep(0.01)
+        def stop_all() -> None:
+            streams, self._streams = self._streams, []
+            self._current = None
+            for play in streams:
+                with contextlib.suppress(Exception):
+                    play.stop()
+            deadline = time.monotonic() + 1.0
+            while any(_is_playing(play) for play in streams) and time.monotonic() < deadline:
+                time.sleep(0.01)
+
+        self._run(stop_all)
+        drain = getattr(self._run, "drain", None)
+        if drain is not None:
+            drain()
 
     def wait(self) -> None:
         """Blocks until the cue ends. For the command line and tests, never the GUI thread."""
+        drain = getattr(self._run, "drain", None)
+        if drain is not None:
+            drain()
         if self._current is not None:
             self._current.wait_done()
 

@@ -48,9 +48,10 @@ class Sound:
     @property
     def player(self) -> CuePlayer:
         if self._player is None:
+            from postrun.audio.output_thread import OutputThread
             from postrun.audio.player import CuePlayer
 
-            self._player = CuePlayer()
+            self._player = CuePlayer(run=OutputThread())   # device calls off the GUI thread
         return self._player
 
     # -- the voice -------------------------------------------------------------------

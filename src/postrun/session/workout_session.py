@@ -97,6 +97,7 @@ class WorkoutSession(QObject):
     confirm_changed = Signal(str)
     sound_changed = Signal(bool, int, str)   # muted, volume, voice state
     ended = Signal(object)              # FinishReport, once the record has been written (or failed)
+    sound_problem_found = Signal(object)   # from the sound thread: queued to this one
     save_changed = Signal(object)       # SaveState, after a retry, a file or a note
 
     def __init__(self, key: str, circuit: Circuit, parts: SessionParts, resume: ResumePoint | None = None,
@@ -119,7 +120,8 @@ class WorkoutSession(QObject):
             defer=parts.timers.soon, on_problem=lambda text: self._notice("log-write", _log_problem(text)))
         settings = parts.data.settings
         # sound listens first: a cue is due the instant its event is
-        for name, listener in parts.sound.listeners(self.engine.timeline, settings, self._sound_problem):
+        self.sound_problem_found.connect(self._sound_problem)
+        for name, listener in parts.sound.listeners(self.engine.timeline, settings, self.sound_problem_found.emit):
             self.engine.subscribe(listener, name)
         self.engine.subscribe(self.recorder, "workout log")
         self.engine.subscribe(self._on_event, "window")
