@@ -4,6 +4,7 @@ anything visible or audible changes; no polling loop, the process sleeps in betw
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -12,6 +13,8 @@ from postrun.core.clock import Clock
 from postrun.core.engine import Engine
 from postrun.core.errors import ControlError
 from postrun.timers import Timers
+
+MAX_EARLY = 0.002     # a wake this close before the instant waits for it (at most 2 ms)
 
 CONTROLS: dict[str, Callable[[Engine], object]] = {
     "toggle": Engine.toggle,
@@ -33,6 +36,7 @@ class RunDriver(QObject):
         self.engine = engine
         self._clock = clock
         self._timer = timers.timer(self.tick, precise=True, parent=self)
+        self._due: float | None = None
         self.ticks = 0
 
     def start(self, index: int = 0, active_seconds: float = 0.0, skipped: tuple[int, ...] = ()) -> None:
@@ -42,6 +46,16 @@ class RunDriver(QObject):
     def tick(self) -> None:
         """The timer fired (or a test says it did): look at the clock, publish, re-arm."""
         self.ticks += 1
+        due = self._due
+        if due is not None:
+            # armed to the whole millisecond below the instant (Qt's timers count whole ms,
+            # and rounding up made every change ~1 ms later): if it fired a hair early,
+            # wait out the rest here rather than show anything before its instant
+            early = due - self._clock()
+            if 0 < early < MAX_EARLY:
+                until = time.perf_counter() + early
+                while self._clock() < due and time.perf_counter() < until:
+                    pass
         self.engine.poll()
         self._after_change()
 
@@ -62,8 +76,11 @@ class RunDriver(QObject):
     def _after_change(self) -> None:
         self.refreshed.emit()
         due = self.engine.next_change()
+        self._due = due
         if due is None:
             self._timer.stop()
             return
-        # ceil: wake at or just after the instant, never before it
-        self._timer.start(max(0, math.ceil((due - self._clock()) * 1000 - 1e-6)))
+        ahead_ms = (due - self._clock()) * 1000
+        # at least 1 ms while the instant is ahead, so a clock that only moves when a timer
+        # fires (the tests' fake one) always gets there
+        self._timer.start(max(1 if ahead_ms > 0 else 0, math.floor(ahead_ms)))

@@ -31,6 +31,7 @@ from postrun.ui.segment_text import title
 
 RELEASE_AWAKE_AFTER_PAUSE_MS = 3 * 60 * 1000
 REFUSED_NOTICE_MS = 3000
+AFTER_PAINT_MS = 20      # a zero-delay call would run before Qt's paint, which it posts last
 STOP_QUESTION = "Stop this workout? Esc again stops it; any other key carries on."
 SAVED = "Saved to your workout log."
 SOUND_CONTROLS = ("mute", "louder", "quieter", "voice")
@@ -112,12 +113,15 @@ class WorkoutSession(QObject):
         self.report: FinishReport | None = None
         self.engine = Engine(build_timeline(circuit), clock=parts.clock, on_listener_failure=self._listener_failed)
         self.driver = RunDriver(self.engine, parts.clock, parts.timers, self)
+        # the log's write (an fsync) waits until this tick has been painted; the finish
+        # screen writes whatever is still waiting before it shows
+        self._write_later = parts.timers.timer(lambda: self.recorder.flush_pending(), parent=self)
         self.recorder = WorkoutRecorder(
             parts.data.log, key, circuit_to_dict(circuit),
             record_id=resume.record_id if resume else None, started_at=resume.started_at if resume else None,
             note=resume.note if resume else "",
-            # the write (an fsync) waits until this tick has drawn; the finish waits for it
-            defer=parts.timers.soon, on_problem=lambda text: self._notice("log-write", _log_problem(text)))
+            defer=lambda write: self._write_later.start(AFTER_PAINT_MS),
+            on_problem=lambda text: self._notice("log-write", _log_problem(text)))
         settings = parts.data.settings
         # sound listens first: a cue is due the instant its event is
         self.sound_problem_found.connect(self._sound_problem)

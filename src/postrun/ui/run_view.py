@@ -28,6 +28,9 @@ TIP_SECONDS = 8          # a tip stays this long before the next one
 NOTICE_SHARE = 0.024     # notice text height, as a share of the window's
 MAX_NOTICE_LINES = 4
 FLASH_MS = 300
+# Work that can wait (drawing the next number ahead) waits this long, so the change now due
+# is painted first: a zero-delay call would run before Qt's paint, which it posts last.
+AFTER_PAINT_MS = 15
 
 # key -> control; no modifiers anywhere, and presenter clickers send PageUp/PageDown
 KEYS: dict[int, str] = {
@@ -102,7 +105,9 @@ class RunView(QWidget):
         self._timers = timers or QtTimers()
         self._flash_timer = self._timers.timer(self._end_flash, parent=self)
         self._next_digits = ""
+        self._draw_ahead = self._timers.timer(lambda: self.digits.prepare(self._next_digits), parent=self)
         self._sheet = ""
+        self._applied: Phase | None = None
 
         self.word = _label(self, bold=True, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.round_label = _label(self, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -173,19 +178,22 @@ class RunView(QWidget):
         key = (snap.index, segment)
         phase = PAUSED if snap.state is State.PAUSED else PHASES[segment.kind]
         self._apply_phase(phase)
+        # the number first, painted at once: it is what the person across the room watches,
+        # and it must not wait behind the labels' layout and Qt's next paint pass
+        if self.digits.set_text(seconds_text(snap.shown_seconds)) and self.isVisible() and not self.flashing:
+            self.digits.paint_now()
         if self._segment_key is not None and key != self._segment_key:
             self.flash()       # in the new phase's text colour
         self._segment_key = key
         self.word.setText(phase.word if snap.state is not State.PAUSED else f"PAUSED · {PHASES[segment.kind].word}")
         self.round_label.setText(self._round_text(snap))
         self.exercise.setText(title(segment))
-        self.digits.set_text(seconds_text(snap.shown_seconds))
         # draw ahead: the next number is rendered once this change is on screen, so its own
         # instant costs one blit (a count-up goes up, a countdown down)
         following = seconds_text(max(0, snap.shown_seconds + (1 if snap.remaining is None else -1)))
         if following != self._next_digits:
             self._next_digits = following
-            self._timers.soon(lambda: self.digits.prepare(self._next_digits))
+            self._draw_ahead.start(AFTER_PAINT_MS)
         self.reps.setText("" if segment.timed else f"{segment.reps} reps — press Enter when done")
         self.reps.setVisible(not segment.timed)
         self.tip.setText(self._tip_text(snap))
@@ -269,6 +277,9 @@ class RunView(QWidget):
         self._flash_overlay.hide()
 
     def _apply_phase(self, phase: Phase) -> None:
+        if phase == self._applied:
+            return          # every second but a segment's first: nothing to do, and fast
+        self._applied = phase
         self.phase = phase
         background, text = phase.background, phase.text
         self.digits.set_colour(text, background)
