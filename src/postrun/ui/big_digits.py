@@ -61,10 +61,11 @@ class BigDigits(QWidget):
             self._images.clear()
             self.update()
 
-    def prepare(self, text: str) -> None:
-        """Render `text` now, while nothing is due, so showing it later costs one blit."""
-        if text and text not in self._images and self.width() > 0 and self.height() > 0:
-            self._render(text)
+    def prepare(self, *texts: str) -> None:
+        """Render these now, while nothing is due, so showing one later costs one blit."""
+        for text in texts:
+            if text and text not in self._images and self.width() > 0 and self.height() > 0:
+                self._render(text)
 
     # -- drawing -------------------------------------------------------------------------
 
@@ -91,7 +92,8 @@ class BigDigits(QWidget):
         rect = glyphs.translated(x, baseline).toAlignedRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         rect = rect.intersected(self.rect())
         ratio = self.devicePixelRatioF()
-        image = QImage(rect.size() * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+        # opaque, in the backing store's own format: painting it is a plain copy of its rows
+        image = QImage(rect.size() * ratio, QImage.Format.Format_RGB32)
         image.setDevicePixelRatio(ratio)
         image.fill(self._background)
         painter = QPainter(image)
@@ -100,8 +102,9 @@ class BigDigits(QWidget):
         painter.setPen(self._colour)
         painter.drawText(QPointF(x - rect.x(), baseline - rect.y()), text)
         painter.end()
-        if len(self._images) > 8:           # a countdown needs the shown number and the next
-            self._images.clear()
+        if len(self._images) > 8:           # a countdown needs the shown number and the next two
+            for old in [t for t in self._images if t != self._text][:-2]:
+                del self._images[old]
         self._images[text] = (image, rect)
         self.renders += 1
         return image, rect

@@ -104,8 +104,8 @@ class RunView(QWidget):
         self._segment_key: tuple[int, Segment] | None = None
         self._timers = timers or QtTimers()
         self._flash_timer = self._timers.timer(self._end_flash, parent=self)
-        self._next_digits = ""
-        self._draw_ahead = self._timers.timer(lambda: self.digits.prepare(self._next_digits), parent=self)
+        self._next_digits: list[str] = []
+        self._draw_ahead = self._timers.timer(lambda: self.digits.prepare(*self._next_digits), parent=self)
         self._sheet = ""
         self._applied: Phase | None = None
 
@@ -190,7 +190,10 @@ class RunView(QWidget):
         self.exercise.setText(title(segment))
         # draw ahead: the next number is rendered once this change is on screen, so its own
         # instant costs one blit (a count-up goes up, a countdown down)
-        following = seconds_text(max(0, snap.shown_seconds + (1 if snap.remaining is None else -1)))
+        # (and the next segment's first number, for the change at its end)
+        following = [seconds_text(max(0, snap.shown_seconds + (1 if snap.remaining is None else -1)))]
+        if snap.next_segment is not None:
+            following.append(seconds_text(snap.next_segment.seconds or 0))
         if following != self._next_digits:
             self._next_digits = following
             self._draw_ahead.start(AFTER_PAINT_MS)
