@@ -36,6 +36,7 @@ class Settings:
     volume: int = 100                          # percent
     voice: bool = True                         # spoken next-up, where a speech engine exists
     lead_in: bool = False                      # silence before each cue, for Bluetooth speakers that wake late
+    window: str | None = None                  # the window's size and place (Qt's saveGeometry, base64)
 
     def swaps_for(self, key: str) -> dict[int, int]:
         return {int(k): v for k, v in self.swaps.get(key, {}).items()}
@@ -68,6 +69,7 @@ _VALID: dict[str, Callable[[Any], bool]] = {
     "volume": lambda v: _whole(v, 0, 100),
     "voice": lambda v: isinstance(v, bool),
     "lead_in": lambda v: isinstance(v, bool),
+    "window": lambda v: v is None or (isinstance(v, str) and len(v) <= 4096 and v.isascii()),
 }
 _ENTRY_VALID: dict[str, Callable[[str, Any], bool]] = {
     "swaps": lambda k, v: _key(k) and _swap_choice(v),

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QWidget
 
 from postrun.core.circuit import Circuit
@@ -28,12 +29,19 @@ if TYPE_CHECKING:
     from postrun.ui.run_view import RunView
 
 AskSavePath = Callable[[QWidget, str], "Path | None"]
+DEFAULT_SIZE = (1366, 768)
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(parent, "Save the workout record", str(Path.home() / suggested),
                                           "Workout record (*.json)")
     return Path(path) if path else None
+
+
+def available_area(widget: QWidget) -> QRect:
+    """The free part of the screen the window opens on (without panels and docks)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, *DEFAULT_SIZE)
 
 
 def resume_offer(record: WorkoutRecord) -> str:
@@ -48,7 +56,7 @@ class MainWindow(QMainWindow):
         self.data = parts.data
         self._ask_path = ask_path
         self.setWindowTitle("Postrun")
-        self.resize(1366, 768)
+        self._place()
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.picker = PickerView(self)
@@ -302,6 +310,34 @@ class MainWindow(QMainWindow):
         self.open_entry(entry)
         return f"Opened “{entry.title}” in the Postrun window that was already open."
 
+    # -- size and place --------------------------------------------------------------
+
+    def _place(self) -> None:
+        """Where it was last time if that still fits a screen; else 1366x768, or the screen's
+        whole free area when that is smaller (a 1024x600 netbook, a laptop at 150%)."""
+        saved = self.data.settings.window
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))) and self._fits():
+            return
+        area = available_area(self)
+        size = QSize(*DEFAULT_SIZE)
+        if area.width() < size.width() or area.height() < size.height():
+            # smaller than that: take the whole free area, title bar and panels respected
+            self.resize(area.size())
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+            return
+        self.resize(size)
+        self.move(area.center() - QPoint(size.width() // 2, size.height() // 2))
+
+    def _fits(self) -> bool:
+        area = available_area(self)
+        return area.contains(self.geometry().center()) and self.width() <= area.width() and (
+            self.height() <= area.height())
+
+    def remember_place(self) -> None:
+        if not self.isFullScreen():
+            self.data.settings.window = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+            self.data.save_settings()
+
     # -- full screen -----------------------------------------------------------------
 
     def _leave_fullscreen(self, force: bool = False) -> None:
@@ -314,6 +350,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Closing mid-workout keeps it in the log as a partial workout."""
+        self.remember_place()
         if self.session is not None:
             self.session.close()
         else:

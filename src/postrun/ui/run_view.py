@@ -204,6 +204,9 @@ class RunView(QWidget):
         left = snap.workout_remaining
         reps = " + reps" if snap.reps_ahead else ""
         self.time_left.setText(f"{format_duration(math.ceil(left - 1e-9))}{reps} left")   # rounded up, like the digits
+        needed = self.time_left.fontMetrics().horizontalAdvance(self.time_left.text()) + 8
+        if needed > self.time_left.minimumWidth():       # never cut: the buttons give way
+            self.time_left.setMinimumWidth(needed)
         if total_seconds > 0:
             self.progress.set_fraction(1 - left / total_seconds)
         self.buttons["toggle"].setText("Resume" if snap.state is State.PAUSED else "Pause")
