@@ -101,10 +101,10 @@ def parts(qapp, log, awake_calls, awake_works, player, clock, timers):
     sound device and the speech engine replaced at their boundaries (fake mode, recorded
     buffers, Qt's mock voice) and every timer on the fake clock."""
     from postrun.audio.sound import Sound
-    from postrun.audio.voice import Voice
+    from postrun.audio.voice import QtSpeaker, Voice
     from postrun.session.workout_session import SessionParts
 
-    sound = Sound(player=player, voice=Voice("mock", timers=timers), timers=timers, clock=clock)
+    sound = Sound(player=player, voice=Voice(QtSpeaker("mock"), timers=timers), timers=timers, clock=clock)
     return SessionParts(data=UserData(log, load_settings()), sound=sound,
                         keep_awake=KeepAwake(lambda: FakeMode(awake_calls, awake_works)), clock=clock, timers=timers)
 

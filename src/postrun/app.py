@@ -90,7 +90,7 @@ def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) 
     if os.environ.get(PROBE_VARIABLE):
         _exit_after_first_paint(app, window)
     window.show()
-    QTimer.singleShot(500, parts.sound.probe_speech)     # after the first paint, on its own thread
+    QTimer.singleShot(500, parts.sound.start_speech)     # after the first paint, in its own process
     try:
         return int(app.exec())
     finally:

@@ -37,7 +37,7 @@ def speech() -> str:
     if result.engine is None:
         return f"{result.problem}; cues are beeps only"
     shown = ", ".join(result.voices[:5]) + ("…" if len(result.voices) > 5 else "")
-    return f"{result.engine} works ({len(result.voices)} voices: {shown})"
+    return f"{result.engine} works; sentences are read by {result.voice or 'its default voice'} ({shown})"
 
 
 def keep_awake() -> str:

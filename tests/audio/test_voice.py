@@ -1,10 +1,9 @@
 """The spoken next-up, with Qt's mock speech engine."""
 
 import pytest
-from PySide6.QtTextToSpeech import QTextToSpeech
 
 from postrun.audio.cues import CUES
-from postrun.audio.voice import AFTER_CUE, Voice, next_sentence, pick_engine
+from postrun.audio.voice import AFTER_CUE, QtSpeaker, Voice, next_sentence
 from postrun.core.engine import Engine, State
 from postrun.core.events import Countdown, SegmentStarted
 from postrun.core.timeline import build_timeline
@@ -41,7 +40,7 @@ def timers(clock):
 
 @pytest.fixture
 def voice(qapp, timers):
-    voice = Voice("mock", timers=timers)
+    voice = Voice(QtSpeaker("mock"), timers=timers)
     assert voice.available, voice.reason
     return voice
 
@@ -76,11 +75,11 @@ def test_sentences_in_order_each_after_its_cue(qtbot, voice, clock, timers):
 
 def test_a_long_sentence_is_cut_when_the_next_cue_sounds(qtbot, voice):
     voice.attach(build_timeline(circuit_from(CIRCUIT)))
-    voice.tts.say("Next: single leg Romanian deadlifts with a kettlebell in the opposite hand, forty five seconds "
+    voice.speaker.tts.say("Next: single leg Romanian deadlifts with a kettlebell in the opposite hand, forty five seconds "
                   "on each side, left side first, keep the hips square")
-    qtbot.waitUntil(lambda: voice.tts.state() == QTextToSpeech.State.Speaking, timeout=2000)
+    qtbot.waitUntil(lambda: voice.speaker.speaking, timeout=2000)   # the mock engine speaks on its own clock
     voice(Countdown(5.0, 1, 3))          # a cue: the voice must stop at once
-    qtbot.waitUntil(lambda: voice.tts.state() != QTextToSpeech.State.Speaking, timeout=500)
+    assert not voice.speaker.speaking
 
 
 def test_a_new_segment_cancels_speech_still_waiting_for_its_cue(qtbot, voice):
@@ -101,11 +100,9 @@ def test_disabled_voice_says_nothing(qtbot, voice):
 
 
 def test_without_an_engine_voice_is_unavailable_with_a_reason(qapp):
-    voice = Voice("no-such-engine")
+    voice = Voice(QtSpeaker("no-such-engine"))
     assert not voice.available
     assert "speech-dispatcher" in voice.reason
-    assert pick_engine(["mock"]) is None
-    assert pick_engine(["mock", "speechd"]) == "speechd"
 
 
 def test_next_sentence_words():

@@ -1,8 +1,8 @@
 """Everything a workout hears: the cue player and the spoken next-up, with the user's
 volume, mute, voice and lead-in applied in one place.
 
-The player is made on first use and the voice once the speech probe (a child process,
-see speech_probe) says an engine answers, so neither costs the picker's first paint.
+The player is made on first use; the voice speaks through its own process (speaker.py),
+started after the picker's first paint, and says why it cannot until that process answers.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from postrun.audio.early_cues import EarlyCues
     from postrun.audio.keep_alive import KeepAlive
     from postrun.audio.player import CuePlayer
-    from postrun.audio.speech_probe import BackgroundProbe
     from postrun.audio.voice import Voice
     from postrun.core.events import Event, Listener
     from postrun.core.timeline import Timeline
@@ -40,10 +39,10 @@ class Sound:
         self._keep_alive: KeepAlive | None = None
         self.bluetooth = False
         self.voice = voice
-        # a voice handed in (tests) needs no probe; otherwise ask for one at start-up
+        # a voice handed in (tests) needs no speaker process; otherwise one starts at start-up
         self.speech_wanted = voice is None if speech_wanted is None else speech_wanted
-        self.probe: BackgroundProbe | None = None
         self._timers = timers or QtTimers()
+        self.on_voice_change: list[Callable[[], None]] = []     # the preview and run view listen
 
     @property
     def player(self) -> CuePlayer:
@@ -56,31 +55,30 @@ class Sound:
 
     # -- the voice -------------------------------------------------------------------
 
-    def probe_speech(self) -> None:
-        """Check the speech engine in a child process, off the GUI thread."""
-        from postrun.audio.speech_probe import BackgroundProbe
-
-        if self.speech_wanted and self.probe is None:
-            self.probe = BackgroundProbe()
-            self.probe.start()
-
-    def start_voice(self) -> None:
-        if self.voice is not None or not self.speech_wanted or self.probe is None or self.probe.result is None:
+    def start_speech(self) -> None:
+        """Start the speaker process (after the first paint): it answers in its own time."""
+        if self.voice is not None or not self.speech_wanted:
             return
-        if self.probe.result.engine is not None:
-            from postrun.audio.voice import Voice
+        from postrun.audio.speaker import ProcessSpeaker
+        from postrun.audio.voice import Voice
 
-            self.voice = Voice(self.probe.result.engine, timers=self._timers)
+        speaker = ProcessSpeaker(timers=self._timers)
+        speaker.on_change.append(self._voice_changed)
+        self.voice = Voice(speaker, timers=self._timers)
+        speaker.start()
+
+    def _voice_changed(self) -> None:
+        for listener in list(self.on_voice_change):
+            listener()
 
     def voice_problem(self) -> str | None:
         """Why there is no voice, in words; None when there is one."""
-        self.start_voice()
         if self.voice is not None:
-            return None if self.voice.available else self.voice.reason
-        if self.probe is not None and self.probe.result is not None:
-            return self.probe.result.problem
-        if self.probe is not None:
-            return "still checking for a speech engine"
+            return self.voice.reason
+        if self.speech_wanted:
+            from postrun.audio.speaker import CHECKING
+
+            return CHECKING
         return "speech is not set up"
 
     def voice_state(self, settings: Settings) -> str:
@@ -134,15 +132,17 @@ class Sound:
 
     def shutdown(self) -> None:
         """Before the process exits: no sound may still be playing on simpleaudio's threads
-        while the interpreter tears down the buffers they read."""
+        while the interpreter tears down the buffers they read; the speaker process goes too."""
         self.workout_ended()
+        close = getattr(self.voice.speaker if self.voice is not None else None, "close", None)
+        if close is not None:
+            close()
         if self._player is not None:
             self._player.stop_all()
 
     def listeners(self, timeline: Timeline, settings: Settings,
                   on_problem: Callable[[str | None], None]) -> list[tuple[str, Listener]]:
         """(name, listener) pairs for a new workout: the player first, then the voice."""
-        self.start_voice()
         self.apply(settings)
         self.player.reset()
         self.player.on_problem = on_problem

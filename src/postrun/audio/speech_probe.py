@@ -1,8 +1,8 @@
-"""Find out, in a separate process, whether a speech engine works.
+"""`postrun doctor`'s speech check: the speaker process asked once, with a time limit.
 
-Qt's speech-dispatcher plug-in can block for ever in its constructor when the
-speech-dispatcher daemon is installed but not answering; done in our own process that
-would freeze the window. A short-lived child process with a time limit answers instead.
+The same child the window speaks through (speaker_process.py, `--probe`): Qt's
+speech-dispatcher plug-in can block for ever in its constructor when the daemon is
+installed but not answering; in a child with a time limit that is an answer, not a hang.
 """
 
 from __future__ import annotations
@@ -10,29 +10,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
-import threading
 from dataclasses import dataclass
 
-TIMEOUT = 6.0
+from postrun.audio.speaker import speaker_command
 
-_CHILD = r"""
-import json, os
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtTextToSpeech import QTextToSpeech
-app = QCoreApplication([])
-engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
-result = {"engines": engines, "engine": None, "error": None, "voices": []}
-if engines:
-    tts = QTextToSpeech(engines[0])
-    result["engine"] = engines[0]
-    if tts.state() == QTextToSpeech.State.Error:
-        result["error"] = tts.errorString() or "the engine failed to start"
-    else:
-        result["voices"] = [v.name() for v in tts.availableVoices()]
-print(json.dumps(result))
-"""
+TIMEOUT = 8.0
 
 
 @dataclass(frozen=True)
@@ -40,36 +22,20 @@ class SpeechProbe:
     engine: str | None          # the engine to use, when it works
     problem: str | None         # why there is no voice, in words
     voices: tuple[str, ...] = ()
+    voice: str = ""             # the one that will read the (English) sentences
 
 
-def probe_speech(timeout: float = TIMEOUT) -> SpeechProbe:
+def probe_speech(timeout: float = TIMEOUT, command: list[str] | None = None) -> SpeechProbe:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     try:
-        done = subprocess.run([sys.executable, "-c", _CHILD], capture_output=True, text=True, timeout=timeout,
-                              env=env)
-        result = json.loads(done.stdout.strip().splitlines()[-1])
+        done = subprocess.run([*(command or speaker_command()), "--probe"], capture_output=True, text=True,
+                              timeout=timeout, env=env, stdin=subprocess.DEVNULL)
+        result = json.loads(done.stdout.strip().splitlines()[0])
     except subprocess.TimeoutExpired:
         return SpeechProbe(None, f"the speech engine did not answer within {timeout:.0f} s "
                                  "(is speech-dispatcher running?)")
     except (OSError, ValueError, IndexError) as exc:
-        return SpeechProbe(None, f"the speech engine could not be checked ({exc})")
-    if not result["engines"]:
-        return SpeechProbe(None, "no speech engine is installed (on Linux, install speech-dispatcher "
-                                 "and a voice such as espeak-ng)")
-    if result["error"]:
-        return SpeechProbe(None, f"the {result['engine']} speech engine failed: {result['error']}")
-    return SpeechProbe(result["engine"], None, tuple(result["voices"]))
-
-
-class BackgroundProbe:
-    """Runs probe_speech on a thread; `result` is None until it is known."""
-
-    def __init__(self) -> None:
-        self.result: SpeechProbe | None = None
-        self._thread = threading.Thread(target=self._run, name="speech-probe", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def _run(self) -> None:
-        self.result = probe_speech()
+        return SpeechProbe(None, f"the speech engine could not be checked ({exc or 'no answer'})")
+    if "error" in result:
+        return SpeechProbe(None, str(result["error"]))
+    return SpeechProbe(str(result["engine"]), None, tuple(result.get("voices", ())), str(result.get("voice", "")))

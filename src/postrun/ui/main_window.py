@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.current: tuple[str, Circuit] | None = None
         self._went_fullscreen = False
 
+        parts.sound.on_voice_change.append(self._voice_changed)
         self.picker.chosen.connect(self.open_entry)
         self.picker.resume_chosen.connect(self.resume_interrupted)
         self.picker.resume_discarded.connect(self.discard_interrupted)
@@ -139,6 +140,15 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.preview)
         self._offer_resume()
         self.preview.start_button.setFocus()
+
+    def _voice_changed(self) -> None:
+        """The speech engine answered (or failed): what the preview and run view say follows."""
+        settings = self.data.settings
+        if self._preview is not None:
+            self._preview.show_voice(settings.voice, self.parts.sound.voice_problem())
+        if self.session is not None and self._run_view is not None:
+            self.parts.sound.apply(settings)
+            self._run_view.set_sound(*self.session.sound_state())
 
     def open_by_key(self, key: str) -> bool:
         for entry in self.data.library():

@@ -139,10 +139,15 @@ class PreviewView(QWidget):
 
     def show_sound(self, volume: int, voice: bool, lead_in: bool, voice_problem: str | None) -> None:
         self.volume.setValue(volume)
+        self.lead_in.setChecked(lead_in)
+        self.show_voice(voice, voice_problem)
+
+    def show_voice(self, voice: bool, voice_problem: str | None) -> None:
         self.voice.setChecked(voice and voice_problem is None)
         self.voice.setEnabled(voice_problem is None)
-        self.lead_in.setChecked(lead_in)
-        self.voice_note.setText(f"Voice unavailable: {voice_problem}" if voice_problem else "")
+        checking = voice_problem is not None and voice_problem.startswith("still checking")
+        self.voice_note.setText("Voice: checking the speech engine…" if checking
+                                else f"Voice unavailable: {voice_problem}" if voice_problem else "")
 
     def show_entry(self, entry: LibraryEntry, swaps: dict[int, int], rounds: int | None,
                    prepare: int | None, fullscreen: bool) -> None:
