@@ -75,8 +75,8 @@ def test_sentences_in_order_each_after_its_cue(qtbot, voice, clock, timers):
 
 def test_a_long_sentence_is_cut_when_the_next_cue_sounds(qtbot, voice):
     voice.attach(build_timeline(circuit_from(CIRCUIT)))
-    voice.speaker.tts.say("Next: single leg Romanian deadlifts with a kettlebell in the opposite hand, forty five seconds "
-                  "on each side, left side first, keep the hips square")
+    voice.speaker.tts.say("Next: single leg Romanian deadlifts with a kettlebell in the opposite hand, "
+                          "forty five seconds on each side, left side first, keep the hips square")
     qtbot.waitUntil(lambda: voice.speaker.speaking, timeout=2000)   # the mock engine speaks on its own clock
     voice(Countdown(5.0, 1, 3))          # a cue: the voice must stop at once
     assert not voice.speaker.speaking
