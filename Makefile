@@ -11,12 +11,17 @@ STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := gcc python3-dev python3-venv libasound2-dev \
 	libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0 \
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
-	libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libpulse0 fonts-dejavu-core
+	libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libpulse0 fonts-dejavu-core \
+	dbus
+# dbus: the media-button tests start a private session bus (dbus-daemon, dbus-send)
+
+# what the benchmarks measure with: a real X server, a PulseAudio sink and its recorder
+BENCH_PACKAGES := xvfb pulseaudio pulseaudio-utils libasound2-plugins sox imagemagick xdotool
 
 # the other Pythons we claim; `make test-pythons` runs the suite on each one found
 OTHER_PYTHONS := 3.12 3.13
 
-.PHONY: run test lint typecheck unit test-pythons system-deps clean
+.PHONY: run test lint typecheck unit test-pythons system-deps bench-deps clean
 
 run: $(STAMP)
 	$(BIN)/postrun
@@ -44,6 +49,9 @@ test-pythons:
 		found="$$found $$version"; \
 	done; \
 	echo "== other Pythons tested:$${found:- none}; not found:$${missing:- none}"
+
+bench-deps:
+	@$(MAKE) --no-print-directory system-deps SYSTEM_PACKAGES="$(SYSTEM_PACKAGES) $(BENCH_PACKAGES)"
 
 system-deps:
 	@missing=""; \

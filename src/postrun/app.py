@@ -39,6 +39,17 @@ def _exit_after_first_paint(app: Any, window: Any) -> None:
         window.current_view().installEventFilter(probe)
 
 
+def _media_buttons(window: Any) -> None:
+    """Headset and keyboard media buttons through MPRIS, where there is a session bus (Linux)."""
+    if not sys.platform.startswith("linux"):
+        return
+    from postrun.system.media_buttons import MediaButtons
+
+    media = MediaButtons(window.media_control, parent=window)
+    if media.register():
+        window.media = media
+
+
 def request_for(entry: LibraryEntry | None) -> str | None:
     """How a second `postrun` names the circuit to the first: a library key, or a file path."""
     if entry is None:
@@ -91,6 +102,7 @@ def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) 
         _exit_after_first_paint(app, window)
     window.show()
     QTimer.singleShot(500, parts.sound.start_speech)     # after the first paint, in its own process
+    QTimer.singleShot(300, lambda: _media_buttons(window))
     try:
         return int(app.exec())
     finally:

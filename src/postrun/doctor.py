@@ -50,6 +50,20 @@ def keep_awake() -> str:
         awake.release()
 
 
+def media_buttons() -> str:
+    if not sys.platform.startswith("linux"):
+        return "the focused window's media keys (no MPRIS on this system)"
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtDBus import QDBusConnection
+
+    app = QCoreApplication.instance() or QCoreApplication([])  # noqa: F841 (QtDBus wants one)
+    bus = QDBusConnection.sessionBus()
+    if not bus.isConnected():
+        return ("no D-Bus session bus: headset and keyboard media buttons work only while the window "
+                f"has the focus ({bus.lastError().message() or 'DBUS_SESSION_BUS_ADDRESS is not set'})")
+    return "the session bus answers: headset and media keys reach Postrun as an MPRIS player"
+
+
 def data_folder() -> str:
     from postrun.store.paths import data_dir, log_path, user_circuits_dir
 
@@ -91,6 +105,7 @@ def report() -> list[str]:
         _check("Sound device", sound_device),
         _check("Speech", speech),
         _check("Keep screen awake", keep_awake),
+        _check("Media buttons", media_buttons),
         _check("Data folder", data_folder),
         _check("Built-in circuits", lambda: str(_builtin_folder())),
     ]

@@ -20,7 +20,7 @@ def test_doctor_reports_every_part_and_exits_zero(tmp_path, data_dir):
     lines = result.stdout.splitlines()
     assert lines[0].startswith("postrun ")
     labels = [line.split(":")[0] for line in lines[1:]]
-    assert labels == ["Qt platform", "Sound device", "Speech", "Keep screen awake", "Data folder",
+    assert labels == ["Qt platform", "Sound device", "Speech", "Keep screen awake", "Media buttons", "Data folder",
                       "Built-in circuits"]
     sound = next(line for line in lines if line.startswith("Sound device"))
     assert "Error opening PCM device" in sound

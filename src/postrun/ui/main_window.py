@@ -6,6 +6,7 @@ parts app.py wires), whose signals fill the run and finish views.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -16,15 +17,19 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QWidget
 
 from postrun.core.circuit import Circuit
+from postrun.core.durations import format_duration
 from postrun.store.library import LibraryEntry, NotFound, find_entry
 from postrun.store.workout_log import WorkoutRecord
 from postrun.ui.picker_view import PickerView
 from postrun.ui.preview_view import PreviewView
+from postrun.ui.segment_text import title as segment_title
 
 if TYPE_CHECKING:
     # the workout's half of the program loads when the first workout starts, not
     # before the picker's first paint (about 20 ms of start-up)
+    from postrun.core.engine import Snapshot
     from postrun.session.workout_session import FinishReport, ResumePoint, SessionParts, WorkoutSession
+    from postrun.system.media_buttons import MediaButtons
     from postrun.ui.finish_view import FinishView
     from postrun.ui.run_view import RunView
 
@@ -68,6 +73,8 @@ class MainWindow(QMainWindow):
 
         self.session: WorkoutSession | None = None
         self.current: tuple[str, Circuit] | None = None
+        self.media: MediaButtons | None = None        # set by app.py where a session bus exists
+        self._media_step: tuple[int, str] | None = None
         self._went_fullscreen = False
 
         parts.sound.on_voice_change.append(self._voice_changed)
@@ -191,6 +198,7 @@ class MainWindow(QMainWindow):
         self.session = session
         view = self.run_view
         session.refreshed.connect(view.show_snapshot)
+        session.refreshed.connect(self._show_in_media_player)
         session.notice_changed.connect(view.set_notice)
         session.confirm_changed.connect(view.set_confirm)
         session.sound_changed.connect(view.set_sound)
@@ -222,6 +230,10 @@ class MainWindow(QMainWindow):
             self.session.control(name)
 
     def _show_finish(self, report: FinishReport) -> None:
+        if self.media is not None:
+            self._media_step = None
+            done = "Workout complete" if report.completed else "Workout stopped"
+            self.media.show("Stopped", done, report.circuit_name, None, lambda: 0.0, 1.0)
         self._leave_fullscreen()
         self.finish.show_result(report)
         self.stack.setCurrentWidget(self.finish)
@@ -294,6 +306,30 @@ class MainWindow(QMainWindow):
             self.data.keep_interrupted_as_unfinished(record_id)
         except sqlite3.Error as exc:
             self.picker.show_notice(f"The interrupted workout could not be marked unfinished ({exc}).")
+
+    # -- headset and keyboard media buttons (MPRIS) --------------------------------
+
+    def media_control(self, name: str) -> None:
+        """A media button, from the session bus: the workout's control, or Start on the preview."""
+        if name == "raise":
+            self.handle_request(None)
+        elif self.workout_running and self.session is not None:
+            self.session.control(name)
+        elif name == "toggle" and self.current_view() is self._preview:
+            self.start_from_preview()
+
+    def _show_in_media_player(self, snap: Snapshot, total_seconds: int) -> None:
+        if self.media is None or self.session is None:
+            return
+        status = "Paused" if snap.state.value == "paused" else "Playing"
+        if (snap.index, status) == self._media_step:
+            return                       # the time alone: players compute it from Position
+        self._media_step = (snap.index, status)
+        session = self.session
+        left = format_duration(math.ceil(snap.workout_remaining - 1e-9))
+        round_text = f"Round {snap.segment.round} of {snap.rounds} · " if snap.segment.round else ""
+        self.media.show(status, segment_title(snap.segment), f"{round_text}{left} left in {session.circuit.name}",
+                        snap.duration, lambda: session.snapshot().elapsed, self.data.settings.volume / 100)
 
     # -- a second `postrun` hands its request to this window -------------------------
 
