@@ -42,34 +42,35 @@ sides = "each"
 """
 
 
-def child_postrun(lead_in: bool, warm: bool, wait: float) -> None:
-    """One user's workout: the preview warms the audio path, the person reads, presses Space."""
+def child_postrun(mode: str, warm: bool, wait: float) -> None:
+    """One user's workout: the preview warms the audio path, the person reads, presses Space.
+
+    mode: "off" (no Bluetooth setting), "early" (the setting: cues started early by the
+    lead-in), "keep-alive" (the measured alternative), "old lead-in" (before: the lead-in's
+    silence played from the instant, which made every cue late by it)."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["POSTRUN_DATA_DIR"] = tempfile.mkdtemp(prefix="postrun-onsets-")
     from PySide6.QtCore import QCoreApplication, QTimer
 
     from postrun.app import build_parts
+    from postrun.audio import sound
+    from postrun.audio.cues import CueSet
     from postrun.core.circuit_file import parse_circuit
     from postrun.core.events import Finished
     from postrun.session.workout_session import WorkoutSession
 
     app = QCoreApplication([])
+    sound.KEEP_ALIVE, sound.EARLY_START = mode == "keep-alive", mode == "early"
     parts = build_parts()
-    parts.data.settings.lead_in = lead_in
+    parts.data.settings.lead_in = mode != "off"
     parts.sound.speech_wanted = False
     if warm:
         parts.sound.warm(parts.data.settings)        # what opening the preview does
     session = WorkoutSession("onsets", parse_circuit(CIRCUIT), parts)
-    heard: list[tuple[float, str]] = []
     player = parts.sound.player
-    chooser_events: list[float] = []
-
-    def note(event: object) -> None:
-        before = len(player.played)
-        if len(player.played) > before:
-            return
-        chooser_events.append(getattr(event, "at", 0.0))
-
+    if mode == "old lead-in":
+        player._cues = CueSet(lead_in=0.3)           # the old behaviour, for the "before" row
+    heard: list[tuple[float, str]] = []
     played_before = [0]
 
     def after(event: object) -> None:
@@ -84,6 +85,7 @@ def child_postrun(lead_in: bool, warm: bool, wait: float) -> None:
     QTimer.singleShot(int(wait * 1000), session.start)
     app.exec()
     session.close()
+    parts.sound.shutdown()
     print(json.dumps(heard))
 
 
@@ -128,11 +130,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=6)
     parser.add_argument("--wait", type=float, default=7.0, help="seconds on the preview before Space")
     parser.add_argument("--child", choices=["postrun", "reference"])
-    parser.add_argument("--lead-in", action="store_true")
+    parser.add_argument("--mode", default="off", choices=["off", "early", "keep-alive", "old lead-in"])
     parser.add_argument("--no-warm", action="store_true")
     args = parser.parse_args()
     if args.child == "postrun":
-        child_postrun(args.lead_in, not args.no_warm, args.wait)
+        child_postrun(args.mode, not args.no_warm, args.wait)
         return
     if args.child == "reference":
         child_reference(12, args.wait, 1.0)
@@ -143,14 +145,16 @@ def main() -> None:
 
     rows = []
     variants = [("reference click track", ["--child", "reference"]),
-                ("postrun, lead-in off", ["--child", "postrun"]),
-                ("postrun, lead-in on", ["--child", "postrun", "--lead-in"]),
-                ("postrun, no warm-up (before)", ["--child", "postrun", "--no-warm"])]
+                ("postrun, Bluetooth setting off", ["--child", "postrun"]),
+                ("postrun, Bluetooth on: early start (the setting)", ["--child", "postrun", "--mode", "early"]),
+                ("postrun, Bluetooth on: keep-alive (alternative)", ["--child", "postrun", "--mode", "keep-alive"]),
+                ("before: lead-in silence from the instant", ["--child", "postrun", "--mode", "old lead-in"]),
+                ("before: no warm-up at the preview", ["--child", "postrun", "--no-warm"])]
     with PulseServer() as server:
         for label, child_args in variants:
             firsts, rest = [], []
             for _ in range(args.runs):
-                time.sleep(server.suspend_after + 1)          # the sink has gone to sleep
+                time.sleep(server.suspend_after + 1)          # idle as between two workouts
                 with Recorder() as recorder:
                     planned = run_child([*child_args, "--wait", str(args.wait)])
                     time.sleep(0.3)
@@ -165,7 +169,9 @@ def main() -> None:
     table = [[r[0], r[1], f"{r[2] - base:.1f}", f"{r[3] - base:.1f}", r[4], f"{r[5] - base:.1f}",
               f"{r[6] - base:.1f}", f"{r[7] - base:.1f}"] for r in rows]
     print(f"Cue onsets on a PulseAudio null sink, recorded in real time; ms late against the engine's instant, "
-          f"less the chain's own latency (the reference's median, {base:.1f} ms); the sink asleep before each run")
+          f"less the chain's own latency (the reference's median, {base:.1f} ms); each run a fresh process. "
+          "(Recording the sink's monitor keeps the null sink from suspending, so a sleeping device is not "
+          "reproduced here.)")
     print_table(["source", "runs", "first cue: worst", "first cue: median", "later cues", "median", "p95", "max"],
                 table)
     print("Targets: first cue late by <= 20 ms in every run; p95 <= 5 ms, or <= reference + 2 ms")

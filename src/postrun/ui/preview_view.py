@@ -75,7 +75,8 @@ class PreviewView(QWidget):
         self.voice.setFont(font(18))
         self.lead_in = QCheckBox("Lead-in for Bluetooth speakers", self)
         self.lead_in.setFont(font(18))
-        self.lead_in.setToolTip("A moment of silence before each cue, so speakers that wake late do not cut it")
+        self.lead_in.setToolTip("Each cue starts a moment early with silence in front, so a speaker that sleeps "
+                                "between sounds wakes in time; the sound itself still lands on the second")
         self.voice_note = QLabel(self)
         self.voice_note.setFont(font(14))
         self.voice_note.setWordWrap(True)
