@@ -32,8 +32,8 @@ VARIANTS = [
     ("20 Hz polling countdown (typical)", "polling", False, False, False),
     ("postrun", "postrun", False, False, False),
     ("postrun, Bluetooth: keep-alive only", "postrun", True, True, False),
-    ("postrun, Bluetooth: early start only", "postrun", True, False, True),
-    ("postrun, Bluetooth: both (the setting)", "postrun", True, True, True),
+    ("postrun, Bluetooth: early start (the setting)", "postrun", True, False, True),
+    ("postrun, Bluetooth: both", "postrun", True, True, True),
 ]
 
 WARM_UP = 2.0

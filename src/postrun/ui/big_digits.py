@@ -27,7 +27,6 @@ class BigDigits(QWidget):
         self._font.setBold(True)
         self._font.setStyleHint(QFont.StyleHint.SansSerif)
         self._images: dict[str, tuple[QImage, QRect]] = {}     # text -> (glyphs, where), at this size
-        self._dirty = QRect()
         self.renders = 0                                         # for tests: images made
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -36,21 +35,19 @@ class BigDigits(QWidget):
     def text(self) -> str:
         return self._text
 
-    def set_text(self, text: str) -> bool:
-        """True when the number changed (and its region was marked for painting)."""
+    def set_text(self, text: str, now: bool = False) -> bool:
+        """Show `text`: at Qt's next paint pass, or with `now` painted (and shown) at once.
+        True when the number changed."""
         if text == self._text:
             return False
         old = self._glyph_rect(self._text)
         self._text = text
-        self._dirty = old.united(self._glyph_rect(text))
-        self.update(self._dirty)
+        region = old.united(self._glyph_rect(text))
+        if now:
+            self.repaint(region)
+        else:
+            self.update(region)
         return True
-
-    def paint_now(self) -> None:
-        """Paint (and show) the changed region now instead of at Qt's next paint pass."""
-        if not self._dirty.isEmpty():
-            self.repaint(self._dirty)
-            self._dirty = QRect()
 
     def set_colour(self, colour: str, background: str | None = None) -> None:
         changed = QColor(colour) != self._colour or (background is not None and QColor(background) != self._background)

@@ -180,8 +180,7 @@ class RunView(QWidget):
         self._apply_phase(phase)
         # the number first, painted at once: it is what the person across the room watches,
         # and it must not wait behind the labels' layout and Qt's next paint pass
-        if self.digits.set_text(seconds_text(snap.shown_seconds)) and self.isVisible() and not self.flashing:
-            self.digits.paint_now()
+        self.digits.set_text(seconds_text(snap.shown_seconds), now=self.isVisible() and not self.flashing)
         if self._segment_key is not None and key != self._segment_key:
             self.flash()       # in the new phase's text colour
         self._segment_key = key
