@@ -108,6 +108,7 @@ class RunView(QWidget):
         self._draw_ahead = self._timers.timer(lambda: self.digits.prepare(*self._next_digits), parent=self)
         self._sheet = ""
         self._applied: Phase | None = None
+        self._steady: object = None
 
         self.word = _label(self, bold=True, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.round_label = _label(self, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -184,9 +185,10 @@ class RunView(QWidget):
         if self._segment_key is not None and key != self._segment_key:
             self.flash()       # in the new phase's text colour
         self._segment_key = key
-        self.word.setText(phase.word if snap.state is not State.PAUSED else f"PAUSED · {PHASES[segment.kind].word}")
-        self.round_label.setText(self._round_text(snap))
-        self.exercise.setText(title(segment))
+        if (key, snap.state) != self._steady:
+            # what stays the same for a whole segment is set once, not every second
+            self._steady = (key, snap.state)
+            self._show_segment(snap)
         # draw ahead: the next number is rendered once this change is on screen, so its own
         # instant costs one blit (a count-up goes up, a countdown down)
         # (and the next segment's first number, for the change at its end)
@@ -196,10 +198,7 @@ class RunView(QWidget):
         if following != self._next_digits:
             self._next_digits = following
             self._draw_ahead.start(AFTER_PAINT_MS)
-        self.reps.setText("" if segment.timed else f"{segment.reps} reps — press Enter when done")
-        self.reps.setVisible(not segment.timed)
         self.tip.setText(self._tip_text(snap))
-        self.next_up.setText(next_text(snap.next_segment))
         left = snap.workout_remaining
         reps = " + reps" if snap.reps_ahead else ""
         self.time_left.setText(f"{format_duration(math.ceil(left - 1e-9))}{reps} left")   # rounded up, like the digits
@@ -208,7 +207,17 @@ class RunView(QWidget):
             self.time_left.setMinimumWidth(needed)
         if total_seconds > 0:
             self.progress.set_fraction(1 - left / total_seconds)
-        self.buttons["toggle"].setText("Resume" if snap.state is State.PAUSED else "Pause")
+
+    def _show_segment(self, snap: Snapshot) -> None:
+        segment = snap.segment
+        paused = snap.state is State.PAUSED
+        self.word.setText(f"PAUSED · {PHASES[segment.kind].word}" if paused else PHASES[segment.kind].word)
+        self.round_label.setText(self._round_text(snap))
+        self.exercise.setText(title(segment))
+        self.reps.setText("" if segment.timed else f"{segment.reps} reps — press Enter when done")
+        self.reps.setVisible(not segment.timed)
+        self.next_up.setText(next_text(snap.next_segment))
+        self.buttons["toggle"].setText("Resume" if paused else "Pause")
         self.buttons["done"].setEnabled(not segment.timed)
         self.buttons["less"].setEnabled(segment.timed)
         self.buttons["more"].setEnabled(segment.timed)
@@ -260,6 +269,7 @@ class RunView(QWidget):
 
     def reset(self) -> None:
         self._segment_key = None
+        self._steady = None
         self.set_confirm("")
         self.help_sheet.hide()
         self.digits.show()
