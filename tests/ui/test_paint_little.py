@@ -39,7 +39,7 @@ def test_a_digit_change_paints_only_the_digits_time_left_and_progress(qtbot, win
         QApplication.instance().removeEventFilter(log)
     assert view.digits.text() != before
     painted = {type(widget).__name__ for widget, _ in log.painted}
-    assert painted <= {"BigDigits", "RunView", "QLabel", "ProgressLine"}, painted
+    assert painted <= {"BigDigits", "RunView", "LiveText", "QLabel", "ProgressLine"}, painted
     assert "MainWindow" not in painted
     labels = {widget.text() for widget, _ in log.painted if type(widget).__name__ == "QLabel"}
     assert labels <= {view.time_left.text()}, labels

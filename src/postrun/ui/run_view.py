@@ -20,6 +20,7 @@ from postrun.core.engine import Snapshot, State
 from postrun.core.timeline import Kind, Segment
 from postrun.timers import QtTimers, Timers
 from postrun.ui.big_digits import BigDigits
+from postrun.ui.live_text import LiveText
 from postrun.ui.progress_line import ProgressLine
 from postrun.ui.segment_text import next_text, seconds_text, title
 from postrun.ui.theme import PAUSED, PHASES, Phase
@@ -121,7 +122,7 @@ class RunView(QWidget):
         self.notice.setWordWrap(False)
         self.confirm = _label(self, bold=True)
         self.progress = ProgressLine(self)
-        self.time_left = _label(self, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.time_left = LiveText(self)
         self.sound = _label(self, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.sound.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.help_sheet = _label(self, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -299,6 +300,7 @@ class RunView(QWidget):
         background, text = phase.background, phase.text
         self.digits.set_colour(text, background)
         self.progress.set_colour(text, background)
+        self.time_left.set_colour(text)
         if QColor(background) != self._background:
             self._background = QColor(background)
             self.update()
