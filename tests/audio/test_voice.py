@@ -8,7 +8,7 @@ from postrun.core.engine import Engine, State
 from postrun.core.events import Countdown, SegmentStarted
 from postrun.core.timeline import build_timeline
 
-from helpers import FakeClock, FakeTimers, circuit_from
+from helpers import circuit_from
 
 CIRCUIT = """\
     format = 1
@@ -26,16 +26,6 @@ CIRCUIT = """\
     name = "Goblet squats"
     reps = 12
     """
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
-@pytest.fixture
-def timers(clock):
-    return FakeTimers(clock)
 
 
 @pytest.fixture
