@@ -122,5 +122,19 @@ def advance(window, clock, seconds, step=None):  # type: ignore[no-untyped-def]
     window.parts.timers.advance(seconds)
 
 
-def engine_of(window):  # type: ignore[no-untyped-def]
-    return window.session.engine
+class PlayObject:
+    """simpleaudio's PlayObject at its boundary: logs ("stop", name) into `log` when stopped."""
+
+    def __init__(self, log: list, name: str) -> None:  # type: ignore[type-arg]
+        self.log, self.name, self.playing = log, name, True
+
+    def is_playing(self) -> bool:
+        return self.playing
+
+    def stop(self) -> None:
+        if self.playing:
+            self.log.append(("stop", self.name))
+        self.playing = False
+
+    def wait_done(self) -> None:
+        self.playing = False

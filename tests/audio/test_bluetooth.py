@@ -11,25 +11,9 @@ from postrun.audio.keep_alive import CHUNK_SECONDS, OVERLAP_SECONDS
 from postrun.audio.sound import LEAD_IN
 from postrun.audio.voice import AFTER_CUE
 
-from helpers import advance
+from helpers import PlayObject, advance
 
 T0 = 1000.0
-
-
-class Played:
-    def __init__(self, log, kind):
-        self.log, self.kind, self.playing = log, kind, True
-
-    def is_playing(self):
-        return self.playing
-
-    def stop(self):
-        if self.playing:
-            self.log.append(("stop", self.kind))
-        self.playing = False
-
-    def wait_done(self):
-        self.playing = False
 
 
 @pytest.fixture
@@ -51,7 +35,7 @@ def heard(parts, clock):
         else:
             kind = "keep-alive"
         log.append((round(clock.now - T0, 3), kind))
-        return Played(log, kind)
+        return PlayObject(log, kind)
 
     player._play_buffer = play_buffer
     return log

@@ -1,20 +1,7 @@
 from postrun.audio.player import NO_DEVICE, CuePlayer
 from postrun.core.events import Countdown, Halfway
 
-
-class PlayObject:
-    def __init__(self, log, name):
-        self.log, self.name, self.playing = log, name, True
-
-    def is_playing(self):
-        return self.playing
-
-    def stop(self):
-        self.playing = False
-        self.log.append(("stop", self.name))
-
-    def wait_done(self):
-        self.playing = False
+from helpers import PlayObject
 
 
 class Device:

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 class OutputThread:
     def __init__(self) -> None:
-        self._jobs: queue.Queue[Callable[[], object] | None] = queue.Queue()
+        self._jobs: queue.Queue[Callable[[], object]] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="postrun-sound", daemon=True)
         self._thread.start()
 
@@ -34,8 +34,6 @@ class OutputThread:
     def _run(self) -> None:
         while True:
             job = self._jobs.get()
-            if job is None:
-                return
             try:
                 job()
             except Exception:  # a job reports its own failures; this only keeps the thread alive

@@ -37,7 +37,6 @@ class Sound:
         self._clock = clock
         self._early: EarlyCues | None = None
         self._keep_alive: KeepAlive | None = None
-        self.bluetooth = False
         self.voice = voice
         # a voice handed in (tests) needs no speaker process; otherwise one starts at start-up
         self.speech_wanted = voice is None if speech_wanted is None else speech_wanted
@@ -90,7 +89,6 @@ class Sound:
     # -- a workout -------------------------------------------------------------------
 
     def apply(self, settings: Settings) -> None:
-        self.bluetooth = settings.lead_in
         self.player.muted = settings.muted
         self.player.set_volume(settings.volume / 100, LEAD_IN if settings.lead_in and EARLY_START else 0.0)
         if self.voice is not None:
@@ -116,8 +114,8 @@ class Sound:
             self._early = EarlyCues(self.player, self._timers, self._clock)
         self._early.plan(foreseen)
 
-    def workout_started(self) -> None:
-        if self.bluetooth and KEEP_ALIVE and not self.player.muted:
+    def workout_started(self, settings: Settings) -> None:
+        if settings.lead_in and KEEP_ALIVE and not settings.muted:
             if self._keep_alive is None:
                 from postrun.audio.keep_alive import KeepAlive
 

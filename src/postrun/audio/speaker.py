@@ -36,7 +36,6 @@ class ProcessSpeaker(QObject):
         self.on_change: list[Callable[[], None]] = []
         self.ready = False
         self.problem: str | None = None        # None once ready; else why there is no voice
-        self.voice_name = ""
         self.speaking = False
         self.said: list[str] = []
 
@@ -98,7 +97,6 @@ class ProcessSpeaker(QObject):
         if "ready" in message:
             self._deadline.stop()
             self.ready, self.problem = True, None
-            self.voice_name = str(message.get("voice", ""))
             self._changed()
         elif "error" in message:
             self._failed(str(message["error"]))

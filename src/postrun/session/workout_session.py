@@ -160,7 +160,7 @@ class WorkoutSession(QObject):
     def start(self) -> None:
         if not self.parts.keep_awake.acquire():
             self._notice("awake", "The screen may sleep: this system offers no way to keep it on.")
-        self.parts.sound.workout_started()
+        self.parts.sound.workout_started(self.parts.data.settings)
         resume = self._resume
         if resume is None:
             self.driver.start()

@@ -49,7 +49,6 @@ class WorkoutRecorder:
         self._pending = False
         self._on_problem = on_problem
         self.problem: str | None = None  # why the last write failed, in words
-        self.writes = 0
 
     @property
     def saved(self) -> bool:
@@ -132,7 +131,6 @@ class WorkoutRecorder:
         except Exception as exc:  # a deferred write has no listener isolation around it: say it, go on
             self._report(f"the record could not be written ({type(exc).__name__}: {exc})")
             return False
-        self.writes += 1
         if self.problem is not None:
             self.problem = None
             if self._on_problem is not None:
