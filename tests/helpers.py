@@ -138,3 +138,44 @@ class PlayObject:
 
     def wait_done(self) -> None:
         self.playing = False
+
+
+def builtin_circuit_dict(key: str) -> dict:  # type: ignore[type-arg]
+    from postrun.core.circuit_file import circuit_to_dict
+    from postrun.store.library import load_library
+
+    entry = next(e for e in load_library() if e.key == key)
+    assert entry.circuit is not None
+    return circuit_to_dict(entry.circuit)
+
+
+def seed_history(log, today, offset_hours: float = 1.0) -> list:  # type: ignore[no-untyped-def]
+    """12 weeks of workouts ending `today` (a date): most weeks posterior-chain on Monday
+    and Thursday, one quad day, week 5 back empty, two stopped part-way. Returns the drafts
+    in the order written."""
+    from datetime import datetime, time, timedelta, timezone
+
+    from postrun.core.weeks import week_of
+    from postrun.store.workout_log import WorkoutDraft
+
+    zone = timezone(timedelta(hours=offset_hours))
+    posterior, quads = builtin_circuit_dict("posterior-chain"), builtin_circuit_dict("quad-circuit")
+    drafts = []
+    for weeks_back in range(11, -1, -1):
+        if weeks_back == 5:
+            continue
+        monday = week_of(today) - timedelta(weeks=weeks_back)
+        for day, circuit, key in ((0, posterior, "posterior-chain"), (3, posterior, "posterior-chain"),
+                                  (5, quads if weeks_back == 8 else None, "quad-circuit")):
+            when = monday + timedelta(days=day)
+            if circuit is None or when > today:
+                continue
+            start = datetime.combine(when, time(18, 30), zone)
+            stopped = weeks_back in (2, 9) and day == 3
+            draft = WorkoutDraft(key, circuit, start, status="abandoned" if stopped else "completed",
+                                 finished_at=start + timedelta(minutes=20), active_seconds=600 if stopped else 1200,
+                                 segment_index=6 if stopped else 40, segment_label="work: Kettlebell swings",
+                                 note=f"week -{weeks_back}", effort=6)
+            log.write(draft)
+            drafts.append(draft)
+    return drafts

@@ -58,6 +58,9 @@ class ResumePoint:
     skipped: tuple[int, ...]
     started_at: datetime
     note: str = ""
+    uuid: str = ""
+    swaps: tuple[dict[str, object], ...] = ()
+    segment_seconds: tuple[tuple[int, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,7 @@ class WorkoutSession(QObject):
     save_changed = Signal(object)       # SaveState, after a retry, a file or a note
 
     def __init__(self, key: str, circuit: Circuit, parts: SessionParts, resume: ResumePoint | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, swaps: list[dict[str, object]] | None = None) -> None:
         super().__init__(parent)
         self.key = key
         self.circuit = circuit
@@ -120,6 +123,9 @@ class WorkoutSession(QObject):
             parts.data.log, key, circuit_to_dict(circuit),
             record_id=resume.record_id if resume else None, started_at=resume.started_at if resume else None,
             note=resume.note if resume else "",
+            record_uuid=resume.uuid if resume else None,
+            swaps=list(resume.swaps) if resume else swaps,
+            segment_seconds=dict(resume.segment_seconds) if resume else None,
             defer=lambda write: self._write_later.start(AFTER_PAINT_MS),
             on_problem=lambda text: self._notice("log-write", _log_problem(text)))
         settings = parts.data.settings

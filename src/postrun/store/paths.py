@@ -25,12 +25,16 @@ def user_circuits_dir() -> Path:
     return data_dir() / "circuits"
 
 
-def builtin_circuits_dir() -> Path:
-    """Built-in circuits: inside the installed package, or assets/ in a source checkout."""
-    packaged = Path(__file__).resolve().parent.parent / "assets" / "circuits"
+def assets_dir() -> Path:
+    """Data shipped with the program: inside the installed package, or assets/ in a source checkout."""
+    packaged = Path(__file__).resolve().parent.parent / "assets"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[3] / "assets" / "circuits"
+    return Path(__file__).resolve().parents[3] / "assets"
+
+
+def builtin_circuits_dir() -> Path:
+    return assets_dir() / "circuits"
 
 
 def config_dir() -> Path:

@@ -1,39 +1,223 @@
-"""One workout record as a JSON file: what the finish screen saves when the log cannot be
-written, in the same shape a history export uses, so nothing is lost."""
+"""Workouts as files: the JSON a history export writes (and the finish screen writes when
+the log cannot be), the CSV export, and reading a JSON export back for `--import`.
+
+JSON: {"format": 1, "kind": "postrun-workouts", "workouts": [{...}, ...]}, each workout
+with a stable "id" (a UUID) so that merging the same file twice adds nothing. Reading is
+all or nothing: one bad workout refuses the whole file, with where and why in words.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import os
+import stat
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from postrun.store.atomic import write_atomically
-from postrun.store.workout_log import WorkoutDraft
+from postrun.store.workout_log import STATUSES, WorkoutDraft, segment_seconds_of
 
 RECORD_FORMAT = 1
+KIND = "postrun-workouts"
+MAX_FILE_BYTES = 256 * 1024 * 1024      # ten years of daily workouts is about 60 MB
+MAX_NOTE = 2000
+CSV_COLUMNS = ("id", "started_at", "finished_at", "circuit_key", "circuit_name", "status", "active_seconds",
+               "stopped_at", "skipped_sets", "note", "effort")
+# a record written before ids existed gets one derived from what it is, so it still merges once
+_ID_SPACE = uuid.UUID("5b0c3c55-4f43-4b1a-9d0e-6b1f5d0a7c21")
+
+
+class RecordFileError(Exception):
+    """Why a workouts file cannot be imported, in words; nothing was changed."""
 
 
 def record_document(draft: WorkoutDraft) -> dict[str, Any]:
+    return document([draft])
+
+
+def document(drafts: Iterable[WorkoutDraft]) -> dict[str, Any]:
+    return {"format": RECORD_FORMAT, "kind": KIND, "workouts": [workout_item(d) for d in drafts]}
+
+
+def workout_item(draft: WorkoutDraft) -> dict[str, Any]:
+    """One workout as the JSON files carry it."""
     return {
-        "format": RECORD_FORMAT,
-        "kind": "postrun-workouts",
-        "workouts": [{
-            "circuit_key": draft.circuit_key,
-            "circuit_name": draft.circuit_name,
-            "started_at": draft.started_at.isoformat(),
-            "finished_at": draft.finished_at.isoformat() if draft.finished_at else None,
-            "status": draft.status,
-            "active_seconds": round(draft.active_seconds, 3),
-            "segment_index": draft.segment_index,
-            "segment_label": draft.segment_label,
-            "skipped": list(draft.skipped),
-            "note": draft.note,
-            "effort": draft.effort,
-            "circuit": draft.circuit,
-        }],
+        "id": draft.uuid,
+        "circuit_key": draft.circuit_key,
+        "circuit_name": draft.circuit_name,
+        "started_at": draft.started_at.isoformat(),
+        "finished_at": draft.finished_at.isoformat() if draft.finished_at else None,
+        "status": draft.status,
+        "active_seconds": round(draft.active_seconds, 3),
+        "segment_index": draft.segment_index,
+        "segment_label": draft.segment_label,
+        "skipped": list(draft.skipped),
+        "note": draft.note,
+        "effort": draft.effort,
+        "swaps": list(draft.swaps),
+        "segment_seconds": {str(k): round(v, 3) for k, v in sorted(draft.segment_seconds.items())},
+        "circuit": draft.circuit,
     }
 
 
 def write_record_file(path: Path, draft: WorkoutDraft) -> None:
     """Atomic: the file holds the whole record or is left as it was. Raises OSError."""
-    write_atomically(path, (json.dumps(record_document(draft), indent=2, ensure_ascii=False) + "\n").encode())
+    write_json(path, [draft])
+
+
+def json_text(drafts: Iterable[WorkoutDraft]) -> str:
+    return json.dumps(document(drafts), indent=1, ensure_ascii=False) + "\n"
+
+
+def csv_text(drafts: Iterable[WorkoutDraft]) -> str:
+    """One row per workout, for a spreadsheet: no circuit, times in seconds."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for d in drafts:
+        writer.writerow([
+            d.uuid, d.started_at.isoformat(), d.finished_at.isoformat() if d.finished_at else "", d.circuit_key,
+            d.circuit_name, d.status, f"{d.active_seconds:.0f}",
+            d.segment_label if d.status != "completed" else "", len(d.skipped), d.note,
+            "" if d.effort is None else d.effort])
+    return out.getvalue()
+
+
+def write_json(path: Path, drafts: Iterable[WorkoutDraft]) -> None:
+    write_atomically(path, json_text(drafts).encode())
+
+
+def write_csv(path: Path, drafts: Iterable[WorkoutDraft]) -> None:
+    write_atomically(path, csv_text(drafts).encode())
+
+
+# -- reading an export back ------------------------------------------------------------
+
+def read_workouts_file(path: Path) -> list[WorkoutDraft]:
+    """Every workout in a JSON export, or RecordFileError saying what is wrong."""
+    try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise RecordFileError(f"{path}: not a regular file (a folder, pipe or device)")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise RecordFileError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise RecordFileError(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; not a Postrun export")
+    return parse_workouts(data, str(path))
+
+
+def parse_workouts(data: bytes, where: str = "the file") -> list[WorkoutDraft]:
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise RecordFileError(f"{where}: not UTF-8 text (byte {exc.start})") from exc
+    except RecursionError as exc:
+        raise RecordFileError(f"{where}: nested too deeply to be a Postrun export") from exc
+    except ValueError as exc:
+        raise RecordFileError(f"{where}: not JSON ({exc})") from exc
+    if not isinstance(doc, dict) or doc.get("kind") != KIND:
+        raise RecordFileError(f'{where}: not a Postrun workouts export (it needs "kind": "{KIND}")')
+    version = doc.get("format")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise RecordFileError(f'{where}: "format" must be a whole number')
+    if version > RECORD_FORMAT:
+        raise RecordFileError(f"{where}: written in format {version} by a newer Postrun; this one reads "
+                              f"format {RECORD_FORMAT}. Update Postrun to import it.")
+    items = doc.get("workouts")
+    if not isinstance(items, list):
+        raise RecordFileError(f'{where}: "workouts" must be a list')
+    drafts: list[WorkoutDraft] = []
+    for number, item in enumerate(items, 1):
+        try:
+            drafts.append(_draft(item))
+        except ValueError as exc:
+            raise RecordFileError(f"{where}: workouts[{number}]{exc}") from None
+    return drafts
+
+
+def _draft(item: Any) -> WorkoutDraft:
+    if not isinstance(item, dict):
+        raise ValueError(": must be an object")
+    started = _moment(item, "started_at", required=True)
+    assert started is not None
+    finished = _moment(item, "finished_at", required=False)
+    status = item.get("status")
+    if status not in STATUSES:
+        raise ValueError(f".status: must be one of {', '.join(STATUSES)}")
+    if status == "in_progress":
+        status = "abandoned"            # not running on this computer: kept as stopped part-way
+    key = _text(item, "circuit_key", 200, required=True)
+    circuit = item.get("circuit", {})
+    if not isinstance(circuit, dict):
+        raise ValueError(".circuit: must be an object")
+    name = _text(item, "circuit_name", 200, required=False) or str(circuit.get("name", key))[:200]
+    active = _number(item, "active_seconds", 0, 24 * 3600)
+    index = _number(item, "segment_index", 0, 100_000, whole=True)
+    skipped = item.get("skipped", [])
+    if not isinstance(skipped, list) or not all(type(i) is int and 0 <= i < 100_000 for i in skipped):
+        raise ValueError(".skipped: must be a list of segment numbers")
+    effort = item.get("effort")
+    if effort is not None and (type(effort) is not int or not 1 <= effort <= 10):
+        raise ValueError(".effort: must be a whole number from 1 to 10, or null")
+    swaps = item.get("swaps", [])
+    if not isinstance(swaps, list) or not all(isinstance(s, dict) for s in swaps):
+        raise ValueError(".swaps: must be a list of objects")
+    draft = WorkoutDraft(
+        circuit_key=key, circuit={**circuit, "name": circuit.get("name", name)}, started_at=started,
+        status=status, finished_at=finished, active_seconds=float(active), segment_index=int(index),
+        segment_label=_text(item, "segment_label", 300, required=False), skipped=list(skipped),
+        note=_text(item, "note", MAX_NOTE, required=False), effort=effort, swaps=list(swaps),
+        segment_seconds=segment_seconds_of(item.get("segment_seconds", {})),
+    )
+    draft.uuid = _identity(item.get("id"), draft)
+    return draft
+
+
+def _identity(value: Any, draft: WorkoutDraft) -> str:
+    if value is None:
+        return str(uuid.uuid5(_ID_SPACE, f"{draft.started_at.isoformat()}|{draft.circuit_key}"))
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError:
+        raise ValueError(".id: must be a UUID such as 0b6e3f5c-2d1a-4c3e-9f8b-7a6d5c4b3a21") from None
+
+
+def _moment(item: dict[str, Any], key: str, required: bool) -> datetime | None:
+    value = item.get(key)
+    if value is None and not required:
+        return None
+    try:
+        moment = datetime.fromisoformat(value) if isinstance(value, str) and len(value) <= 40 else None
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise ValueError(f".{key}: must be a date and time with its UTC offset, such as 2026-05-01T18:30:00+02:00")
+    return moment
+
+
+def _text(item: dict[str, Any], key: str, limit: int, required: bool) -> str:
+    value = item.get(key, "" if not required else None)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise ValueError(f".{key}: must be text")
+    if len(value) > limit:
+        raise ValueError(f".{key}: longer than {limit} characters")
+    return value
+
+
+def _number(item: dict[str, Any], key: str, low: float, high: float, whole: bool = False) -> float:
+    value = item.get(key, 0)
+    kinds = (int,) if whole else (int, float)
+    if type(value) not in kinds or not low <= value <= high or value != value:
+        kind = "a whole number" if whole else "a number"
+        raise ValueError(f".{key}: must be {kind} from {low:g} to {high:g}")
+    return float(value)

@@ -13,14 +13,30 @@ import json
 import os
 import sqlite3
 import stat
+import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from postrun.store.paths import log_path
 
-MIGRATIONS: list[str] = [
+def _add_ids_swaps_and_times(connection: sqlite3.Connection) -> None:
+    """2: a stable id per workout (history moves between computers without duplicates),
+    the swaps made, and the time spent in each segment (rep sets have no planned time)."""
+    connection.execute("ALTER TABLE workouts ADD COLUMN uuid TEXT")
+    connection.execute("ALTER TABLE workouts ADD COLUMN swaps_json TEXT NOT NULL DEFAULT '[]'")
+    connection.execute("ALTER TABLE workouts ADD COLUMN seconds_json TEXT NOT NULL DEFAULT '{}'")
+    ids = [(str(uuid.uuid4()), row[0]) for row in connection.execute("SELECT id FROM workouts")]
+    connection.executemany("UPDATE workouts SET uuid = ? WHERE id = ?", ids)
+    connection.execute("CREATE UNIQUE INDEX workouts_by_uuid ON workouts (uuid)")
+    connection.execute("CREATE INDEX workouts_by_start ON workouts (started_at)")
+
+
+Migration = str | Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: list[Migration] = [
     # 1: the first schema
     """
     CREATE TABLE workouts (
@@ -40,6 +56,7 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX workouts_by_circuit ON workouts (circuit_key, started_at);
     """,
+    _add_ids_swaps_and_times,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -63,6 +80,31 @@ class WorkoutRecord:
     skipped: list[int]
     note: str
     effort: int | None
+    uuid: str = ""
+    swaps: list[dict[str, Any]] = field(default_factory=list)     # [{"exercise": 1, "from": ..., "to": ...}]
+    segment_seconds: dict[int, float] = field(default_factory=dict)   # segment index -> seconds spent in it
+
+    @property
+    def local_date(self) -> date:
+        """The day as the user lived it: the stored offset, not today's time zone."""
+        return self.started_at.date()
+
+
+@dataclass(frozen=True)
+class WorkoutSummary:
+    """One line of the history list: everything but the circuit, cheap to read by the thousand."""
+
+    id: int
+    uuid: str
+    circuit_key: str
+    circuit_name: str
+    started_at: datetime
+    active_seconds: float
+    status: str
+    segment_label: str
+    skipped_count: int
+    note: str
+    effort: int | None
 
 
 @dataclass
@@ -81,6 +123,9 @@ class WorkoutDraft:
     skipped: list[int] = field(default_factory=list)
     note: str = ""
     effort: int | None = None
+    uuid: str = field(default_factory=lambda: str(uuid.uuid4()))
+    swaps: list[dict[str, Any]] = field(default_factory=list)
+    segment_seconds: dict[int, float] = field(default_factory=dict)
 
     @property
     def circuit_name(self) -> str:
@@ -188,21 +233,45 @@ class WorkoutLog:
             raise ValueError(f"unknown status {draft.status!r}")
         if draft.effort is not None and not 1 <= draft.effort <= 10:
             raise ValueError("effort is from 1 to 10")
-        values = (draft.circuit_key, draft.circuit_name, json.dumps(draft.circuit), draft.started_at.isoformat(),
-                  draft.finished_at.isoformat() if draft.finished_at else None, draft.active_seconds, draft.status,
-                  draft.segment_index, draft.segment_label, json.dumps(draft.skipped), draft.note, draft.effort)
+        values = _values(draft)
         with self._db:
             if record_id is not None:
                 cursor = self._db.execute(
-                    "UPDATE workouts SET circuit_key = ?, circuit_name = ?, circuit_json = ?, started_at = ?, "
-                    "finished_at = ?, active_seconds = ?, status = ?, segment_index = ?, segment_label = ?, "
-                    "skipped_json = ?, note = ?, effort = ? WHERE id = ?", (*values, record_id))
+                    f"UPDATE workouts SET {', '.join(c + ' = ?' for c in _FIELDS)} WHERE id = ?", (*values, record_id))
                 if cursor.rowcount == 1:
                     return record_id
-            cursor = self._db.execute(
-                _INSERT, values)
+            cursor = self._db.execute(_INSERT, values)
         assert cursor.lastrowid is not None
         return cursor.lastrowid
+
+    def delete(self, record_id: int) -> WorkoutRecord | None:
+        """Remove one record; returns it whole so that `restore` can put it back (undo)."""
+        record = self.get(record_id)
+        if record is not None:
+            with self._db:
+                self._db.execute("DELETE FROM workouts WHERE id = ?", (record_id,))
+        return record
+
+    def restore(self, record: WorkoutRecord) -> None:
+        """A deleted record back under its own id and uuid."""
+        with self._db:
+            self._db.execute(f"INSERT OR REPLACE INTO workouts ({_COLUMNS}) VALUES ({', '.join('?' * 16)})",
+                             (record.id, *_values(draft_of(record))))
+
+    def merge(self, drafts: Iterable[WorkoutDraft]) -> tuple[int, int]:
+        """Add the workouts whose uuid is not in the log yet, in one transaction (all or
+        nothing); returns (added, already there)."""
+        added = known = 0
+        with self._db:
+            have = {row[0] for row in self._db.execute("SELECT uuid FROM workouts")}
+            for draft in drafts:
+                if draft.uuid in have:
+                    known += 1
+                    continue
+                self._db.execute(_INSERT, _values(draft))
+                have.add(draft.uuid)
+                added += 1
+        return added, known
 
     def annotate(self, record_id: int, note: str, effort: int | None) -> None:
         if effort is not None and not 1 <= effort <= 10:
@@ -230,8 +299,36 @@ class WorkoutLog:
         return [_record(r) for r in rows]
 
     def history(self, limit: int = 1000) -> list[WorkoutRecord]:
-        rows = self._db.execute(f"SELECT {_COLUMNS} FROM workouts ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        rows = self._db.execute(f"SELECT {_COLUMNS} FROM workouts ORDER BY started_at DESC, id DESC LIMIT ?",
+                                (limit,)).fetchall()
         return [_record(r) for r in rows]
+
+    def records(self, since: str | None = None) -> Iterable[WorkoutRecord]:
+        """Every record (started on or after the ISO date `since`), oldest first, read lazily."""
+        where, args = ("WHERE started_at >= ?", (since,)) if since else ("", ())
+        for row in self._db.execute(f"SELECT {_COLUMNS} FROM workouts {where} ORDER BY started_at, id", args):
+            yield _record(row)
+
+    def summaries(self) -> list[WorkoutSummary]:
+        """The history list, newest first, without the circuits (10,000 in a few ms)."""
+        rows = self._db.execute(
+            "SELECT id, uuid, circuit_key, circuit_name, started_at, active_seconds, status, segment_label, "
+            "skipped_json, note, effort FROM workouts WHERE status != 'in_progress' "
+            "ORDER BY started_at DESC, id DESC").fetchall()
+        return [WorkoutSummary(
+            id=r[0], uuid=r[1] or "", circuit_key=r[2], circuit_name=r[3],
+            started_at=_when(r[4]) or _EPOCH, active_seconds=float(r[5] or 0), status=r[6],
+            segment_label=r[7] or "", skipped_count=_count(r[8]), note=r[9] or "", effort=r[10]) for r in rows]
+
+    def days(self) -> list[tuple[date, float]]:
+        """(local date, active seconds) of every finished or stopped workout: the weeks and streak."""
+        rows = self._db.execute("SELECT started_at, active_seconds FROM workouts WHERE status != 'in_progress'")
+        found = []
+        for started, active in rows:
+            when = _when(started)
+            if when is not None:
+                found.append((when.date(), float(active or 0)))
+        return found
 
     def last_done(self) -> dict[str, datetime]:
         """circuit key -> when it was last completed."""
@@ -240,26 +337,65 @@ class WorkoutLog:
         return {key: datetime.fromisoformat(at) for key, at in rows if at}
 
 
-_COLUMNS = ("id, circuit_key, circuit_name, circuit_json, started_at, finished_at, active_seconds, status, "
-            "segment_index, segment_label, skipped_json, note, effort")
+_FIELDS = ("circuit_key", "circuit_name", "circuit_json", "started_at", "finished_at", "active_seconds", "status",
+           "segment_index", "segment_label", "skipped_json", "note", "effort", "uuid", "swaps_json", "seconds_json")
+_COLUMNS = "id, " + ", ".join(_FIELDS)
+_INSERT = f"INSERT INTO workouts ({', '.join(_FIELDS)}) VALUES ({', '.join('?' * len(_FIELDS))})"
+_EPOCH = datetime.fromtimestamp(0).astimezone()
 
 
-_INSERT = f"INSERT INTO workouts ({_COLUMNS.split(', ', 1)[1]}) VALUES ({', '.join('?' * 12)})"
+def _values(draft: WorkoutDraft) -> tuple[Any, ...]:
+    return (draft.circuit_key, draft.circuit_name, json.dumps(draft.circuit), draft.started_at.isoformat(),
+            draft.finished_at.isoformat() if draft.finished_at else None, draft.active_seconds, draft.status,
+            draft.segment_index, draft.segment_label, json.dumps(draft.skipped), draft.note, draft.effort,
+            draft.uuid, json.dumps(draft.swaps),
+            json.dumps({str(k): round(v, 3) for k, v in sorted(draft.segment_seconds.items())}))
+
+
+def draft_of(record: WorkoutRecord) -> WorkoutDraft:
+    """A record as a draft again: a resumed workout, an undone delete, an export."""
+    return WorkoutDraft(
+        circuit_key=record.circuit_key, circuit=record.circuit, started_at=record.started_at, status=record.status,
+        finished_at=record.finished_at, active_seconds=record.active_seconds, segment_index=record.segment_index,
+        segment_label=record.segment_label, skipped=list(record.skipped), note=record.note, effort=record.effort,
+        uuid=record.uuid or str(uuid.uuid4()), swaps=list(record.swaps), segment_seconds=dict(record.segment_seconds))
 
 
 def _record(row: tuple[Any, ...]) -> WorkoutRecord:
     (record_id, key, name, circuit_json, started, finished, active, status, index, label, skipped,
-     note, effort) = row
+     note, effort, record_uuid, swaps_json, seconds_json) = row
     circuit = _json_or(circuit_json, {})
     skipped_list = _json_or(skipped, [])
+    swaps = _json_or(swaps_json, [])
     return WorkoutRecord(
         id=record_id, circuit_key=key, circuit_name=name, circuit=circuit if isinstance(circuit, dict) else {},
-        started_at=_when(started) or datetime.fromtimestamp(0).astimezone(),
+        started_at=_when(started) or _EPOCH,
         finished_at=_when(finished),
         active_seconds=float(active or 0), status=status, segment_index=int(index or 0), segment_label=label or "",
         skipped=[i for i in skipped_list if isinstance(i, int)] if isinstance(skipped_list, list) else [],
-        note=note or "", effort=effort,
+        note=note or "", effort=effort, uuid=record_uuid or "",
+        swaps=[s for s in swaps if isinstance(s, dict)] if isinstance(swaps, list) else [],
+        segment_seconds=segment_seconds_of(_json_or(seconds_json, {})),
     )
+
+
+def segment_seconds_of(value: Any) -> dict[int, float]:
+    """{"3": 41.2} as stored (JSON keys are text) -> {3: 41.2}; anything odd is left out."""
+    found: dict[int, float] = {}
+    if isinstance(value, dict):
+        for key, seconds in value.items():
+            try:
+                index, spent = int(key), float(seconds)
+            except (TypeError, ValueError):
+                continue
+            if index >= 0 and 0 <= spent < 86400:
+                found[index] = spent
+    return found
+
+
+def _count(text: Any) -> int:
+    found = _json_or(text, [])
+    return len(found) if isinstance(found, list) else 0
 
 
 def _json_or(text: Any, default: Any) -> Any:
@@ -297,8 +433,20 @@ def _migrate(connection: sqlite3.Connection) -> None:
     if version > SCHEMA_VERSION:
         raise NewerLogError(f"log schema {version} is newer than {SCHEMA_VERSION}")
     for number in range(version, SCHEMA_VERSION):
-        with connection:
-            connection.executescript(f"BEGIN; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; COMMIT;")
+        step = MIGRATIONS[number]
+        if isinstance(step, str):
+            with connection:
+                connection.executescript(f"BEGIN; {step}; PRAGMA user_version = {number + 1}; COMMIT;")
+            continue
+        # a step in Python: one transaction, so a crash half-way leaves the old version whole
+        connection.execute("BEGIN")
+        try:
+            step(connection)
+            connection.execute(f"PRAGMA user_version = {number + 1}")
+        except BaseException:
+            connection.rollback()
+            raise
+        connection.commit()
 
 
 _NOT_KEPT = "This workout will run; at the end you can save its record to a file."

@@ -41,10 +41,16 @@ def segment_label(segment: Segment) -> str:
 class WorkoutRecorder:
     def __init__(self, log: WorkoutLog, circuit_key: str, circuit: dict[str, Any], *,
                  record_id: int | None = None, started_at: datetime | None = None, note: str = "",
+                 record_uuid: str | None = None, swaps: list[dict[str, Any]] | None = None,
+                 segment_seconds: dict[int, float] | None = None,
                  defer: Defer | None = None, on_problem: Callable[[str | None], None] | None = None) -> None:
         self.log = log
         self.record_id = record_id
-        self.draft = WorkoutDraft(circuit_key, circuit, started_at or now_local(), note=note)
+        self.draft = WorkoutDraft(circuit_key, circuit, started_at or now_local(), note=note,
+                                  swaps=list(swaps or []), segment_seconds=dict(segment_seconds or {}))
+        if record_uuid:
+            self.draft.uuid = record_uuid
+        self._in_segment: tuple[int, float] | None = None    # (index, active seconds when it began)
         self._defer = defer              # None: write at once (command line, tests, the kill test's child)
         self._pending = False
         self._on_problem = on_problem
@@ -68,7 +74,10 @@ class WorkoutRecorder:
 
     def __call__(self, event: Event) -> None:
         draft = self.draft
+        if isinstance(event, SegmentStarted | Finished | Abandoned):
+            self._time_segment(event.active_seconds)
         if isinstance(event, SegmentStarted):
+            self._in_segment = (event.index, event.active_seconds)
             draft.segment_index = event.index
             draft.segment_label = segment_label(event.segment)
             draft.active_seconds = event.active_seconds
@@ -86,6 +95,15 @@ class WorkoutRecorder:
         else:
             return
         self._schedule()
+
+    def _time_segment(self, active_now: float) -> None:
+        """The active time spent in the segment that just ended (rep sets have no planned
+        time; the history's balance counts what was done)."""
+        if self._in_segment is not None:
+            index, began = self._in_segment
+            spent = max(0.0, active_now - began)
+            self.draft.segment_seconds[index] = self.draft.segment_seconds.get(index, 0.0) + spent
+            self._in_segment = None
 
     def annotate(self, note: str, effort: int | None) -> bool:
         self.draft.note, self.draft.effort = note, effort

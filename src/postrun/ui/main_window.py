@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self._finish: FinishView | None = None
 
         self.session: WorkoutSession | None = None
-        self.current: tuple[str, Circuit] | None = None
+        self.current: tuple[str, Circuit, list[dict[str, object]]] | None = None
         self.media: MediaButtons | None = None        # set by app.py where a session bus exists
         self._media_step: tuple[int, str] | None = None
         self._went_fullscreen = False
@@ -181,20 +181,24 @@ class MainWindow(QMainWindow):
         problem = self.data.save_settings()
         # a new workout instead of the interrupted one: that one is kept as unfinished
         self._keep_interrupted_as_unfinished()
-        self.begin(entry.key, self.preview.chosen_circuit())
+        swaps = [{"exercise": index + 1, "from": entry.circuit.exercises[index].name,
+                  "to": entry.circuit.exercises[index].alternatives[choice].name}
+                 for index, choice in sorted(self.preview.swaps().items())]
+        self.begin(entry.key, self.preview.chosen_circuit(), swaps=swaps)
         if problem and self.session is not None:
             self.session.notify("settings", problem)
 
     # -- running ---------------------------------------------------------------------
 
-    def begin(self, key: str, circuit: Circuit, resume: ResumePoint | None = None) -> None:
+    def begin(self, key: str, circuit: Circuit, resume: ResumePoint | None = None,
+              swaps: list[dict[str, object]] | None = None) -> None:
         from postrun.session.workout_session import WorkoutSession
 
         if self.session is not None:
             self.session.close()
             self.session.deleteLater()
-        self.current = (key, circuit)
-        session = WorkoutSession(key, circuit, self.parts, resume, self)
+        self.current = (key, circuit, swaps or [])
+        session = WorkoutSession(key, circuit, self.parts, resume, self, swaps)
         self.session = session
         view = self.run_view
         session.refreshed.connect(view.show_snapshot)
@@ -241,7 +245,8 @@ class MainWindow(QMainWindow):
 
     def again(self) -> None:
         if self.current is not None:
-            self.begin(*self.current)
+            key, circuit, swaps = self.current
+            self.begin(key, circuit, swaps=swaps)
 
     def _save_note(self, note: str, effort: int | None) -> None:
         if self.session is not None:
@@ -292,7 +297,7 @@ class MainWindow(QMainWindow):
         self.parts.sound.warm(self.data.settings)
         self.begin(record.circuit_key, circuit, ResumePoint(
             record.id, record.segment_index, record.active_seconds, tuple(record.skipped), record.started_at,
-            record.note))
+            record.note, record.uuid, tuple(record.swaps), tuple(record.segment_seconds.items())))
 
     def discard_interrupted(self) -> None:
         self._keep_interrupted_as_unfinished()

@@ -1,0 +1,135 @@
+"""The history as the window and `postrun history` show it: the weeks, the streak, this
+month, the 4-week balance and the circuit that would restore it, from the workout log."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import tomli_w
+
+from postrun.core.balance import BALANCE_WEEKS, DoneWork, GroupTable, add, group_seconds, planned_seconds, sentence
+from postrun.core.balance import suggest as suggest_circuit
+from postrun.core.circuit import Circuit
+from postrun.core.circuit_file import parse_circuit
+from postrun.core.errors import CircuitError
+from postrun.core.weeks import WeekTotal, month_total, streak, week_of, weekly
+from postrun.store.library import LibraryEntry
+from postrun.store.muscle_groups import group_table
+from postrun.store.workout_log import WorkoutLog, WorkoutRecord
+
+WEEK_RULE = "weeks run Monday to Sunday; a week counts when it has a workout"
+
+
+@dataclass(frozen=True)
+class Overview:
+    weeks: list[WeekTotal]               # the last 12, this week last
+    streak: int                          # consecutive weeks with a workout
+    month: tuple[int, float]             # this month's workouts and seconds
+    balance: dict[str, float]            # group -> work seconds, last 4 weeks, display order
+    suggestion: LibraryEntry | None      # the circuit that would best restore the balance
+    sentence: str
+    total_workouts: int
+
+    @property
+    def this_week(self) -> WeekTotal:
+        return self.weeks[-1]
+
+
+class CircuitCache:
+    """Records of the same circuit share one parsed copy (a year of the same circuit is one parse)."""
+
+    def __init__(self) -> None:
+        self._parsed: dict[str, Circuit | None] = {}
+
+    def circuit_of(self, record: WorkoutRecord) -> Circuit | None:
+        key = json.dumps(record.circuit, sort_keys=True)
+        if key not in self._parsed:
+            try:
+                self._parsed[key] = parse_circuit(tomli_w.dumps(record.circuit).encode())
+            except (CircuitError, TypeError, ValueError):
+                self._parsed[key] = None
+        return self._parsed[key]
+
+
+def done_work(record: WorkoutRecord, circuit: Circuit) -> DoneWork:
+    return DoneWork(circuit, completed=record.status == "completed", reached=record.segment_index,
+                    skipped=frozenset(record.skipped), spent=record.segment_seconds)
+
+
+def balance_since(records: Iterable[WorkoutRecord], table: GroupTable,
+                  cache: CircuitCache | None = None) -> dict[str, float]:
+    cache = cache or CircuitCache()
+    found = []
+    for record in records:
+        circuit = cache.circuit_of(record)
+        if circuit is not None:
+            found.append(group_seconds(done_work(record, circuit), table))
+    return add(found, table)
+
+
+def balance_start(today: date) -> date:
+    """The first day of the balance window: 4 weeks back, today included."""
+    return today - timedelta(days=7 * BALANCE_WEEKS - 1)
+
+
+def overview(log: WorkoutLog, library: Sequence[LibraryEntry], today: date | None = None,
+             table: GroupTable | None = None) -> Overview:
+    today = today or datetime.now().astimezone().date()
+    table = table or group_table()
+    days = log.days()
+    # a day before the window's first, as text: the stored offsets may differ from today's
+    since = (balance_start(today) - timedelta(days=1)).isoformat()
+    recent = [r for r in log.records(since) if r.local_date >= balance_start(today) and r.local_date <= today]
+    by_group = balance_since(recent, table)
+    profiles = {e.key: planned_seconds(e.circuit, table) for e in library if e.circuit is not None}
+    best_key = suggest_circuit(by_group, profiles, table)
+    best = next((e for e in library if e.key == best_key), None)
+    return Overview(
+        weeks=weekly(days, today), streak=streak((d for d, _ in days), today), month=month_total(days, today),
+        balance=by_group, suggestion=best,
+        sentence=sentence(by_group, table, best.circuit.name if best and best.circuit else None),
+        total_workouts=len(days))
+
+
+def this_week_text(view: Overview, today: date | None = None) -> str:
+    """'This week: 2 workouts, 31 min · Streak: 5 weeks · November: 7 workouts, 2 h 5 min'."""
+    today = today or datetime.now().astimezone().date()
+    week = view.this_week
+    count, seconds = view.month
+    return (f"This week: {_workouts(week.workouts)}, {minutes_text(week.seconds)} · "
+            f"Streak: {view.streak} week{'s' if view.streak != 1 else ''} · "
+            f"{today:%B}: {_workouts(count)}, {minutes_text(seconds)}")
+
+
+def _workouts(count: int) -> str:
+    return f"{count} workout{'s' if count != 1 else ''}"
+
+
+def minutes_text(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60} min"
+
+
+def filtered(records: Iterable[WorkoutRecord], since: date | None = None,
+             circuit: str | None = None) -> list[WorkoutRecord]:
+    """For `postrun history`: started on or after `since` (local date), of a circuit
+    (its file name or its name, any case), newest first; interrupted ones left out."""
+    wanted = circuit.casefold() if circuit else None
+    found = [r for r in records if r.status != "in_progress"
+             and (since is None or r.local_date >= since)
+             and (wanted is None or wanted in (r.circuit_key.casefold(), r.circuit_name.casefold()))]
+    found.sort(key=lambda r: (r.started_at.timestamp(), r.id), reverse=True)
+    return found
+
+
+def week_label(start: date) -> str:
+    return f"{start:%d %b}"
+
+
+__all__ = ["Overview", "overview", "this_week_text", "filtered", "minutes_text", "week_label", "week_of",
+           "WEEK_RULE", "balance_since", "CircuitCache"]

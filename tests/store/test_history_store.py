@@ -1,0 +1,258 @@
+"""The log's history side: schema 2 with ids, delete and undo, merge without duplicates,
+and the workouts files (JSON and CSV) written and read back."""
+
+import csv
+import io
+import json
+import sqlite3
+import uuid
+from contextlib import closing
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from helpers import builtin_circuit_dict, seed_history
+from postrun.store import workout_log
+from postrun.store.history import filtered, overview
+from postrun.store.library import load_library
+from postrun.store.record_file import (
+    RecordFileError,
+    csv_text,
+    json_text,
+    parse_workouts,
+    read_workouts_file,
+    write_json,
+)
+from postrun.store.workout_log import SCHEMA_VERSION, WorkoutDraft, WorkoutLog, draft_of
+
+TODAY = date(2026, 11, 26)
+WHEN = datetime(2026, 11, 25, 18, 30, tzinfo=timezone(timedelta(hours=1)))
+
+
+def v1_log(path):
+    """A log as schema 1 left it, with two workouts in it."""
+    with closing(sqlite3.connect(path)) as db:
+        db.executescript(f"BEGIN; {workout_log.MIGRATIONS[0]}; PRAGMA user_version = 1; COMMIT;")
+        for n in range(2):
+            db.execute(
+                "INSERT INTO workouts (circuit_key, circuit_name, circuit_json, started_at, finished_at, "
+                "active_seconds, status, segment_index, segment_label, skipped_json, note, effort) "
+                "VALUES (?, ?, ?, ?, ?, ?, 'completed', 40, 'cooldown', '[3]', ?, 7)",
+                ("posterior-chain", "Posterior chain", json.dumps(builtin_circuit_dict("posterior-chain")),
+                 (WHEN - timedelta(days=n)).isoformat(), WHEN.isoformat(), 900.0 + n, f"note {n}"))
+        db.commit()
+
+
+def test_every_earlier_version_migrates_with_its_data_kept(tmp_path):
+    path = tmp_path / "postrun.sqlite3"
+    v1_log(path)
+    log = WorkoutLog.open(path)
+    assert log.notice is None
+    records = log.history()
+    assert [r.note for r in records] == ["note 0", "note 1"]
+    assert [r.active_seconds for r in records] == [900.0, 901.0]
+    assert records[0].skipped == [3] and records[0].effort == 7
+    ids = {r.uuid for r in records}
+    assert len(ids) == 2 and all(uuid.UUID(i) for i in ids)
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    log.close()
+    # opening again keeps the same ids
+    again = WorkoutLog.open(path)
+    assert {r.uuid for r in again.history()} == ids
+    again.close()
+
+
+def test_a_migration_that_fails_half_way_leaves_the_old_version(tmp_path, monkeypatch):
+    path = tmp_path / "postrun.sqlite3"
+    v1_log(path)
+
+    calls = []
+
+    def broken(connection):
+        connection.execute("ALTER TABLE workouts ADD COLUMN uuid TEXT")
+        calls.append(1)
+        if len(calls) == 1:             # the file's migration fails; the in-memory fallback's works
+            raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(workout_log, "MIGRATIONS", [workout_log.MIGRATIONS[0], broken])
+    log = WorkoutLog.open(path)
+    assert not log.durable
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+        columns = [row[1] for row in db.execute("PRAGMA table_info(workouts)")]
+        assert "uuid" not in columns
+        assert db.execute("SELECT COUNT(*) FROM workouts").fetchone()[0] == 2
+
+
+def test_ids_are_unique_and_kept_by_updates(tmp_path):
+    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    draft = WorkoutDraft("swings", {"name": "Swings"}, WHEN)
+    record_id = log.write(draft)
+    draft.status = "completed"
+    log.write(draft, record_id)
+    assert log.get(record_id).uuid == draft.uuid
+    with pytest.raises(sqlite3.IntegrityError):
+        log.write(WorkoutDraft("swings", {"name": "Swings"}, WHEN, uuid=draft.uuid))
+
+
+def test_delete_and_restore_put_back_the_same_record(tmp_path):
+    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    seed_history(log, TODAY)
+    before = log.history()
+    victim = before[3]
+    removed = log.delete(victim.id)
+    assert removed == victim and log.get(victim.id) is None
+    assert len(log.history()) == len(before) - 1
+    log.restore(removed)
+    assert log.history() == before
+
+
+def test_merge_adds_only_new_ids_all_or_nothing(tmp_path):
+    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    drafts = seed_history(log, TODAY)
+    other = WorkoutLog.open(tmp_path / "other.sqlite3")
+    assert other.merge(drafts) == (len(drafts), 0)
+    assert other.merge(drafts) == (0, len(drafts))
+    assert len(other.history()) == len(drafts)
+    # a draft that cannot be stored half-way through: the ones before it are not kept either
+    bad = WorkoutDraft("y", {}, WHEN)
+    bad.circuit = {"loop": object()}
+    with pytest.raises(TypeError):
+        other.merge([WorkoutDraft("x", {}, WHEN), bad])
+    assert len(other.history()) == len(drafts)
+
+
+def test_json_export_round_trips_every_field(tmp_path):
+    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    seed_history(log, TODAY)
+    draft = WorkoutDraft("posterior-chain", builtin_circuit_dict("posterior-chain"), WHEN, status="completed",
+                         finished_at=WHEN + timedelta(minutes=21), active_seconds=1234.5, segment_index=40,
+                         segment_label="cool-down: Figure four", skipped=[4, 9], note="heavy bell, “good”",
+                         effort=8, swaps=[{"exercise": 1, "from": "Cable kickbacks", "to": "Kneeling kickbacks"}],
+                         segment_seconds={3: 41.25, 5: 12.0})
+    log.write(draft)
+    records = list(log.records())
+    path = tmp_path / "export.json"
+    write_json(path, [draft_of(r) for r in records])
+    back = read_workouts_file(path)
+    assert [workout_log._values(d) for d in back] == [workout_log._values(draft_of(r)) for r in records]  # noqa: SLF001
+    fresh = WorkoutLog.open(tmp_path / "new-laptop.sqlite3")
+    assert fresh.merge(back) == (len(records), 0)
+    assert fresh.merge(read_workouts_file(path)) == (0, len(records))          # twice changes nothing
+    assert [(r.uuid, r.note, r.segment_seconds, r.swaps) for r in fresh.history()] == [
+        (r.uuid, r.note, r.segment_seconds, r.swaps) for r in log.history()]
+
+
+def test_csv_export_has_one_row_per_workout(tmp_path):
+    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    drafts = seed_history(log, TODAY)
+    drafts[0].note = 'comma, "quote"\nnewline'
+    log.write(drafts[0], log.history()[-1].id)
+    rows = list(csv.DictReader(io.StringIO(csv_text(draft_of(r) for r in log.records()))))
+    assert len(rows) == len(drafts)
+    first = rows[0]
+    assert first["note"] == 'comma, "quote"\nnewline'
+    assert first["id"] == drafts[0].uuid
+    assert datetime.fromisoformat(first["started_at"]) == drafts[0].started_at
+    stopped = [r for r in rows if r["status"] == "abandoned"]
+    assert len(stopped) == 2 and all(r["stopped_at"] == "work: Kettlebell swings" for r in stopped)
+    assert {r["active_seconds"] for r in rows} == {"600", "1200"}
+
+
+def good_item(**changes):
+    item = {"id": str(uuid.uuid4()), "circuit_key": "k", "circuit_name": "K", "started_at": WHEN.isoformat(),
+            "status": "completed", "active_seconds": 60, "circuit": {"name": "K"}}
+    item.update(changes)
+    return item
+
+
+def doc(*items, **top):
+    return json.dumps({"format": 1, "kind": "postrun-workouts", "workouts": list(items), **top}).encode()
+
+
+@pytest.mark.parametrize("data, words", [
+    (b"\xff\xfe", "not UTF-8"),
+    (b"{", "not JSON"),
+    (b"[]", "not a Postrun workouts export"),
+    (json.dumps({"format": 1, "workouts": []}).encode(), "not a Postrun workouts export"),
+    (doc(format=2), "newer Postrun"),
+    (doc(format="1"), "whole number"),
+    (json.dumps({"format": 1, "kind": "postrun-workouts", "workouts": {}}).encode(), '"workouts" must be a list'),
+    (doc(good_item(), 5), "workouts[2]: must be an object"),
+    (doc(good_item(started_at="yesterday")), "workouts[1].started_at: must be a date and time"),
+    (doc(good_item(started_at="2026-11-25T18:30:00")), "with its UTC offset"),
+    (doc(good_item(status="won")), "workouts[1].status"),
+    (doc(good_item(active_seconds=-1)), "active_seconds"),
+    (doc(good_item(active_seconds=1e300)), "active_seconds"),
+    (doc(good_item(effort=11)), "effort"),
+    (doc(good_item(effort=True)), "effort"),
+    (doc(good_item(id="not-a-uuid")), "workouts[1].id: must be a UUID"),
+    (doc(good_item(note="x" * 5000)), "note: longer than"),
+    (doc(good_item(skipped=["a"])), "skipped"),
+    (doc(good_item(circuit=[])), "circuit: must be an object"),
+    (doc(good_item(circuit_key="")), "circuit_key: must be text"),
+    (b"[" * 100000 + b"]" * 100000, "nested too deeply"),
+])
+def test_a_malformed_import_says_why(data, words):
+    with pytest.raises(RecordFileError) as caught:
+        parse_workouts(data, "x.json")
+    assert words in str(caught.value)
+    assert str(caught.value).startswith("x.json")
+
+
+def test_a_malformed_import_changes_nothing(tmp_path):
+    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    seed_history(log, TODAY)
+    before = log.history()
+    path = tmp_path / "bad.json"
+    path.write_bytes(doc(good_item(), good_item(status="won")))
+    with pytest.raises(RecordFileError):
+        log.merge(read_workouts_file(path))
+    assert log.history() == before
+
+
+def test_records_without_an_id_get_one_that_merges_once():
+    item = good_item()
+    del item["id"]
+    first, second = parse_workouts(doc(item)), parse_workouts(doc(item))
+    assert first[0].uuid == second[0].uuid
+    assert parse_workouts(doc(good_item(status="in_progress")))[0].status == "abandoned"
+
+
+def test_not_a_file(tmp_path):
+    with pytest.raises(RecordFileError, match="not a regular file"):
+        read_workouts_file(tmp_path)
+    with pytest.raises(RecordFileError, match="no such file|No such file"):
+        read_workouts_file(tmp_path / "missing.json")
+
+
+def test_a_json_text_is_the_documented_shape(tmp_path):
+    text = json_text([WorkoutDraft("k", {"name": "K"}, WHEN)])
+    loaded = json.loads(text)
+    assert loaded["format"] == 1 and loaded["kind"] == "postrun-workouts"
+    assert set(loaded["workouts"][0]) >= {"id", "started_at", "status", "active_seconds", "circuit", "note"}
+
+
+def test_overview_of_twelve_weeks(tmp_path):
+    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    seed_history(log, TODAY)
+    view = overview(log, load_library(), TODAY)
+    # Thursday: this week has Monday and Thursday; week 5 back had none
+    assert [w.workouts for w in view.weeks] == [2, 2, 2, 3, 2, 2, 0, 2, 2, 2, 2, 2]
+    assert view.weeks[-1].seconds == 2400 and view.weeks[3].seconds == 3600
+    assert view.weeks[-3].seconds == 1800               # one stopped at 10 minutes
+    assert view.streak == 5
+    assert view.month == (8, 8 * 1200 - 600)
+    assert view.balance["posterior chain"] > 4 * view.balance["quads"] == 0
+    assert view.suggestion is not None and view.suggestion.key == "quad-circuit"
+    assert view.sentence.endswith(f"A quad circuit (“{view.suggestion.circuit.name}”) would balance it.")
+
+
+def test_filtered_by_date_and_circuit(tmp_path):
+    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    seed_history(log, TODAY)
+    quads = filtered(log.records(), circuit="QUAD-circuit")
+    assert len(quads) == 1
+    recent = filtered(log.records(), since=TODAY - timedelta(days=6))
+    assert [r.local_date for r in recent] == [TODAY, TODAY - timedelta(days=3)]
