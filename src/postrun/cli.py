@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     action.add_argument("--play", action="store_true", help="play each cue once, with its name")
     action.add_argument("--write", metavar="DIR", type=Path, help="write each cue as DIR/NAME.wav")
 
+    from postrun.cli_history import add_parser as add_history
+
+    add_history(commands)
+
     run = commands.add_parser("run", help="open the window on a circuit, ready to start")
     run.add_argument("circuit", metavar="NAME_OR_PATH", help="a file, a file name from `postrun list`, or a name")
     return parser
@@ -85,6 +89,10 @@ def _dispatch(argv: Sequence[str] | None) -> int:
         return 0
     if args.command == "cues":
         return cmd_cues(args.play, args.write)
+    if args.command == "history":
+        from postrun.cli_history import cmd_history
+
+        return cmd_history(args)
     from postrun.app import main as open_window  # Qt only when a window is wanted
 
     return open_window()

@@ -132,4 +132,25 @@ def week_label(start: date) -> str:
 
 
 __all__ = ["Overview", "overview", "this_week_text", "filtered", "minutes_text", "week_label", "week_of",
+           "outcome_text", "bar_lines",
            "WEEK_RULE", "balance_since", "CircuitCache"]
+
+
+def outcome_text(status: str, segment_label: str) -> str:
+    """'completed', or where a workout stopped: 'stopped at work: Swings, round 2'."""
+    if status == "completed":
+        return "completed"
+    if status == "in_progress":
+        return "interrupted"
+    return f"stopped at {segment_label}" if segment_label else "stopped part-way"
+
+
+def bar_lines(by_group: dict[str, float], width: int = 30) -> list[str]:
+    """The balance bars as text: 'posterior chain  ██████████████  48 min'."""
+    top = max(by_group.values(), default=0.0) or 1.0
+    name_width = max((len(g) for g in by_group), default=0)
+    lines = []
+    for group, seconds in by_group.items():
+        filled = round(width * seconds / top)
+        lines.append(f"{group:<{name_width}}  {'█' * filled}{'·' * (width - filled)}  {minutes_text(seconds)}")
+    return lines

@@ -1,0 +1,112 @@
+"""`postrun history`: the workout log in a terminal, exported, or merged from an export.
+
+Output goes to stdout (redirect it to a file to export); problems go to stderr, one line,
+exit code 1, and an import that fails changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from postrun.core.durations import format_duration
+from postrun.store.history import WEEK_RULE, bar_lines, filtered, minutes_text, outcome_text, overview, this_week_text
+from postrun.store.library import load_library
+from postrun.store.record_file import RecordFileError, csv_text, json_text, read_workouts_file
+from postrun.store.workout_log import WorkoutLog, draft_of
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    history = commands.add_parser(
+        "history", help="your workouts, newest first; export them as JSON or CSV, or merge an export in")
+    shape = history.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="every field, as the window's JSON export")
+    shape.add_argument("--csv", action="store_true", help="one row per workout, for a spreadsheet")
+    shape.add_argument("--balance", action="store_true",
+                       help="work minutes per muscle group over the last 4 weeks, and what would balance them")
+    shape.add_argument("--import", dest="import_file", metavar="FILE.json", type=Path,
+                       help="merge an earlier JSON export (another computer's); workouts already here are skipped")
+    history.add_argument("--since", metavar="YYYY-MM-DD", type=_day,
+                         help="only workouts started on or after this day")
+    history.add_argument("--circuit", metavar="NAME", help="only this circuit (its file name or its name)")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day; write it as YYYY-MM-DD, e.g. 2026-11-01") from None
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    log = WorkoutLog.open()
+    try:
+        if log.notice and not log.durable and args.import_file is not None:
+            print(f"postrun: {log.notice}", file=sys.stderr)
+            return 1
+        if log.notice:
+            print(f"postrun: {log.notice}", file=sys.stderr)
+        if args.import_file is not None:
+            return _import(log, args.import_file)
+        if args.balance:
+            return _balance(log)
+        records = filtered(log.records(), args.since, args.circuit)
+        if args.json:
+            sys.stdout.write(json_text(draft_of(r) for r in records))
+        elif args.csv:
+            sys.stdout.write(csv_text(draft_of(r) for r in records))
+        else:
+            _table(records)
+        return 0
+    except sqlite3.Error as exc:
+        print(f"postrun: the workout log could not be read ({exc})", file=sys.stderr)
+        return 1
+    finally:
+        log.close()
+
+
+def _import(log: WorkoutLog, path: Path) -> int:
+    try:
+        drafts = read_workouts_file(path)
+        added, known = log.merge(drafts)
+    except RecordFileError as exc:
+        print(f"postrun: {exc}. Nothing was imported.", file=sys.stderr)
+        return 1
+    except (sqlite3.Error, OSError) as exc:
+        print(f"postrun: the workout log could not be written ({exc}). Nothing was imported.", file=sys.stderr)
+        return 1
+    already = f"; {known} already in your log" if known else ""
+    print(f"Imported {added} workout{'s' if added != 1 else ''} from {path}{already}.")
+    return 0
+
+
+def _balance(log: WorkoutLog) -> int:
+    view = overview(log, load_library())
+    for line in bar_lines(view.balance):
+        print(line)
+    print()
+    print(view.sentence)
+    if view.suggestion is not None:
+        print(f"Suggested: postrun run {view.suggestion.key}")
+    print(this_week_text(view))
+    print(f"({WEEK_RULE}.)")
+    return 0
+
+
+def _table(records: list) -> None:  # type: ignore[type-arg]
+    if not records:
+        print("No workouts yet. Finish or stop one in the window and it is listed here.")
+        return
+    for r in records:
+        when = r.started_at.strftime("%Y-%m-%d %H:%M %z")
+        skips = f"{len(r.skipped)} skipped" if r.skipped else ""
+        effort = f"effort {r.effort}" if r.effort else ""
+        extras = "  ".join(t for t in (skips, effort, r.note.replace("\n", " ")) if t)
+        print(f"{when}  {format_duration(r.active_seconds):>6}  {r.circuit_name}  "
+              f"({outcome_text(r.status, r.segment_label)})  {extras}".rstrip())
+    total = sum(r.active_seconds for r in records)
+    print(f"{len(records)} workout{'s' if len(records) != 1 else ''}, {minutes_text(total)} "
+          f"(as of {datetime.now().astimezone():%Y-%m-%d %H:%M})")
