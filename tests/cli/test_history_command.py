@@ -9,8 +9,9 @@ import subprocess
 import sys
 from datetime import date
 
-from helpers import seed_history
 from postrun.store.workout_log import WorkoutLog
+
+from helpers import seed_history
 
 
 def postrun(*args, data_dir):
@@ -44,7 +45,8 @@ def test_lists_newest_first_with_filters(tmp_path):
     quads = postrun("--circuit", "quad-circuit", data_dir=tmp_path / "d")
     assert len(quads.stdout.splitlines()) == 2
     bad = postrun("--since", "26/11/2026", data_dir=tmp_path / "d")
-    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+    assert bad.returncode == 2
+    assert "YYYY-MM-DD" in bad.stderr
 
 
 def test_json_export_moves_to_a_new_laptop_once(tmp_path):
@@ -52,7 +54,8 @@ def test_json_export_moves_to_a_new_laptop_once(tmp_path):
     exported = postrun("--json", data_dir=tmp_path / "old")
     assert exported.returncode == 0
     doc = json.loads(exported.stdout)
-    assert doc["format"] == 1 and len(doc["workouts"]) == len(drafts)
+    assert doc["format"] == 1
+    assert len(doc["workouts"]) == len(drafts)
     path = tmp_path / "history.json"
     path.write_text(exported.stdout)
     first = postrun("--import", str(path), data_dir=tmp_path / "new")
@@ -87,7 +90,8 @@ def test_balance_prints_bars_and_the_sentence(tmp_path):
     result = postrun("--balance", data_dir=tmp_path / "d")
     assert result.returncode == 0
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("posterior chain") and lines[0].endswith("min")
+    assert lines[0].startswith("posterior chain")
+    assert lines[0].endswith("min")
     assert any(line.startswith("quads") and line.endswith("0 min") for line in lines)
     assert any(line.startswith("Last 4 weeks: posterior chain") and "A quad circuit" in line for line in lines)
     assert "Suggested: postrun run quad-circuit" in lines

@@ -2,7 +2,6 @@
 
 import pytest
 
-from helpers import circuit_from
 from postrun.core.balance import (
     OTHER,
     REP_SECONDS,
@@ -16,6 +15,8 @@ from postrun.core.balance import (
     suggest,
 )
 from postrun.store.muscle_groups import group_table
+
+from helpers import circuit_from
 
 TABLE = GroupTable(
     order=("posterior chain", "quads", "calves", "core", "upper body"),
@@ -75,7 +76,7 @@ def test_skipped_sets_are_left_out_and_measured_time_wins():
     done = DoneWork(CIRCUIT, completed=True, reached=0, skipped=frozenset({swings_round_1, squat_left}),
                     spent={calves: 50.0, squat_right: 35.0})
     totals = group_seconds(done, TABLE)
-    assert totals["posterior chain"] == pytest.approx(17.5 + 40 + 30)   # half the right squat, then round 2: swings, half of both sides
+    assert totals["posterior chain"] == pytest.approx(17.5 + 40 + 30)   # right squat half; round 2 swings, squat half
     assert totals["quads"] == pytest.approx(17.5 + 30)
     assert totals["calves"] == pytest.approx(50 + 20 * REP_SECONDS)
 
@@ -93,10 +94,11 @@ def test_a_stopped_workout_counts_what_was_done_before_it_stopped():
 def test_add_gives_every_group_in_order():
     summed = add([{"quads": 60.0}, {"quads": 30.0, OTHER: 5.0}], TABLE)
     assert list(summed) == [*TABLE.order, OTHER]
-    assert summed["quads"] == 90.0 and summed["calves"] == 0.0
+    assert summed["quads"] == 90.0
+    assert summed["calves"] == 0.0
 
 
-@pytest.mark.parametrize("posterior, quads, expected", [
+@pytest.mark.parametrize(("posterior", "quads", "expected"), [
     (0, 0, None),
     (48 * 60, 12 * 60, "quads"),
     (12 * 60, 48 * 60, "posterior chain"),
@@ -115,7 +117,8 @@ def test_sentence_words():
         "Last 4 weeks: posterior chain 48 min, quads 12 min. A quad circuit (“Quad day”) would balance it.")
     assert sentence({"posterior chain": 10 * 60, "quads": 40 * 60}, TABLE).endswith(
         "A posterior chain circuit would balance it.")
-    assert sentence({"posterior chain": 600, "quads": 540}, TABLE).endswith("Balanced between posterior chain and quads.")
+    assert sentence({"posterior chain": 600, "quads": 540}, TABLE).endswith(
+        "Balanced between posterior chain and quads.")
     assert sentence({}, TABLE).startswith("No strength work in the last 4 weeks yet")
     assert "under 1 min" in sentence({"posterior chain": 20, "quads": 0}, TABLE)
 
@@ -141,7 +144,8 @@ def test_the_shipped_table_groups_every_muscle_of_the_built_ins():
         for exercise in entry.circuit.exercises:
             for muscle in exercise.muscles:
                 assert table.group(muscle) != OTHER, (entry.key, muscle)
-    assert table.group("Hamstrings") == "posterior chain" and table.group("spleen") == OTHER
+    assert table.group("Hamstrings") == "posterior chain"
+    assert table.group("spleen") == OTHER
     quad = next(e for e in load_library() if e.key == "quad-circuit")
     profile = planned_seconds(quad.circuit, table)
     assert profile["quads"] > profile["posterior chain"] > 0

@@ -1,7 +1,7 @@
 """Weeks, streak and month as tables: a week runs Monday to Sunday, by the local date
 the workout was lived."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -11,7 +11,7 @@ MON = date(2026, 11, 23)      # a Monday
 THU = date(2026, 11, 26)
 
 
-@pytest.mark.parametrize("day, monday", [
+@pytest.mark.parametrize(("day", "monday"), [
     (date(2026, 11, 23), date(2026, 11, 23)),
     (date(2026, 11, 29), date(2026, 11, 23)),       # Sunday ends the week
     (date(2026, 11, 30), date(2026, 11, 30)),
@@ -26,7 +26,7 @@ def weeks_ago(n, weekday=0):
     return week_of(THU) - timedelta(weeks=n) + timedelta(days=weekday)
 
 
-@pytest.mark.parametrize("days, today, expected", [
+@pytest.mark.parametrize(("days", "today", "expected"), [
     ([], THU, 0),
     ([THU], THU, 1),
     ([weeks_ago(1)], THU, 1),                                   # this week not over: not broken yet
@@ -47,9 +47,9 @@ def test_streak(days, today, expected):
 def test_streak_uses_the_date_lived_not_todays_time_zone():
     # Sunday 23:30 in Berlin is Monday in UTC; lived on Sunday, it keeps last week's streak
     lived = datetime(2026, 11, 22, 23, 30, tzinfo=timezone(timedelta(hours=1)))
-    assert lived.astimezone(timezone.utc).date() == date(2026, 11, 22)
+    assert lived.astimezone(UTC).date() == date(2026, 11, 22)
     late = datetime(2026, 11, 22, 23, 30, tzinfo=timezone(timedelta(hours=-8)))   # Monday in UTC
-    assert late.astimezone(timezone.utc).date() == MON
+    assert late.astimezone(UTC).date() == MON
     assert streak([late.date()], MON + timedelta(days=6)) == 1      # Sunday's week, last week: still alive
     assert streak([late.date(), MON], MON) == 2
 
@@ -58,8 +58,11 @@ def test_weekly_has_every_week_this_one_last():
     days = [(THU, 600.0), (MON, 300.0), (weeks_ago(3, 2), 900.0), (weeks_ago(12), 100.0)]
     weeks = weekly(days, THU)
     assert len(weeks) == 12
-    assert weeks[-1].start == MON and weeks[-1].workouts == 2 and weeks[-1].seconds == 900.0
-    assert weeks[-4].workouts == 1 and weeks[-4].seconds == 900.0
+    assert weeks[-1].start == MON
+    assert weeks[-1].workouts == 2
+    assert weeks[-1].seconds == 900.0
+    assert weeks[-4].workouts == 1
+    assert weeks[-4].seconds == 900.0
     assert [w.workouts for w in weeks[:-4]] == [0] * 8          # 12 weeks ago is outside the chart
     assert weeks[0].start == MON - timedelta(weeks=11)
 

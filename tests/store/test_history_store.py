@@ -11,7 +11,6 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from helpers import builtin_circuit_dict, seed_history
 from postrun.store import workout_log
 from postrun.store.history import filtered, overview
 from postrun.store.library import load_library
@@ -24,6 +23,8 @@ from postrun.store.record_file import (
     write_json,
 )
 from postrun.store.workout_log import SCHEMA_VERSION, WorkoutDraft, WorkoutLog, draft_of
+
+from helpers import builtin_circuit_dict, seed_history
 
 TODAY = date(2026, 11, 26)
 WHEN = datetime(2026, 11, 25, 18, 30, tzinfo=timezone(timedelta(hours=1)))
@@ -51,9 +52,11 @@ def test_every_earlier_version_migrates_with_its_data_kept(tmp_path):
     records = log.history()
     assert [r.note for r in records] == ["note 0", "note 1"]
     assert [r.active_seconds for r in records] == [900.0, 901.0]
-    assert records[0].skipped == [3] and records[0].effort == 7
+    assert records[0].skipped == [3]
+    assert records[0].effort == 7
     ids = {r.uuid for r in records}
-    assert len(ids) == 2 and all(uuid.UUID(i) for i in ids)
+    assert len(ids) == 2
+    assert all(uuid.UUID(i) for i in ids)
     with closing(sqlite3.connect(path)) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     log.close()
@@ -102,7 +105,8 @@ def test_delete_and_restore_put_back_the_same_record(tmp_path):
     before = log.history()
     victim = before[3]
     removed = log.delete(victim.id)
-    assert removed == victim and log.get(victim.id) is None
+    assert removed == victim
+    assert log.get(victim.id) is None
     assert len(log.history()) == len(before) - 1
     log.restore(removed)
     assert log.history() == before
@@ -156,7 +160,8 @@ def test_csv_export_has_one_row_per_workout(tmp_path):
     assert first["id"] == drafts[0].uuid
     assert datetime.fromisoformat(first["started_at"]) == drafts[0].started_at
     stopped = [r for r in rows if r["status"] == "abandoned"]
-    assert len(stopped) == 2 and all(r["stopped_at"] == "work: Kettlebell swings" for r in stopped)
+    assert len(stopped) == 2
+    assert all(r["stopped_at"] == "work: Kettlebell swings" for r in stopped)
     assert {r["active_seconds"] for r in rows} == {"600", "1200"}
 
 
@@ -171,7 +176,7 @@ def doc(*items, **top):
     return json.dumps({"format": 1, "kind": "postrun-workouts", "workouts": list(items), **top}).encode()
 
 
-@pytest.mark.parametrize("data, words", [
+@pytest.mark.parametrize(("data", "words"), [
     (b"\xff\xfe", "not UTF-8"),
     (b"{", "not JSON"),
     (b"[]", "not a Postrun workouts export"),
@@ -230,7 +235,8 @@ def test_not_a_file(tmp_path):
 def test_a_json_text_is_the_documented_shape(tmp_path):
     text = json_text([WorkoutDraft("k", {"name": "K"}, WHEN)])
     loaded = json.loads(text)
-    assert loaded["format"] == 1 and loaded["kind"] == "postrun-workouts"
+    assert loaded["format"] == 1
+    assert loaded["kind"] == "postrun-workouts"
     assert set(loaded["workouts"][0]) >= {"id", "started_at", "status", "active_seconds", "circuit", "note"}
 
 
@@ -240,12 +246,14 @@ def test_overview_of_twelve_weeks(tmp_path):
     view = overview(log, load_library(), TODAY)
     # Thursday: this week has Monday and Thursday; week 5 back had none
     assert [w.workouts for w in view.weeks] == [2, 2, 2, 3, 2, 2, 0, 2, 2, 2, 2, 2]
-    assert view.weeks[-1].seconds == 2400 and view.weeks[3].seconds == 3600
+    assert view.weeks[-1].seconds == 2400
+    assert view.weeks[3].seconds == 3600
     assert view.weeks[-3].seconds == 1800               # one stopped at 10 minutes
     assert view.streak == 5
     assert view.month == (8, 8 * 1200 - 600)
     assert view.balance["posterior chain"] > 4 * view.balance["quads"] == 0
-    assert view.suggestion is not None and view.suggestion.key == "quad-circuit"
+    assert view.suggestion is not None
+    assert view.suggestion.key == "quad-circuit"
     assert view.sentence.endswith(f"A quad circuit (“{view.suggestion.circuit.name}”) would balance it.")
 
 

@@ -75,18 +75,30 @@ def balance_start(today: date) -> date:
     return today - timedelta(days=7 * BALANCE_WEEKS - 1)
 
 
+def recent_balance(log: WorkoutLog, library: Sequence[LibraryEntry], today: date,
+                   table: GroupTable) -> tuple[dict[str, float], LibraryEntry | None]:
+    """Work seconds per group over the last 4 weeks, and the circuit that would best
+    restore the balance (what the picker marks). Reads only those 4 weeks of the log."""
+    # from a day before the window's first, as text: the stored offsets may differ from today's
+    since = (balance_start(today) - timedelta(days=1)).isoformat()
+    recent = [r for r in log.records(since)
+              if balance_start(today) <= r.local_date <= today and r.status != "in_progress"]
+    by_group = balance_since(recent, table)
+    profiles = {e.key: planned_seconds(e.circuit, table) for e in library if e.circuit is not None}
+    best_key = suggest_circuit(by_group, profiles, table)
+    return by_group, next((e for e in library if e.key == best_key), None)
+
+
+def suggested(log: WorkoutLog, library: Sequence[LibraryEntry], today: date | None = None) -> LibraryEntry | None:
+    return recent_balance(log, library, today or datetime.now().astimezone().date(), group_table())[1]
+
+
 def overview(log: WorkoutLog, library: Sequence[LibraryEntry], today: date | None = None,
              table: GroupTable | None = None) -> Overview:
     today = today or datetime.now().astimezone().date()
     table = table or group_table()
     days = log.days()
-    # a day before the window's first, as text: the stored offsets may differ from today's
-    since = (balance_start(today) - timedelta(days=1)).isoformat()
-    recent = [r for r in log.records(since) if r.local_date >= balance_start(today) and r.local_date <= today]
-    by_group = balance_since(recent, table)
-    profiles = {e.key: planned_seconds(e.circuit, table) for e in library if e.circuit is not None}
-    best_key = suggest_circuit(by_group, profiles, table)
-    best = next((e for e in library if e.key == best_key), None)
+    by_group, best = recent_balance(log, library, today, table)
     return Overview(
         weeks=weekly(days, today), streak=streak((d for d, _ in days), today), month=month_total(days, today),
         balance=by_group, suggestion=best,
@@ -132,7 +144,7 @@ def week_label(start: date) -> str:
 
 
 __all__ = ["Overview", "overview", "this_week_text", "filtered", "minutes_text", "week_label", "week_of",
-           "outcome_text", "bar_lines",
+           "outcome_text", "bar_lines", "suggested", "recent_balance",
            "WEEK_RULE", "balance_since", "CircuitCache"]
 
 
@@ -153,4 +165,40 @@ def bar_lines(by_group: dict[str, float], width: int = 30) -> list[str]:
     for group, seconds in by_group.items():
         filled = round(width * seconds / top)
         lines.append(f"{group:<{name_width}}  {'█' * filled}{'·' * (width - filled)}  {minutes_text(seconds)}")
+    return lines
+
+
+@dataclass(frozen=True)
+class SetLine:
+    """One exercise set or stretch of a recorded workout, for its detail."""
+
+    text: str          # 'Kettlebell swings (left), round 2'
+    state: str         # 'done', 'skipped' or 'not reached'
+    seconds: float | None
+
+
+def workout_sets(record: WorkoutRecord, circuit: Circuit) -> list[SetLine]:
+    """Every exercise set and stretch of the workout as run, with what became of it."""
+    from postrun.core.timeline import Kind, build_timeline
+
+    lines = []
+    completed = record.status == "completed"
+    for index, segment in enumerate(build_timeline(circuit).segments):
+        if segment.kind not in (Kind.WORK, Kind.COOLDOWN):
+            continue
+        text = segment.name or segment.kind.value
+        if segment.side:
+            text += f" ({segment.side.value})"
+        if segment.round:
+            text += f", round {segment.round}"
+        if index in record.skipped:
+            state = "skipped"
+        elif completed or index < record.segment_index:
+            state = "done"
+        elif index == record.segment_index:
+            state = "stopped here"
+        else:
+            state = "not reached"
+        planned = float(segment.seconds) if segment.seconds is not None else None
+        lines.append(SetLine(text, state, record.segment_seconds.get(index, planned if state == "done" else None)))
     return lines

@@ -3,6 +3,7 @@ and what went wrong opening them, in words."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 
 import tomli_w
@@ -31,6 +32,26 @@ class UserData:
 
     def last_done(self) -> dict[str, datetime]:
         return dict(self.log.last_done())
+
+    def suggested_key(self, library: list[LibraryEntry]) -> str | None:
+        """The circuit that would best restore the 4-week balance (the picker marks it)."""
+        from postrun.store.history import suggested
+
+        try:
+            entry = suggested(self.log, library)
+        except (sqlite3.Error, OSError, ValueError):
+            return None            # a log or table that cannot be read: no mark, nothing else lost
+        return entry.key if entry else None
+
+    def summary_lines(self) -> list[str]:
+        """This week, the streak, this month and the balance sentence: the finish screen's summary."""
+        from postrun.store.history import overview, this_week_text
+
+        try:
+            view = overview(self.log, self.library())
+        except (sqlite3.Error, OSError, ValueError) as exc:
+            return [f"The history could not be read ({exc})."]
+        return [this_week_text(view), view.sentence]
 
     def save_settings(self) -> str | None:
         """None when saved, else why not in words (the choices last until the program quits)."""

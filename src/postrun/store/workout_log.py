@@ -22,6 +22,7 @@ from typing import Any
 
 from postrun.store.paths import log_path
 
+
 def _add_ids_swaps_and_times(connection: sqlite3.Connection) -> None:
     """2: a stable id per workout (history moves between computers without duplicates),
     the swaps made, and the time spent in each segment (rep sets have no planned time)."""

@@ -37,6 +37,9 @@ class FinishView(QWidget):
         self.details = QLabel(self)
         self.details.setFont(font(24))
         self.details.setWordWrap(True)
+        self.summary = QLabel(self)
+        self.summary.setFont(font(22))
+        self.summary.setWordWrap(True)
         self.saved = QLabel(self)
         self.saved.setFont(font(18))
         self.saved.setWordWrap(True)
@@ -84,6 +87,8 @@ class FinishView(QWidget):
         save_row.addWidget(self.retry)
         save_row.addWidget(self.save_file)
         layout.addLayout(save_row)
+        layout.addSpacing(12)
+        layout.addWidget(self.summary)
         layout.addStretch(1)
         layout.addWidget(self.note)
         layout.addLayout(effort_row)
@@ -109,6 +114,10 @@ class FinishView(QWidget):
         self.effort.setValue(0)
         self._last_saved = ("", None)
         self.note.setFocus()
+
+    def show_summary(self, lines: list[str]) -> None:
+        """This week, the streak and the balance, under the result."""
+        self.summary.setText("\n".join(lines))
 
     def show_save(self, state: SaveState) -> None:
         self.saved.setText(state.text)

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from postrun.session.workout_session import FinishReport, ResumePoint, SessionParts, WorkoutSession
     from postrun.system.media_buttons import MediaButtons
     from postrun.ui.finish_view import FinishView
+    from postrun.ui.history_view import HistoryView
     from postrun.ui.run_view import RunView
 
 AskSavePath = Callable[[QWidget, str], "Path | None"]
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self._preview: PreviewView | None = None
         self._run_view: RunView | None = None
         self._finish: FinishView | None = None
+        self._history: HistoryView | None = None
 
         self.session: WorkoutSession | None = None
         self.current: tuple[str, Circuit, list[dict[str, object]]] | None = None
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self.picker.chosen.connect(self.open_entry)
         self.picker.resume_chosen.connect(self.resume_interrupted)
         self.picker.resume_discarded.connect(self.discard_interrupted)
+        self.picker.history_requested.connect(self.show_history)
 
         self.show_picker()
 
@@ -120,6 +123,24 @@ class MainWindow(QMainWindow):
         return self._finish
 
     @property
+    def history(self) -> HistoryView:
+        if self._history is None:
+            from postrun.ui.history_view import HistoryView
+
+            self._history = HistoryView(self.data, self)
+            self._history.back_requested.connect(self.show_picker)
+            self.stack.addWidget(self._history)
+        return self._history
+
+    def show_history(self) -> None:
+        if self.workout_running:
+            return
+        self._leave_fullscreen()
+        self.history.refresh()
+        self.stack.setCurrentWidget(self.history)
+        self.history.table.setFocus()
+
+    @property
     def workout_running(self) -> bool:
         return self.session is not None and self.session.running
 
@@ -128,8 +149,9 @@ class MainWindow(QMainWindow):
     def show_picker(self) -> None:
         self._leave_fullscreen()
         self.picker.filter.clear()          # back from a workout: every circuit again
-        self.picker.set_entries(self.data.library(), self.data.last_done(),
-                                select_key=self.data.settings.last_circuit)
+        library = self.data.library()
+        self.picker.set_entries(library, self.data.last_done(), select_key=self.data.settings.last_circuit,
+                                suggested_key=self.data.suggested_key(library))
         self.picker.show_notice("\n".join(self.data.notices) or None)
         self.stack.setCurrentWidget(self.picker)
         self.picker.setFocus()
@@ -240,6 +262,7 @@ class MainWindow(QMainWindow):
             self.media.show("Stopped", done, report.circuit_name, None, lambda: 0.0, 1.0)
         self._leave_fullscreen()
         self.finish.show_result(report)
+        self.finish.show_summary(self.data.summary_lines())
         self.stack.setCurrentWidget(self.finish)
         self.finish.note.setFocus()
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +40,10 @@ def when_text(moment: datetime | None, now: datetime | None = None) -> str:
     return f"done {moment.date().isoformat()}"
 
 
-def describe(entry: LibraryEntry, last_done: datetime | None) -> str:
+SUGGESTED = "★ Suggested: it would balance your last 4 weeks"
+
+
+def describe(entry: LibraryEntry, last_done: datetime | None, suggested: bool = False) -> str:
     if entry.circuit is None:
         assert entry.error is not None
         return f"{entry.path.name}  ({entry.source.value}) — CANNOT BE USED\n{entry.error.first}"
@@ -53,13 +58,15 @@ def describe(entry: LibraryEntry, last_done: datetime | None) -> str:
         parts.append(", ".join(circuit.focus))
     parts.append(", ".join(circuit.equipment) if circuit.equipment else "no equipment")
     parts.append(when_text(last_done))
-    return f"{circuit.name}  ({entry.source.value})\n" + " · ".join(parts)
+    text = f"{circuit.name}  ({entry.source.value})\n" + " · ".join(parts)
+    return f"{text}\n{SUGGESTED}" if suggested else text
 
 
 class PickerView(QWidget):
     chosen = Signal(object)           # LibraryEntry
     resume_chosen = Signal()
     resume_discarded = Signal()
+    history_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,8 +97,19 @@ class PickerView(QWidget):
         self.list.itemActivated.connect(self._activate)
         self.list.itemDoubleClicked.connect(self._activate)
 
+        self.history_button = QPushButton("History  (Ctrl+H)", self)
+        self.history_button.setFont(list_font)
+        self.history_button.clicked.connect(self.history_requested)
+        # a modifier key: plain letters belong to type-to-filter
+        history_key = QShortcut(QKeySequence("Ctrl+H"), self)
+        history_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        history_key.activated.connect(self.history_requested)
+
+        top = QHBoxLayout()
+        top.addWidget(heading, 1)
+        top.addWidget(self.history_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addLayout(top)
         layout.addWidget(self.resume_bar)
         layout.addWidget(self.notice)
         layout.addWidget(self.filter)
@@ -99,10 +117,10 @@ class PickerView(QWidget):
         self.setFocusProxy(self.filter)
 
     def set_entries(self, entries: list[LibraryEntry], last_done: dict[str, datetime],
-                    select_key: str | None = None) -> None:
+                    select_key: str | None = None, suggested_key: str | None = None) -> None:
         self.list.clear()
         for entry in entries:
-            item = QListWidgetItem(describe(entry, last_done.get(entry.key)))
+            item = QListWidgetItem(describe(entry, last_done.get(entry.key), entry.key == suggested_key))
             item.setData(ENTRY_ROLE, entry)
             if entry.circuit is None:
                 item.setForeground(Qt.GlobalColor.darkRed)

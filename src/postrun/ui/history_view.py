@@ -1,0 +1,389 @@
+"""The history page: the weeks at a glance, the 4-week balance with what would restore it,
+and every workout newest first; select one to see it whole, edit its note and effort,
+delete it (asked once, undoable while the page is open), export or import.
+
+Reads and writes only through the workout log; a failed write is said in words and
+changes nothing on screen."""
+
+from __future__ import annotations
+
+import html
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from postrun.core.durations import format_duration
+from postrun.store.history import (
+    WEEK_RULE,
+    CircuitCache,
+    Overview,
+    outcome_text,
+    overview,
+    this_week_text,
+    workout_sets,
+)
+from postrun.store.record_file import RecordFileError, read_workouts_file, write_csv, write_json
+from postrun.store.user_data import UserData
+from postrun.store.workout_log import WorkoutRecord, draft_of
+from postrun.ui.balance_bars import BalanceBars
+from postrun.ui.history_model import HistoryModel, when_text
+from postrun.ui.theme import font
+from postrun.ui.week_chart import WeekChart
+
+Confirm = Callable[[QWidget, str], bool]
+AskPath = Callable[[QWidget, str], "Path | None"]
+
+EMPTY = ("No workouts yet.\n\nWhen you finish a workout, or stop one part-way, it is listed here with its "
+         "date, circuit, time and note. The last 12 weeks appear as a chart, with your streak of weeks, and "
+         "the minutes each muscle group worked over the last 4 weeks, with the circuit that would balance them.")
+
+
+def confirm(parent: QWidget, text: str) -> bool:
+    answer = QMessageBox.question(parent, "Postrun", text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_export_path(parent: QWidget, suggested: str) -> Path | None:
+    path, chosen = QFileDialog.getSaveFileName(parent, "Export the history", str(Path.home() / suggested),
+                                               "JSON, for another computer (*.json);;CSV, for a spreadsheet (*.csv)")
+    if not path:
+        return None
+    result = Path(path)
+    if result.suffix.lower() not in (".json", ".csv"):
+        result = result.with_name(result.name + (".csv" if "csv" in chosen.lower() else ".json"))
+    return result
+
+
+def ask_import_path(parent: QWidget, suggested: str) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Import a history export", str(Path.home()),
+                                          "Postrun history (*.json)")
+    return Path(path) if path else None
+
+
+class DeleteWorkout(QUndoCommand):
+    """Delete one record; undo puts it back under its own id and uuid."""
+
+    def __init__(self, view: HistoryView, record_id: int, name: str) -> None:
+        super().__init__(f"delete “{name}”")
+        self.view = view
+        self.record_id = record_id
+        self.record: WorkoutRecord | None = None
+
+    def redo(self) -> None:
+        removed = self.view.write(lambda log: log.delete(self.record_id))
+        if isinstance(removed, WorkoutRecord):
+            self.record = removed
+        self.view.refresh()
+
+    def undo(self) -> None:
+        if self.record is not None:
+            record = self.record
+            self.view.write(lambda log: log.restore(record))
+            self.view.refresh(select=record.id)
+
+
+class HistoryView(QWidget):
+    back_requested = Signal()
+
+    def __init__(self, data: UserData, parent: QWidget | None = None, *, ask: Confirm = confirm,
+                 ask_export: AskPath = ask_export_path, ask_import: AskPath = ask_import_path) -> None:
+        super().__init__(parent)
+        self.data = data
+        self._ask, self._ask_export, self._ask_import = ask, ask_export, ask_import
+        self.undo_stack = QUndoStack(self)
+        self.cache = CircuitCache()
+        self.overview: Overview | None = None
+        self.record: WorkoutRecord | None = None
+
+        heading = QLabel("History", self)
+        heading.setFont(font(34, bold=True))
+        self.summary = QLabel(self)
+        self.summary.setFont(font(21, bold=True))
+        self.summary.setWordWrap(True)
+        rule = QLabel(f"({WEEK_RULE[0].upper()}{WEEK_RULE[1:]}.)", self)
+        rule.setFont(font(14))
+        self.chart = WeekChart(self)
+        self.bars = BalanceBars(self)
+        self.sentence = QLabel(self)
+        self.sentence.setFont(font(19, bold=True))
+        self.sentence.setWordWrap(True)
+
+        self.model = HistoryModel()
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setFont(font(16))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setFont(font(15, bold=True))
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((210, 230, 70, 230, 70, 60)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._show_record(current.row()))
+
+        self.detail = QTextBrowser(self)
+        self.detail.setFont(font(16))
+        self.detail.setOpenLinks(False)
+        self.note = QLineEdit(self)
+        self.note.setFont(font(16))
+        self.note.setPlaceholderText("Note (Enter saves)")
+        self.note.returnPressed.connect(self.save_note)
+        self.effort = QSpinBox(self)
+        self.effort.setFont(font(16))
+        self.effort.setRange(0, 10)
+        self.effort.setSpecialValueText("effort: not rated")
+        self.effort.setPrefix("effort ")
+        self.effort.editingFinished.connect(self.save_note)
+        self.delete_button = QPushButton("Delete…  (Del)", self)
+        self.undo_button = QPushButton("Undo  (Ctrl+Z)", self)
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.undoTextChanged.connect(lambda text: self.undo_button.setText(
+            f"Undo {text}  (Ctrl+Z)" if text else "Undo  (Ctrl+Z)"))
+        self.undo_button.setEnabled(False)
+        self.delete_button.clicked.connect(self.delete_selected)
+
+        self.status = QLabel(self)
+        self.status.setFont(font(16))
+        self.status.setWordWrap(True)
+        self.export_button = QPushButton("Export…  (Ctrl+E)", self)
+        self.import_button = QPushButton("Import…", self)
+        self.back_button = QPushButton("Back to circuits  (Esc)", self)
+        for button in (self.export_button, self.import_button, self.back_button, self.delete_button,
+                       self.undo_button):
+            button.setFont(font(17, bold=button is self.back_button))
+        self.export_button.clicked.connect(self.export)
+        self.import_button.clicked.connect(self.import_file)
+        self.back_button.clicked.connect(self.leave)
+
+        self.empty = QLabel(EMPTY, self)
+        self.empty.setFont(font(24))
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        # layout: heading and summary; chart | balance; list | detail; buttons
+        charts = QHBoxLayout()
+        charts.addWidget(self.chart, 3)
+        balance = QVBoxLayout()
+        balance.addWidget(self.bars, 1)
+        balance.addWidget(self.sentence)
+        charts.addLayout(balance, 2)
+        side = QVBoxLayout()
+        side.addWidget(self.detail, 1)
+        side.addWidget(self.note)
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(self.effort)
+        edit_row.addWidget(self.delete_button)
+        edit_row.addWidget(self.undo_button)
+        side.addLayout(edit_row)
+        records = QHBoxLayout()
+        records.addWidget(self.table, 3)
+        records.addLayout(side, 2)
+        content = QWidget(self)
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(charts, 5)
+        content_layout.addLayout(records, 6)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(content)
+        self.pages.addWidget(self.empty)
+        self.content = content
+
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addSpacing(20)
+        summary_box = QVBoxLayout()
+        summary_box.addWidget(self.summary)
+        summary_box.addWidget(rule)
+        top.addLayout(summary_box, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.back_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+
+        for keys, action in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo),
+                             (QKeySequence.StandardKey.Redo, self.undo_stack.redo),
+                             ("Ctrl+E", self.export)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
+
+    # -- showing ---------------------------------------------------------------------
+
+    def refresh(self, select: int | None = None) -> None:
+        """Read the log again; keep (or move to) the selected record."""
+        keep = select if select is not None else (self.record.id if self.record else None)
+        try:
+            rows = self.data.log.summaries()
+            self.overview = overview(self.data.log, self.data.library())
+        except sqlite3.Error as exc:
+            self.say(f"The workout log could not be read ({exc}).")
+            return
+        self.model.set_rows(rows)
+        self.pages.setCurrentWidget(self.content if rows else self.empty)
+        view = self.overview
+        self.summary.setText(this_week_text(view) if rows else "")
+        self.chart.set_weeks(view.weeks)
+        self.bars.set_balance(view.balance)
+        self.sentence.setText(view.sentence)
+        row = self.model.row_of(keep) if keep is not None else None
+        if rows:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row if row is not None else 0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self._show_record(self.table.currentIndex().row())
+        else:
+            self._show_record(-1)
+
+    def _show_record(self, row: int) -> None:
+        if not 0 <= row < len(self.model.rows):
+            self.record = None
+            self.detail.clear()
+            for widget in (self.note, self.effort, self.delete_button):
+                widget.setEnabled(False)
+            return
+        try:
+            record = self.data.log.get(self.model.rows[row].id)
+        except sqlite3.Error:
+            record = None
+        self.record = record
+        for widget in (self.note, self.effort, self.delete_button):
+            widget.setEnabled(record is not None)
+        if record is None:
+            self.detail.setPlainText("This workout could not be read from the log.")
+            return
+        self.note.setText(record.note)
+        self.effort.setValue(record.effort or 0)
+        self.detail.setHtml(self.detail_html(record))
+
+    def detail_html(self, record: WorkoutRecord) -> str:
+        e = html.escape
+        rounds = record.circuit.get("rounds", 1)
+        parts = [f"<h3>{e(record.circuit_name)}</h3>",
+                 f"<p>{e(when_text(record.started_at))}<br>"
+                 f"{e(format_duration(record.active_seconds))} active · {rounds} round{'s' if rounds != 1 else ''} · "
+                 f"{e(outcome_text(record.status, record.segment_label))}</p>"]
+        if record.swaps:
+            swaps = ", ".join(f"{s.get('from', '?')} → {s.get('to', '?')}" for s in record.swaps)
+            parts.append(f"<p>Swapped: {e(swaps)}</p>")
+        circuit = self.cache.circuit_of(record)
+        if circuit is None:
+            parts.append("<p>The circuit of this workout could not be read, so its sets cannot be listed.</p>")
+            return "".join(parts)
+        marks = {"done": "✓", "skipped": "✗ skipped", "stopped here": "■ stopped here", "not reached": "· not reached"}
+        items = []
+        for line in workout_sets(record, circuit):
+            time = f" — {format_duration(line.seconds)}" if line.seconds is not None and line.state == "done" else ""
+            mark = marks[line.state]
+            text = f"{mark} {e(line.text)}{e(time)}" if line.state == "done" else f"{e(line.text)}: {mark}"
+            items.append(f"<li>{text}</li>")
+        parts.append(f"<ul>{''.join(items)}</ul>")
+        return "".join(parts)
+
+    def say(self, text: str) -> None:
+        self.status.setText(text)
+
+    # -- changing --------------------------------------------------------------------
+
+    def write(self, change: Callable[..., object]) -> object | None:
+        """One write to the log; a failure is said in words and returns None."""
+        try:
+            return change(self.data.log)
+        except (sqlite3.Error, OSError) as exc:
+            self.say(f"The workout log could not be changed ({exc}); nothing was changed.")
+            return None
+
+    def save_note(self) -> None:
+        record = self.record
+        if record is None:
+            return
+        note, effort = self.note.text().strip(), self.effort.value() or None
+        if (note, effort) == (record.note, record.effort):
+            return
+        if self.write(lambda log: log.annotate(record.id, note, effort) or True):
+            self.say("Note saved.")
+            self.refresh(select=record.id)
+
+    def delete_selected(self) -> None:
+        record = self.record
+        if record is None:
+            return
+        when = f"{record.started_at:%a %d %b %H:%M}"
+        if not self._ask(self, f"Delete “{record.circuit_name}” of {when} from your history? "
+                               "Undo (Ctrl+Z) brings it back while this page is open."):
+            return
+        self.undo_stack.push(DeleteWorkout(self, record.id, record.circuit_name))
+        self.say(f"Deleted “{record.circuit_name}” of {when}. Undo (Ctrl+Z) brings it back.")
+
+    def export(self) -> None:
+        path = self._ask_export(self, "postrun-history.json")
+        if path is None:
+            return
+        try:
+            drafts = [draft_of(r) for r in self.data.log.records()]
+            (write_csv if path.suffix.lower() == ".csv" else write_json)(path, drafts)
+        except (sqlite3.Error, OSError) as exc:
+            self.say(f"Not exported: {getattr(exc, 'strerror', None) or exc} ({path}).")
+            return
+        self.say(f"Exported {len(drafts)} workout{'s' if len(drafts) != 1 else ''} to {path}.")
+
+    def import_file(self) -> None:
+        path = self._ask_import(self, "")
+        if path is None:
+            return
+        try:
+            added, known = self.data.log.merge(read_workouts_file(path))
+        except RecordFileError as exc:
+            self.say(f"Nothing was imported: {exc}.")
+            return
+        except (sqlite3.Error, OSError) as exc:
+            self.say(f"Nothing was imported: the workout log could not be written ({exc}).")
+            return
+        already = f"; {known} were already here" if known else ""
+        self.say(f"Imported {added} workout{'s' if added != 1 else ''}{already}.")
+        self.refresh()
+
+    def leave(self) -> None:
+        self.save_note()
+        self.undo_stack.clear()       # undo lasts while the page is open
+        self.say("")
+        self.back_requested.emit()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.leave()
+        elif event.key() == Qt.Key.Key_Delete and not self.note.hasFocus():
+            self.delete_selected()
+        else:
+            super().keyPressEvent(event)

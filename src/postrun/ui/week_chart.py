@@ -1,0 +1,84 @@
+"""The last 12 weeks as bars, drawn with QPainter: minutes per week as the bar, the number
+of workouts above it, the week's Monday below. This week is drawn in the get-ready amber
+with its word "this week", so the chart reads from a step away and never by colour alone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from postrun.core.timeline import Kind
+from postrun.core.weeks import WeekTotal
+from postrun.ui.theme import PHASES, font
+
+BAR = QColor(PHASES[Kind.WORK].background)
+THIS_WEEK = QColor(PHASES[Kind.PREPARE].background)
+INK = QColor("#111111")
+FAINT = QColor("#6b6b6b")
+
+
+class WeekChart(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.weeks: list[WeekTotal] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(170)
+        self.setAccessibleName("Workouts and minutes per week, last 12 weeks")
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(640, 240)
+
+    def set_weeks(self, weeks: list[WeekTotal]) -> None:
+        self.weeks = list(weeks)
+        self.setToolTip("\n".join(f"week of {w.start:%d %b}: {w.workouts} workouts, {round(w.seconds / 60)} min"
+                                  for w in self.weeks))
+        self.update()
+
+    def bar_heights(self, plot_height: float) -> list[float]:
+        """Each week's bar height for a plot `plot_height` pixels tall (the tallest fills it)."""
+        top = max((w.seconds for w in self.weeks), default=0.0)
+        return [plot_height * w.seconds / top if top else 0.0 for w in self.weeks]
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        if not self.weeks:
+            return
+        title_font, label_font, small_font = font(20, bold=True), font(17, bold=True), font(14)
+        painter.setFont(title_font)
+        painter.setPen(INK)
+        painter.drawText(QRectF(8, 2, self.width() - 16, 28), Qt.AlignmentFlag.AlignLeft,
+                         "Minutes per week (workouts above each bar)")
+        top_margin, bottom_margin = 60.0, 44.0
+        plot = QRectF(8, top_margin, self.width() - 16, max(10.0, self.height() - top_margin - bottom_margin))
+        slot = plot.width() / len(self.weeks)
+        heights = self.bar_heights(plot.height())
+        for index, (week, height) in enumerate(zip(self.weeks, heights, strict=True)):
+            current = index == len(self.weeks) - 1
+            x = plot.left() + index * slot + slot * 0.15
+            width = slot * 0.7
+            bar = QRectF(x, plot.bottom() - height, width, height)
+            painter.fillRect(bar, THIS_WEEK if current else BAR)
+            if current and height > 0:
+                painter.setPen(QPen(INK, 1.5))
+                painter.drawRect(bar)
+            painter.setPen(INK)
+            painter.setFont(label_font)
+            above = f"{week.workouts}" if week.workouts else "–"
+            minutes = f"{round(week.seconds / 60)}′" if week.seconds else ""
+            painter.drawText(QRectF(x - slot * 0.15, bar.top() - 26, slot, 24),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, above)
+            if minutes and height > 26:
+                painter.setPen(INK if current else QColor("#ffffff"))
+                painter.setFont(small_font)
+                painter.drawText(bar.adjusted(0, 4, 0, 0), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                                 minutes)
+            painter.setPen(INK if current else FAINT)
+            painter.setFont(small_font)
+            label = "this week" if current else f"{week.start:%d %b}"
+            painter.drawText(QRectF(x - slot * 0.15, plot.bottom() + 4, slot, 36),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
+        painter.setPen(QPen(FAINT, 1))
+        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
