@@ -174,7 +174,8 @@ def seed_history(log, today, offset_hours: float = 1.0) -> list:  # type: ignore
             stopped = weeks_back in (2, 9) and day == 3
             draft = WorkoutDraft(key, circuit, start, status="abandoned" if stopped else "completed",
                                  finished_at=start + timedelta(minutes=20), active_seconds=600 if stopped else 1200,
-                                 segment_index=6 if stopped else 40, segment_label="work: Kettlebell swings",
+                                 segment_index=5 if stopped else 40,
+                                 segment_label="work: Kettlebell windmills (left), round 1" if stopped else "cool-down",
                                  note=f"week -{weeks_back}", effort=6)
             log.write(draft)
             drafts.append(draft)

@@ -40,7 +40,7 @@ def test_lists_newest_first_with_filters(tmp_path):
     lines = result.stdout.splitlines()
     assert len(lines) == len(drafts) + 1
     assert lines[0].startswith(date.today().isoformat())
-    assert "stopped at work: Kettlebell swings" in result.stdout
+    assert "stopped at work: Kettlebell windmills (left), round 1" in result.stdout
     assert lines[-1].startswith(f"{len(drafts)} workouts")
     quads = postrun("--circuit", "quad-circuit", data_dir=tmp_path / "d")
     assert len(quads.stdout.splitlines()) == 2

@@ -161,7 +161,7 @@ def test_csv_export_has_one_row_per_workout(tmp_path):
     assert datetime.fromisoformat(first["started_at"]) == drafts[0].started_at
     stopped = [r for r in rows if r["status"] == "abandoned"]
     assert len(stopped) == 2
-    assert all(r["stopped_at"] == "work: Kettlebell swings" for r in stopped)
+    assert all(r["stopped_at"] == "work: Kettlebell windmills (left), round 1" for r in stopped)
     assert {r["active_seconds"] for r in rows} == {"600", "1200"}
 
 
@@ -264,3 +264,43 @@ def test_filtered_by_date_and_circuit(tmp_path):
     assert len(quads) == 1
     recent = filtered(log.records(), since=TODAY - timedelta(days=6))
     assert [r.local_date for r in recent] == [TODAY, TODAY - timedelta(days=3)]
+
+
+def test_the_recorder_measures_each_segment_rep_sets_included(tmp_path):
+    from postrun.core.engine import Engine
+    from postrun.core.timeline import build_timeline
+    from postrun.store.workout_recorder import WorkoutRecorder
+
+    from helpers import FakeClock, circuit_from, run_for
+
+    circuit = circuit_from("""
+        format = 1
+        name = "Reps"
+        prepare = 5
+        rest = 10
+        [[exercise]]
+        name = "Goblet squats"
+        reps = 12
+        muscles = ["quads"]
+        [[exercise]]
+        name = "Plank"
+        work = 20
+    """)
+    clock = FakeClock()
+    engine = Engine(build_timeline(circuit), clock=clock)
+    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    recorder = WorkoutRecorder(log, "reps", {"name": "Reps"}, swaps=[{"exercise": 1, "from": "a", "to": "b"}])
+    engine.subscribe(recorder)
+    engine.start()
+    run_for(engine, clock, 5 + 25)          # get ready, then 25 s of squats before "done"
+    engine.done()
+    run_for(engine, clock, 40)
+    record = log.get(recorder.record_id)
+    assert record.status == "completed"
+    assert record.segment_seconds == pytest.approx({0: 5.0, 1: 25.0, 2: 10.0, 3: 20.0})
+    assert record.swaps == [{"exercise": 1, "from": "a", "to": "b"}]
+    resumed = WorkoutRecorder(log, "reps", {"name": "Reps"}, record_id=record.id, record_uuid=record.uuid,
+                              swaps=record.swaps, segment_seconds=record.segment_seconds)
+    resumed.flush()
+    assert log.get(record.id).uuid == record.uuid
+    assert log.get(record.id).segment_seconds == record.segment_seconds

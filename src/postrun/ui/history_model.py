@@ -16,14 +16,16 @@ COLUMNS = ("When", "Circuit", "Time", "Result", "Skipped", "Effort", "Note")
 Index = QModelIndex | QPersistentModelIndex
 
 
-def when_text(moment: datetime, now: datetime | None = None) -> str:
-    """The local date and time as lived, with the offset when it differs from today's."""
-    now = now or datetime.now().astimezone()
-    text = f"{moment:%a %d %b %Y  %H:%M}"
-    if moment.utcoffset() != now.utcoffset():
-        offset = f"{moment:%z}"          # +0100
-        text += f" (UTC{offset[:3]}:{offset[3:]})"
-    return text
+def lived_text(moment: datetime) -> str:
+    """The local date and time as lived, with its UTC offset: 'Thu 26 Nov 2026 18:30 (UTC+01:00)'."""
+    offset = f"{moment:%z}"          # +0100
+    return f"{moment:%a %d %b %Y %H:%M} (UTC{offset[:3]}:{offset[3:]})"
+
+
+def list_when(moment: datetime, now: datetime) -> str:
+    """The list's short form, the clock time as it was lived: 'Thu 26 Nov 18:30'; the
+    year only when it is not this one."""
+    return f"{moment:%a %d %b %H:%M}" if moment.year == now.year else f"{moment:%a %d %b %Y %H:%M}"
 
 
 class HistoryModel(QAbstractTableModel):
@@ -56,7 +58,9 @@ class HistoryModel(QAbstractTableModel):
         row = self.rows[index.row()]
         column = index.column()
         if column == 0:
-            return when_text(row.started_at, self._now)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return lived_text(row.started_at)
+            return list_when(row.started_at, self._now)
         if column == 1:
             return row.circuit_name
         if column == 2:

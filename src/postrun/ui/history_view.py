@@ -45,7 +45,7 @@ from postrun.store.record_file import RecordFileError, read_workouts_file, write
 from postrun.store.user_data import UserData
 from postrun.store.workout_log import WorkoutRecord, draft_of
 from postrun.ui.balance_bars import BalanceBars
-from postrun.ui.history_model import HistoryModel, when_text
+from postrun.ui.history_model import HistoryModel, lived_text
 from postrun.ui.theme import font
 from postrun.ui.week_chart import WeekChart
 
@@ -110,7 +110,7 @@ class HistoryView(QWidget):
                  ask_export: AskPath = ask_export_path, ask_import: AskPath = ask_import_path) -> None:
         super().__init__(parent)
         self.data = data
-        self._ask, self._ask_export, self._ask_import = ask, ask_export, ask_import
+        self.ask, self.ask_export, self.ask_import = ask, ask_export, ask_import     # dialogs: tests answer them
         self.undo_stack = QUndoStack(self)
         self.cache = CircuitCache()
         self.overview: Overview | None = None
@@ -142,7 +142,7 @@ class HistoryView(QWidget):
         header.setFont(font(15, bold=True))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((210, 230, 70, 230, 70, 60)):
+        for column, width in enumerate((185, 215, 70, 170, 80, 65)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._show_record(current.row()))
 
@@ -232,9 +232,9 @@ class HistoryView(QWidget):
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
 
-        for keys, action in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo),
-                             (QKeySequence.StandardKey.Redo, self.undo_stack.redo),
-                             ("Ctrl+E", self.export)):
+        # spelled out: the platform's standard Redo is Ctrl+Y on some desktops, Ctrl+Shift+Z on others
+        for keys, action in (("Ctrl+Z", self.undo_stack.undo), ("Ctrl+Shift+Z", self.undo_stack.redo),
+                             ("Ctrl+Y", self.undo_stack.redo), ("Ctrl+E", self.export)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(action)
@@ -291,7 +291,7 @@ class HistoryView(QWidget):
         e = html.escape
         rounds = record.circuit.get("rounds", 1)
         parts = [f"<h3>{e(record.circuit_name)}</h3>",
-                 f"<p>{e(when_text(record.started_at))}<br>"
+                 f"<p>{e(lived_text(record.started_at))}<br>"
                  f"{e(format_duration(record.active_seconds))} active · {rounds} round{'s' if rounds != 1 else ''} · "
                  f"{e(outcome_text(record.status, record.segment_label))}</p>"]
         if record.swaps:
@@ -340,14 +340,14 @@ class HistoryView(QWidget):
         if record is None:
             return
         when = f"{record.started_at:%a %d %b %H:%M}"
-        if not self._ask(self, f"Delete “{record.circuit_name}” of {when} from your history? "
+        if not self.ask(self, f"Delete “{record.circuit_name}” of {when} from your history? "
                                "Undo (Ctrl+Z) brings it back while this page is open."):
             return
         self.undo_stack.push(DeleteWorkout(self, record.id, record.circuit_name))
         self.say(f"Deleted “{record.circuit_name}” of {when}. Undo (Ctrl+Z) brings it back.")
 
     def export(self) -> None:
-        path = self._ask_export(self, "postrun-history.json")
+        path = self.ask_export(self, "postrun-history.json")
         if path is None:
             return
         try:
@@ -359,7 +359,7 @@ class HistoryView(QWidget):
         self.say(f"Exported {len(drafts)} workout{'s' if len(drafts) != 1 else ''} to {path}.")
 
     def import_file(self) -> None:
-        path = self._ask_import(self, "")
+        path = self.ask_import(self, "")
         if path is None:
             return
         try:
