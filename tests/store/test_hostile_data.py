@@ -113,11 +113,20 @@ def test_rows_edited_by_hand_do_not_stop_the_log_from_being_read(tmp_path):
 
     path = tmp_path / "postrun.sqlite3"
     log = WorkoutLog.open(path)
-    log.write(WorkoutDraft("a", {"name": "A"}, now_local()))
+    log.write(WorkoutDraft("a", {"name": "A"}, now_local(), status="completed"))
     with closing(sqlite3.connect(path)) as db, db:
-        db.execute("UPDATE workouts SET circuit_json = '{broken', skipped_json = 'x', started_at = 'yesterday'")
+        db.execute("UPDATE circuits SET json = '{broken'")
+        db.execute("UPDATE workouts SET skipped_json = 'x', started_at = 'yesterday', swaps_json = '{', "
+                   "seconds_json = '{\"a\": 1, \"2\": \"x\", \"3\": 1e999, \"4\": 5}', uuid = 'not one'")
     [record] = log.history()
-    assert (record.circuit, record.skipped) == ({}, [])
+    assert (record.circuit, record.skipped, record.swaps, record.segment_seconds) == ({}, [], [], {4: 5.0})
+    # every other reader of the history goes on too
+    from postrun.store.history import overview
+    from postrun.store.library import load_library
+
+    assert [r.skipped_count for r in log.summaries()] == [0]
+    assert log.days() == []
+    assert overview(log, load_library()).total_workouts == 0
     log.close()
 
 

@@ -180,12 +180,19 @@ def test_an_export_that_cannot_be_written_says_so(qtbot, window, log, tmp_path):
     assert view.status.text().startswith("Not exported:")
 
 
-def test_the_picker_marks_the_circuit_that_balances(qtbot, window, log):
+def test_the_picker_marks_the_circuit_that_balances(qtbot, window, log, timers):
+    window.show_picker()
+    timers.advance(1)
+    assert not [t for t in window.picker.entry_texts() if SUGGESTED in t]      # nothing done: nothing to balance
     seed_history(log, date.today())
     window.show_picker()
+    assert not [t for t in window.picker.entry_texts() if SUGGESTED in t]      # the list paints first
+    timers.advance(1)
     marked = [t for t in window.picker.entry_texts() if SUGGESTED in t]
     assert len(marked) == 1
     assert marked[0].startswith("Quad day after a run")
+    qtbot.keyClicks(window.picker.filter, "quad")                              # the filter keeps the mark
+    assert window.picker.entry_texts() == marked
 
 
 def test_the_finish_screen_shows_the_week_streak_and_balance(qtbot, window, log, clock):

@@ -151,8 +151,8 @@ def test_pick_preview_swap_run_finish_and_log(qtbot, window, clock, parts):
 
     # saved the moment the last segment ended, before any note
     with closing(sqlite3.connect(log_path())) as db:
-        row = db.execute("SELECT circuit_key, status, note, effort, skipped_json, circuit_json, started_at, "
-                         "finished_at, active_seconds FROM workouts").fetchone()
+        row = db.execute("SELECT circuit_key, status, note, effort, skipped_json, c.json, started_at, "
+                         "finished_at, active_seconds FROM workouts JOIN circuits c ON c.id = circuit_id").fetchone()
     key, status, note, effort, skipped, circuit_json, started, finished, active = row
     assert (key, status, note, effort) == ("posterior-chain-quick", "completed", "", None)
     assert '"Kneeling kickbacks"' in circuit_json

@@ -71,7 +71,20 @@ def write_record_file(path: Path, draft: WorkoutDraft) -> None:
 
 
 def json_text(drafts: Iterable[WorkoutDraft]) -> str:
-    return json.dumps(document(drafts), indent=1, ensure_ascii=False) + "\n"
+    """The document with one workout per line: readable, diffable, and written fast (ten
+    years of workouts in a fraction of a second). Records that share a circuit object
+    (as one read of the log gives them) share its serialized text."""
+    circuits: dict[int, tuple[object, str]] = {}     # id -> (the object, kept alive; its JSON)
+    lines = []
+    for draft in drafts:
+        item = workout_item(draft)
+        circuit = item.pop("circuit")
+        known = circuits.get(id(circuit))
+        if known is None:
+            known = circuits[id(circuit)] = (circuit, json.dumps(circuit, ensure_ascii=False))
+        lines.append(f'{json.dumps(item, ensure_ascii=False)[:-1]}, "circuit": {known[1]}}}')
+    head = json.dumps({"format": RECORD_FORMAT, "kind": KIND})[:-1]
+    return f'{head}, "workouts": [\n' + ",\n".join(lines) + "\n]}\n"
 
 
 def csv_text(drafts: Iterable[WorkoutDraft]) -> str:

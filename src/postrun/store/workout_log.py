@@ -23,16 +23,53 @@ from typing import Any
 from postrun.store.paths import log_path
 
 
-def _add_ids_swaps_and_times(connection: sqlite3.Connection) -> None:
+def _ids_swaps_times_and_shared_circuits(connection: sqlite3.Connection) -> None:
     """2: a stable id per workout (history moves between computers without duplicates),
-    the swaps made, and the time spent in each segment (rep sets have no planned time)."""
-    connection.execute("ALTER TABLE workouts ADD COLUMN uuid TEXT")
-    connection.execute("ALTER TABLE workouts ADD COLUMN swaps_json TEXT NOT NULL DEFAULT '[]'")
-    connection.execute("ALTER TABLE workouts ADD COLUMN seconds_json TEXT NOT NULL DEFAULT '{}'")
-    ids = [(str(uuid.uuid4()), row[0]) for row in connection.execute("SELECT id FROM workouts")]
-    connection.executemany("UPDATE workouts SET uuid = ? WHERE id = ?", ids)
-    connection.execute("CREATE UNIQUE INDEX workouts_by_uuid ON workouts (uuid)")
-    connection.execute("CREATE INDEX workouts_by_start ON workouts (started_at)")
+    the swaps made, the time spent in each segment (rep sets have no planned time), and
+    each distinct circuit stored once: ten years of the same four circuits is 3 MB, not
+    30, so opening (its integrity check) and every scan stay fast."""
+    connection.create_function("new_uuid", 0, lambda: str(uuid.uuid4()))
+    # statement by statement: executescript would commit the migration's transaction first
+    for statement in _SCHEMA_2.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+
+
+_SCHEMA_2 = """
+        CREATE TABLE circuits (
+            id INTEGER PRIMARY KEY,
+            json TEXT NOT NULL UNIQUE            -- the circuit as run: swaps and rounds applied
+        );
+        CREATE TABLE workouts_2 (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            circuit_key TEXT NOT NULL,
+            circuit_name TEXT NOT NULL,
+            circuit_id INTEGER NOT NULL REFERENCES circuits (id),
+            started_at TEXT NOT NULL,            -- ISO 8601 with the UTC offset
+            finished_at TEXT,
+            active_seconds REAL NOT NULL DEFAULT 0,
+            status TEXT NOT NULL CHECK (status IN ('in_progress', 'completed', 'abandoned')),
+            segment_index INTEGER NOT NULL DEFAULT 0,
+            segment_label TEXT NOT NULL DEFAULT '',
+            skipped_json TEXT NOT NULL DEFAULT '[]',
+            note TEXT NOT NULL DEFAULT '',
+            effort INTEGER CHECK (effort IS NULL OR effort BETWEEN 1 AND 10),
+            swaps_json TEXT NOT NULL DEFAULT '[]',
+            seconds_json TEXT NOT NULL DEFAULT '{}'     -- segment index -> active seconds spent in it
+        );
+        INSERT INTO circuits (json) SELECT DISTINCT circuit_json FROM workouts;
+        INSERT INTO workouts_2 (id, uuid, circuit_key, circuit_name, circuit_id, started_at, finished_at,
+                                active_seconds, status, segment_index, segment_label, skipped_json, note, effort)
+            SELECT w.id, new_uuid(), w.circuit_key, w.circuit_name, c.id, w.started_at, w.finished_at,
+                   w.active_seconds, w.status, w.segment_index, w.segment_label, w.skipped_json, w.note, w.effort
+            FROM workouts w JOIN circuits c ON c.json = w.circuit_json;
+        DROP TABLE workouts;
+        ALTER TABLE workouts_2 RENAME TO workouts;
+        CREATE INDEX workouts_by_circuit ON workouts (circuit_key, started_at);
+        CREATE INDEX workouts_by_start ON workouts (started_at);
+        CREATE INDEX workouts_by_status ON workouts (status, circuit_key, finished_at);
+"""
 
 
 Migration = str | Callable[[sqlite3.Connection], None]
@@ -57,7 +94,7 @@ MIGRATIONS: list[Migration] = [
     );
     CREATE INDEX workouts_by_circuit ON workouts (circuit_key, started_at);
     """,
-    _add_ids_swaps_and_times,
+    _ids_swaps_times_and_shared_circuits,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -208,14 +245,11 @@ class WorkoutLog:
         connection = _connect(self.wanted)
         moved: dict[int, int] = {}
         try:
-            rows = self._db.execute(f"SELECT {_COLUMNS} FROM workouts ORDER BY id").fetchall()
+            rows = self._db.execute(f"{_SELECT} ORDER BY w.id").fetchall()
             with connection:
                 for row in rows:
-                    cursor = connection.execute(
-                        _INSERT,
-                        row[1:])
-                    assert cursor.lastrowid is not None
-                    moved[row[0]] = cursor.lastrowid
+                    record = _record(row)
+                    moved[record.id] = _insert(connection, draft_of(record))
         except BaseException:
             connection.close()
             raise
@@ -234,16 +268,14 @@ class WorkoutLog:
             raise ValueError(f"unknown status {draft.status!r}")
         if draft.effort is not None and not 1 <= draft.effort <= 10:
             raise ValueError("effort is from 1 to 10")
-        values = _values(draft)
         with self._db:
             if record_id is not None:
                 cursor = self._db.execute(
-                    f"UPDATE workouts SET {', '.join(c + ' = ?' for c in _FIELDS)} WHERE id = ?", (*values, record_id))
+                    f"UPDATE workouts SET {', '.join(c + ' = ?' for c in _FIELDS)} WHERE id = ?",
+                    (*_stored(self._db, draft), record_id))
                 if cursor.rowcount == 1:
                     return record_id
-            cursor = self._db.execute(_INSERT, values)
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
+            return _insert(self._db, draft)
 
     def delete(self, record_id: int) -> WorkoutRecord | None:
         """Remove one record; returns it whole so that `restore` can put it back (undo)."""
@@ -251,13 +283,13 @@ class WorkoutLog:
         if record is not None:
             with self._db:
                 self._db.execute("DELETE FROM workouts WHERE id = ?", (record_id,))
+                self._db.execute("DELETE FROM circuits WHERE id NOT IN (SELECT circuit_id FROM workouts)")
         return record
 
     def restore(self, record: WorkoutRecord) -> None:
         """A deleted record back under its own id and uuid."""
         with self._db:
-            self._db.execute(f"INSERT OR REPLACE INTO workouts ({_COLUMNS}) VALUES ({', '.join('?' * 16)})",
-                             (record.id, *_values(draft_of(record))))
+            _insert(self._db, draft_of(record), record.id)
 
     def merge(self, drafts: Iterable[WorkoutDraft]) -> tuple[int, int]:
         """Add the workouts whose uuid is not in the log yet, in one transaction (all or
@@ -269,7 +301,7 @@ class WorkoutLog:
                 if draft.uuid in have:
                     known += 1
                     continue
-                self._db.execute(_INSERT, _values(draft))
+                _insert(self._db, draft)
                 have.add(draft.uuid)
                 added += 1
         return added, known
@@ -290,25 +322,25 @@ class WorkoutLog:
     # -- reading ---------------------------------------------------------------------
 
     def get(self, record_id: int) -> WorkoutRecord | None:
-        row = self._db.execute(f"SELECT {_COLUMNS} FROM workouts WHERE id = ?", (record_id,)).fetchone()
+        row = self._db.execute(f"{_SELECT} WHERE w.id = ?", (record_id,)).fetchone()
         return _record(row) if row else None
 
     def interrupted(self) -> list[WorkoutRecord]:
         """Workouts that were in progress when the program died, newest first."""
         rows = self._db.execute(
-            f"SELECT {_COLUMNS} FROM workouts WHERE status = 'in_progress' ORDER BY id DESC").fetchall()
+            f"{_SELECT} WHERE w.status = 'in_progress' ORDER BY w.id DESC").fetchall()
         return [_record(r) for r in rows]
 
     def history(self, limit: int = 1000) -> list[WorkoutRecord]:
-        rows = self._db.execute(f"SELECT {_COLUMNS} FROM workouts ORDER BY started_at DESC, id DESC LIMIT ?",
-                                (limit,)).fetchall()
+        rows = self._db.execute(f"{_SELECT} ORDER BY w.started_at DESC, w.id DESC LIMIT ?", (limit,)).fetchall()
         return [_record(r) for r in rows]
 
     def records(self, since: str | None = None) -> Iterable[WorkoutRecord]:
         """Every record (started on or after the ISO date `since`), oldest first, read lazily."""
-        where, args = ("WHERE started_at >= ?", (since,)) if since else ("", ())
-        for row in self._db.execute(f"SELECT {_COLUMNS} FROM workouts {where} ORDER BY started_at, id", args):
-            yield _record(row)
+        where, args = ("WHERE w.started_at >= ?", (since,)) if since else ("", ())
+        circuits: dict[str, Any] = {}     # the same circuit text is parsed once per call
+        for row in self._db.execute(f"{_SELECT} {where} ORDER BY w.started_at, w.id", args):
+            yield _record(row, circuits)
 
     def summaries(self) -> list[WorkoutSummary]:
         """The history list, newest first, without the circuits (10,000 in a few ms)."""
@@ -338,19 +370,41 @@ class WorkoutLog:
         return {key: datetime.fromisoformat(at) for key, at in rows if at}
 
 
-_FIELDS = ("circuit_key", "circuit_name", "circuit_json", "started_at", "finished_at", "active_seconds", "status",
+# the workouts row as written: circuit_id stands for the circuit's JSON in `circuits`
+_FIELDS = ("circuit_key", "circuit_name", "circuit_id", "started_at", "finished_at", "active_seconds", "status",
            "segment_index", "segment_label", "skipped_json", "note", "effort", "uuid", "swaps_json", "seconds_json")
-_COLUMNS = "id, " + ", ".join(_FIELDS)
-_INSERT = f"INSERT INTO workouts ({', '.join(_FIELDS)}) VALUES ({', '.join('?' * len(_FIELDS))})"
+_CIRCUIT_AT = _FIELDS.index("circuit_id")
+# a record as read: the same order with the circuit's JSON in its place
+_SELECT = ("SELECT w.id, " + ", ".join("c.json" if f == "circuit_id" else f"w.{f}" for f in _FIELDS)
+           + " FROM workouts w JOIN circuits c ON c.id = w.circuit_id")
 _EPOCH = datetime.fromtimestamp(0).astimezone()
 
 
 def _values(draft: WorkoutDraft) -> tuple[Any, ...]:
-    return (draft.circuit_key, draft.circuit_name, json.dumps(draft.circuit), draft.started_at.isoformat(),
-            draft.finished_at.isoformat() if draft.finished_at else None, draft.active_seconds, draft.status,
-            draft.segment_index, draft.segment_label, json.dumps(draft.skipped), draft.note, draft.effort,
-            draft.uuid, json.dumps(draft.swaps),
+    """The record's values in _FIELDS order, with the circuit as JSON text."""
+    return (draft.circuit_key, draft.circuit_name, json.dumps(draft.circuit),
+            draft.started_at.isoformat(), draft.finished_at.isoformat() if draft.finished_at else None,
+            draft.active_seconds, draft.status, draft.segment_index, draft.segment_label, json.dumps(draft.skipped),
+            draft.note, draft.effort, draft.uuid, json.dumps(draft.swaps),
             json.dumps({str(k): round(v, 3) for k, v in sorted(draft.segment_seconds.items())}))
+
+
+def _stored(db: sqlite3.Connection, draft: WorkoutDraft) -> tuple[Any, ...]:
+    """_values with the circuit stored once in `circuits` and referred to by its id."""
+    values = list(_values(draft))
+    text = values[_CIRCUIT_AT]
+    db.execute("INSERT OR IGNORE INTO circuits (json) VALUES (?)", (text,))
+    values[_CIRCUIT_AT] = db.execute("SELECT id FROM circuits WHERE json = ?", (text,)).fetchone()[0]
+    return tuple(values)
+
+
+def _insert(db: sqlite3.Connection, draft: WorkoutDraft, record_id: int | None = None) -> int:
+    columns = ("id", *_FIELDS) if record_id is not None else _FIELDS
+    values = (record_id, *_stored(db, draft)) if record_id is not None else _stored(db, draft)
+    cursor = db.execute(f"INSERT INTO workouts ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                        values)
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
 
 
 def draft_of(record: WorkoutRecord) -> WorkoutDraft:
@@ -362,10 +416,15 @@ def draft_of(record: WorkoutRecord) -> WorkoutDraft:
         uuid=record.uuid or str(uuid.uuid4()), swaps=list(record.swaps), segment_seconds=dict(record.segment_seconds))
 
 
-def _record(row: tuple[Any, ...]) -> WorkoutRecord:
+def _record(row: tuple[Any, ...], circuits: dict[str, Any] | None = None) -> WorkoutRecord:
     (record_id, key, name, circuit_json, started, finished, active, status, index, label, skipped,
      note, effort, record_uuid, swaps_json, seconds_json) = row
-    circuit = _json_or(circuit_json, {})
+    if circuits is None:
+        circuit = _json_or(circuit_json, {})
+    elif circuit_json in circuits:
+        circuit = circuits[circuit_json]          # shared by the records of one read: not to be changed
+    else:
+        circuit = circuits.setdefault(circuit_json, _json_or(circuit_json, {}))
     skipped_list = _json_or(skipped, [])
     swaps = _json_or(swaps_json, [])
     return WorkoutRecord(

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 AskSavePath = Callable[[QWidget, str], "Path | None"]
 DEFAULT_SIZE = (1366, 768)
+MARK_AFTER_MS = 30
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self._run_view: RunView | None = None
         self._finish: FinishView | None = None
         self._history: HistoryView | None = None
+        self._mark_later = parts.timers.timer(self._mark_suggestion, parent=self)
 
         self.session: WorkoutSession | None = None
         self.current: tuple[str, Circuit, list[dict[str, object]]] | None = None
@@ -150,12 +152,17 @@ class MainWindow(QMainWindow):
         self._leave_fullscreen()
         self.picker.filter.clear()          # back from a workout: every circuit again
         library = self.data.library()
-        self.picker.set_entries(library, self.data.last_done(), select_key=self.data.settings.last_circuit,
-                                suggested_key=self.data.suggested_key(library))
+        self.picker.set_entries(library, self.data.last_done(), select_key=self.data.settings.last_circuit)
+        # which circuit balances the last 4 weeks reads the log: marked after the list has painted
+        self._mark_later.start(MARK_AFTER_MS)
         self.picker.show_notice("\n".join(self.data.notices) or None)
         self.stack.setCurrentWidget(self.picker)
         self.picker.setFocus()
         self._offer_resume()
+
+    def _mark_suggestion(self) -> None:
+        if self.stack.currentWidget() is self.picker:
+            self.picker.mark_suggested(self.data.suggested_key(self.picker.entries()))
 
     def open_entry(self, entry: LibraryEntry) -> None:
         settings = self.data.settings

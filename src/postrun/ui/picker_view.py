@@ -43,7 +43,7 @@ def when_text(moment: datetime | None, now: datetime | None = None) -> str:
 SUGGESTED = "★ Suggested: it would balance your last 4 weeks"
 
 
-def describe(entry: LibraryEntry, last_done: datetime | None, suggested: bool = False) -> str:
+def describe(entry: LibraryEntry, last_done: datetime | None) -> str:
     if entry.circuit is None:
         assert entry.error is not None
         return f"{entry.path.name}  ({entry.source.value}) — CANNOT BE USED\n{entry.error.first}"
@@ -58,8 +58,7 @@ def describe(entry: LibraryEntry, last_done: datetime | None, suggested: bool = 
         parts.append(", ".join(circuit.focus))
     parts.append(", ".join(circuit.equipment) if circuit.equipment else "no equipment")
     parts.append(when_text(last_done))
-    text = f"{circuit.name}  ({entry.source.value})\n" + " · ".join(parts)
-    return f"{text}\n{SUGGESTED}" if suggested else text
+    return f"{circuit.name}  ({entry.source.value})\n" + " · ".join(parts)
 
 
 class PickerView(QWidget):
@@ -117,10 +116,10 @@ class PickerView(QWidget):
         self.setFocusProxy(self.filter)
 
     def set_entries(self, entries: list[LibraryEntry], last_done: dict[str, datetime],
-                    select_key: str | None = None, suggested_key: str | None = None) -> None:
+                    select_key: str | None = None) -> None:
         self.list.clear()
         for entry in entries:
-            item = QListWidgetItem(describe(entry, last_done.get(entry.key), entry.key == suggested_key))
+            item = QListWidgetItem(describe(entry, last_done.get(entry.key)))
             item.setData(ENTRY_ROLE, entry)
             if entry.circuit is None:
                 item.setForeground(Qt.GlobalColor.darkRed)
@@ -130,6 +129,17 @@ class PickerView(QWidget):
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
         self._apply_filter(self.filter.text())
+
+    def entries(self) -> list[LibraryEntry]:
+        return [self.list.item(i).data(ENTRY_ROLE) for i in range(self.list.count())]
+
+    def mark_suggested(self, key: str | None) -> None:
+        """Mark the circuit that would balance the last 4 weeks (and only that one)."""
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            entry = item.data(ENTRY_ROLE)
+            text = item.text().removesuffix(f"\n{SUGGESTED}")
+            item.setText(f"{text}\n{SUGGESTED}" if entry.key == key and entry.circuit is not None else text)
 
     def entry_texts(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count()) if not self.list.item(i).isHidden()]
