@@ -208,3 +208,25 @@ def test_the_finish_screen_shows_the_week_streak_and_balance(qtbot, window, log,
     assert "Streak: 5 weeks" in text
     assert "Last 4 weeks: posterior chain" in text
     assert "A quad circuit" in text
+    finish = window.finish
+    assert finish.chart.isVisible()
+    assert finish.bars.isVisible()
+    assert finish.chart.weeks[-1].workouts == this_week
+    assert finish.bars.by_group["posterior chain"] > 0
+
+
+def test_the_finish_screen_says_when_the_history_cannot_be_read(qtbot, window, log, clock, monkeypatch):
+    import sqlite3
+
+    from postrun.store import history
+
+    def broken(*args, **kwargs):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(history, "overview", broken)
+    window.open_by_key("posterior-chain-quick")
+    qtbot.keyClick(window.preview, Qt.Key.Key_Space)
+    advance(window, clock, 60 * 60)
+    assert window.finish.summary.text() == "The history could not be read (database disk image is malformed)."
+    assert not window.finish.chart.isVisible()
+    assert window.finish.saved.text() == "Saved to your workout log."

@@ -86,8 +86,12 @@ def add(totals: Iterable[Mapping[str, float]], table: GroupTable) -> dict[str, f
     return summed
 
 
-def _minutes(seconds: float) -> str:
-    return f"{round(seconds / 60)} min" if seconds >= 30 or seconds == 0 else "under 1 min"
+def minutes_words(seconds: float) -> str:
+    """'48 min', '1 h 5 min'; a little work is 'under 1 min', never '0 min'."""
+    if 0 < seconds < 30:
+        return "under 1 min"
+    minutes = round(seconds / 60)
+    return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60} min"
 
 
 def _lopsidedness(by_group: Mapping[str, float], table: GroupTable) -> float:
@@ -117,8 +121,8 @@ def sentence(by_group: Mapping[str, float], table: GroupTable, suggestion: str |
         return (f"No strength work in the last {weeks} weeks yet: after a workout, this shows the minutes "
                 f"per muscle group and what would balance them.")
     first, second = table.pair
-    lead = f"Last {weeks} weeks: {first} {_minutes(by_group.get(first, 0))}, {second} " \
-           f"{_minutes(by_group.get(second, 0))}."
+    lead = f"Last {weeks} weeks: {first} {minutes_words(by_group.get(first, 0))}, {second} " \
+           f"{minutes_words(by_group.get(second, 0))}."
     behind = lagging(by_group, table)
     if behind is None:
         return f"{lead} Balanced between {first} and {second}."

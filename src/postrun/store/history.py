@@ -10,7 +10,16 @@ from datetime import date, datetime, timedelta
 
 import tomli_w
 
-from postrun.core.balance import BALANCE_WEEKS, DoneWork, GroupTable, add, group_seconds, planned_seconds, sentence
+from postrun.core.balance import (
+    BALANCE_WEEKS,
+    DoneWork,
+    GroupTable,
+    add,
+    group_seconds,
+    minutes_words,
+    planned_seconds,
+    sentence,
+)
 from postrun.core.balance import suggest as suggest_circuit
 from postrun.core.circuit import Circuit
 from postrun.core.circuit_file import parse_circuit
@@ -120,11 +129,7 @@ def _workouts(count: int) -> str:
     return f"{count} workout{'s' if count != 1 else ''}"
 
 
-def minutes_text(seconds: float) -> str:
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60} min"
+minutes_text = minutes_words
 
 
 def filtered(records: Iterable[WorkoutRecord], since: date | None = None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import tomli_w
 
@@ -14,6 +15,9 @@ from postrun.core.errors import CircuitError
 from postrun.store.library import LibraryEntry, load_library
 from postrun.store.settings import Settings, save_settings
 from postrun.store.workout_log import WorkoutLog, WorkoutRecord
+
+if TYPE_CHECKING:
+    from postrun.store.history import Overview
 
 
 class UserData:
@@ -43,15 +47,16 @@ class UserData:
             return None            # a log or table that cannot be read: no mark, nothing else lost
         return entry.key if entry else None
 
-    def summary_lines(self) -> list[str]:
-        """This week, the streak, this month and the balance sentence: the finish screen's summary."""
+    def overview(self) -> tuple[Overview | None, list[str]]:
+        """The weeks and balance, and the finish screen's summary lines: this week, the
+        streak, this month and the balance sentence (or why the history cannot be read)."""
         from postrun.store.history import overview, this_week_text
 
         try:
             view = overview(self.log, self.library())
         except (sqlite3.Error, OSError, ValueError) as exc:
-            return [f"The history could not be read ({exc})."]
-        return [this_week_text(view), view.sentence]
+            return None, [f"The history could not be read ({exc})."]
+        return view, [this_week_text(view), view.sentence]
 
     def save_settings(self) -> str | None:
         """None when saved, else why not in words (the choices last until the program quits)."""

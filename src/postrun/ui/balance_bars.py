@@ -46,7 +46,7 @@ class BalanceBars(QWidget):
         painter.setPen(INK)
         painter.setFont(font(20, bold=True))
         painter.drawText(QRectF(8, 2, self.width() - 16, 28), Qt.AlignmentFlag.AlignLeft,
-                         "Last 4 weeks, minutes per muscle group")
+                         "Last 4 weeks, by muscle group")
         if not self.by_group:
             return
         rows = list(self.bar_fractions().items())

@@ -7,12 +7,13 @@ it was not it says why, and offers to try again or to save the record to a file.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -20,7 +21,40 @@ from PySide6.QtWidgets import (
 
 from postrun.core.durations import format_duration
 from postrun.session.workout_session import FinishReport, SaveState
+from postrun.store.history import Overview
+from postrun.ui.balance_bars import BalanceBars
 from postrun.ui.theme import font
+from postrun.ui.week_chart import WeekChart
+
+
+class Glance(QWidget):
+    """The weeks chart and the balance bars side by side, in whatever height the finish
+    screen has left: hidden when that is too little to read them (a 1024x600 screen),
+    never squeezing the note, the effort or the buttons."""
+
+    MIN_HEIGHT = 170
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.readable = False
+        self.chart = WeekChart(self)
+        self.bars = BalanceBars(self)
+        for child in (self.chart, self.bars):
+            child.setMinimumHeight(0)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.chart, 3)
+        row.addWidget(self.bars, 2)
+
+    def fit(self) -> None:
+        shown = self.readable and self.height() >= self.MIN_HEIGHT
+        self.chart.setVisible(shown)
+        self.bars.setVisible(shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit()
 
 
 class FinishView(QWidget):
@@ -89,7 +123,10 @@ class FinishView(QWidget):
         layout.addLayout(save_row)
         layout.addSpacing(12)
         layout.addWidget(self.summary)
-        layout.addStretch(1)
+        # the weeks and the balance at a glance, in the space under the result
+        self.glance = Glance(self)
+        self.chart, self.bars = self.glance.chart, self.glance.bars
+        layout.addWidget(self.glance, 1)
         layout.addWidget(self.note)
         layout.addLayout(effort_row)
         layout.addLayout(buttons)
@@ -115,9 +152,15 @@ class FinishView(QWidget):
         self._last_saved = ("", None)
         self.note.setFocus()
 
-    def show_summary(self, lines: list[str]) -> None:
-        """This week, the streak and the balance, under the result."""
+    def show_summary(self, view: Overview | None, lines: list[str]) -> None:
+        """This week, the streak and the balance, under the result; the chart and bars when
+        the history could be read."""
         self.summary.setText("\n".join(lines))
+        self.glance.readable = view is not None
+        self.glance.fit()
+        if view is not None:
+            self.chart.set_weeks(view.weeks)
+            self.bars.set_balance(view.balance)
 
     def show_save(self, state: SaveState) -> None:
         self.saved.setText(state.text)

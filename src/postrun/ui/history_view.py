@@ -125,8 +125,10 @@ class HistoryView(QWidget):
         rule.setFont(font(14))
         self.chart = WeekChart(self)
         self.bars = BalanceBars(self)
+        for drawing in (self.chart, self.bars):
+            drawing.setMinimumHeight(140)
         self.sentence = QLabel(self)
-        self.sentence.setFont(font(19, bold=True))
+        self.sentence.setFont(font(18, bold=True))
         self.sentence.setWordWrap(True)
 
         self.model = HistoryModel()
@@ -207,7 +209,7 @@ class HistoryView(QWidget):
         content = QWidget(self)
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
-        content_layout.addLayout(charts, 5)
+        content_layout.addLayout(charts, 4)
         content_layout.addLayout(records, 6)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(content)
@@ -307,8 +309,8 @@ class HistoryView(QWidget):
             time = f" — {format_duration(line.seconds)}" if line.seconds is not None and line.state == "done" else ""
             mark = marks[line.state]
             text = f"{mark} {e(line.text)}{e(time)}" if line.state == "done" else f"{e(line.text)}: {mark}"
-            items.append(f"<li>{text}</li>")
-        parts.append(f"<ul>{''.join(items)}</ul>")
+            items.append(text)
+        parts.append(f"<p>{'<br>'.join(items)}</p>")
         return "".join(parts)
 
     def say(self, text: str) -> None:

@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
             self.media.show("Stopped", done, report.circuit_name, None, lambda: 0.0, 1.0)
         self._leave_fullscreen()
         self.finish.show_result(report)
-        self.finish.show_summary(self.data.summary_lines())
+        self.finish.show_summary(*self.data.overview())
         self.stack.setCurrentWidget(self.finish)
         self.finish.note.setFocus()
 

@@ -75,10 +75,13 @@ class WeekChart(QWidget):
                 painter.setFont(small_font)
                 painter.drawText(bar.adjusted(0, 4, 0, 0), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                                  minutes)
+            # a narrow chart labels every other week (this week always), so labels never collide
+            if not current and slot < 64 and (len(self.weeks) - 1 - index) % 2:
+                continue
             painter.setPen(INK if current else FAINT)
             painter.setFont(small_font)
-            label = "this week" if current else f"{week.start:%d %b}"
-            painter.drawText(QRectF(x - slot * 0.15, plot.bottom() + 4, slot, 36),
+            label = ("this week" if slot >= 64 else "now") if current else f"{week.start:%d %b}"
+            painter.drawText(QRectF(x + width / 2 - 40, plot.bottom() + 4, 80, 36),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
         painter.setPen(QPen(FAINT, 1))
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
