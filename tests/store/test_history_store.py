@@ -304,3 +304,16 @@ def test_the_recorder_measures_each_segment_rep_sets_included(tmp_path):
     resumed.flush()
     assert log.get(record.id).uuid == record.uuid
     assert log.get(record.id).segment_seconds == record.segment_seconds
+
+
+def test_a_record_saved_to_a_file_at_the_finish_merges_into_the_log_later(tmp_path):
+    from postrun.store.record_file import write_record_file
+
+    draft = WorkoutDraft("posterior-chain", builtin_circuit_dict("posterior-chain"), WHEN, status="completed",
+                         active_seconds=900.0, note="disk was full")
+    write_record_file(tmp_path / "saved.json", draft)
+    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    assert log.merge(read_workouts_file(tmp_path / "saved.json")) == (1, 0)
+    assert log.merge(read_workouts_file(tmp_path / "saved.json")) == (0, 1)
+    [record] = log.history()
+    assert (record.uuid, record.note, record.circuit) == (draft.uuid, "disk was full", draft.circuit)
