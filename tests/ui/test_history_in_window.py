@@ -230,3 +230,38 @@ def test_the_finish_screen_says_when_the_history_cannot_be_read(qtbot, window, l
     assert window.finish.summary.text() == "The history could not be read (database disk image is malformed)."
     assert not window.finish.chart.isVisible()
     assert window.finish.saved.text() == "Saved to your workout log."
+
+
+def test_streak_across_a_new_year_and_a_trip_abroad(qtbot, window, log):
+    from datetime import datetime, timedelta, timezone
+
+    from postrun.store.workout_log import WorkoutDraft
+
+    home, away = timezone(timedelta(hours=1)), timezone(timedelta(hours=-8))
+    lived = [
+        datetime(2026, 12, 21, 18, 0, tzinfo=home),     # Monday, week of 21 Dec
+        datetime(2026, 12, 27, 23, 30, tzinfo=away),    # Sunday night in California: Monday in UTC
+        datetime(2027, 1, 1, 9, 0, tzinfo=away),        # new year's day, same week as 28 Dec
+        # the week of 4 Jan has none
+        datetime(2027, 1, 11, 7, 0, tzinfo=home),
+        datetime(2027, 1, 18, 0, 30, tzinfo=home),      # just after midnight: Monday, lived there
+    ]
+    for when in lived:
+        log.write(WorkoutDraft("posterior-chain", {"name": "P"}, when, status="completed", active_seconds=600))
+    view = open_history(qtbot, window)
+    view.today = lambda: date(2027, 1, 20)
+    view.refresh()
+    starts = [w.start for w in view.chart.weeks]
+    counts = dict(zip(starts, [w.workouts for w in view.chart.weeks], strict=True))
+    assert counts[date(2026, 12, 21)] == 2            # Sunday 27 Dec counts where it was lived
+    assert counts[date(2026, 12, 28)] == 1            # 1 Jan belongs to the week of 28 Dec
+    assert counts[date(2027, 1, 4)] == 0
+    assert counts[date(2027, 1, 18)] == 1
+    assert "Streak: 2 weeks" in view.summary.text()
+    assert "January: 3 workouts, 30 min" in view.summary.text()
+    view.today = lambda: date(2027, 1, 26)            # the next Tuesday: this week none yet
+    view.refresh()
+    assert "Streak: 2 weeks" in view.summary.text()
+    view.today = lambda: date(2027, 2, 1)             # a whole week without: broken
+    view.refresh()
+    assert "Streak: 0 weeks" in view.summary.text()
