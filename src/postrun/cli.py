@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     from postrun.cli_history import add_parser as add_history
 
     add_history(commands)
+    from postrun.cli_exchange import add_parsers as add_exchange
+
+    add_exchange(commands)
 
     run = commands.add_parser("run", help="open the window on a circuit, ready to start")
     run.add_argument("circuit", metavar="NAME_OR_PATH", help="a file, a file name from `postrun list`, or a name")
@@ -89,6 +92,10 @@ def _dispatch(argv: Sequence[str] | None) -> int:
         return 0
     if args.command == "cues":
         return cmd_cues(args.play, args.write)
+    if args.command in ("import", "export"):
+        from postrun.cli_exchange import cmd_export, cmd_import
+
+        return cmd_import(args) if args.command == "import" else cmd_export(args)
     if args.command == "history":
         from postrun.cli_history import cmd_history
 

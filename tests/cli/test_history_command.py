@@ -96,3 +96,4 @@ def test_balance_prints_bars_and_the_sentence(tmp_path):
     assert any(line.startswith("Last 4 weeks: posterior chain") and "A quad circuit" in line for line in lines)
     assert "Suggested: postrun run quad-circuit" in lines
     assert any(line.startswith("This week:") and "Streak: 5 weeks" in line for line in lines)
+
