@@ -27,6 +27,21 @@ from postrun.store.workout_log import SCHEMA_VERSION, WorkoutDraft, WorkoutLog, 
 from helpers import builtin_circuit_dict, seed_history
 
 TODAY = date(2026, 11, 26)
+_OPEN = []
+
+
+def opened(path):
+    """A log closed when the test ends (Python 3.13 warns about every unclosed database)."""
+    log = WorkoutLog.open(path)
+    _OPEN.append(log)
+    return log
+
+
+@pytest.fixture(autouse=True)
+def _close_logs():
+    yield
+    while _OPEN:
+        _OPEN.pop().close()
 WHEN = datetime(2026, 11, 25, 18, 30, tzinfo=timezone(timedelta(hours=1)))
 
 
@@ -47,7 +62,7 @@ def v1_log(path):
 def test_every_earlier_version_migrates_with_its_data_kept(tmp_path):
     path = tmp_path / "postrun.sqlite3"
     v1_log(path)
-    log = WorkoutLog.open(path)
+    log = opened(path)
     assert log.notice is None
     records = log.history()
     assert [r.note for r in records] == ["note 0", "note 1"]
@@ -61,7 +76,7 @@ def test_every_earlier_version_migrates_with_its_data_kept(tmp_path):
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     log.close()
     # opening again keeps the same ids
-    again = WorkoutLog.open(path)
+    again = opened(path)
     assert {r.uuid for r in again.history()} == ids
     again.close()
 
@@ -79,7 +94,7 @@ def test_a_migration_that_fails_half_way_leaves_the_old_version(tmp_path, monkey
             raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(workout_log, "MIGRATIONS", [workout_log.MIGRATIONS[0], broken])
-    log = WorkoutLog.open(path)
+    log = opened(path)
     assert not log.durable
     with closing(sqlite3.connect(path)) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == 1
@@ -89,7 +104,7 @@ def test_a_migration_that_fails_half_way_leaves_the_old_version(tmp_path, monkey
 
 
 def test_ids_are_unique_and_kept_by_updates(tmp_path):
-    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    log = opened(tmp_path / "log.sqlite3")
     draft = WorkoutDraft("swings", {"name": "Swings"}, WHEN)
     record_id = log.write(draft)
     draft.status = "completed"
@@ -100,7 +115,7 @@ def test_ids_are_unique_and_kept_by_updates(tmp_path):
 
 
 def test_delete_and_restore_put_back_the_same_record(tmp_path):
-    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    log = opened(tmp_path / "log.sqlite3")
     seed_history(log, TODAY)
     before = log.history()
     victim = before[3]
@@ -113,9 +128,9 @@ def test_delete_and_restore_put_back_the_same_record(tmp_path):
 
 
 def test_merge_adds_only_new_ids_all_or_nothing(tmp_path):
-    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    log = opened(tmp_path / "log.sqlite3")
     drafts = seed_history(log, TODAY)
-    other = WorkoutLog.open(tmp_path / "other.sqlite3")
+    other = opened(tmp_path / "other.sqlite3")
     assert other.merge(drafts) == (len(drafts), 0)
     assert other.merge(drafts) == (0, len(drafts))
     assert len(other.history()) == len(drafts)
@@ -128,7 +143,7 @@ def test_merge_adds_only_new_ids_all_or_nothing(tmp_path):
 
 
 def test_json_export_round_trips_every_field(tmp_path):
-    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    log = opened(tmp_path / "log.sqlite3")
     seed_history(log, TODAY)
     draft = WorkoutDraft("posterior-chain", builtin_circuit_dict("posterior-chain"), WHEN, status="completed",
                          finished_at=WHEN + timedelta(minutes=21), active_seconds=1234.5, segment_index=40,
@@ -141,7 +156,7 @@ def test_json_export_round_trips_every_field(tmp_path):
     write_json(path, [draft_of(r) for r in records])
     back = read_workouts_file(path)
     assert [workout_log._values(d) for d in back] == [workout_log._values(draft_of(r)) for r in records]  # noqa: SLF001
-    fresh = WorkoutLog.open(tmp_path / "new-laptop.sqlite3")
+    fresh = opened(tmp_path / "new-laptop.sqlite3")
     assert fresh.merge(back) == (len(records), 0)
     assert fresh.merge(read_workouts_file(path)) == (0, len(records))          # twice changes nothing
     assert [(r.uuid, r.note, r.segment_seconds, r.swaps) for r in fresh.history()] == [
@@ -149,7 +164,7 @@ def test_json_export_round_trips_every_field(tmp_path):
 
 
 def test_csv_export_has_one_row_per_workout(tmp_path):
-    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    log = opened(tmp_path / "log.sqlite3")
     drafts = seed_history(log, TODAY)
     drafts[0].note = 'comma, "quote"\nnewline'
     log.write(drafts[0], log.history()[-1].id)
@@ -207,7 +222,7 @@ def test_a_malformed_import_says_why(data, words):
 
 
 def test_a_malformed_import_changes_nothing(tmp_path):
-    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    log = opened(tmp_path / "log.sqlite3")
     seed_history(log, TODAY)
     before = log.history()
     path = tmp_path / "bad.json"
@@ -241,7 +256,7 @@ def test_a_json_text_is_the_documented_shape(tmp_path):
 
 
 def test_overview_of_twelve_weeks(tmp_path):
-    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    log = opened(tmp_path / "log.sqlite3")
     seed_history(log, TODAY)
     view = overview(log, load_library(), TODAY)
     # Thursday: this week has Monday and Thursday; week 5 back had none
@@ -258,7 +273,7 @@ def test_overview_of_twelve_weeks(tmp_path):
 
 
 def test_filtered_by_date_and_circuit(tmp_path):
-    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    log = opened(tmp_path / "log.sqlite3")
     seed_history(log, TODAY)
     quads = filtered(log.records(), circuit="QUAD-circuit")
     assert len(quads) == 1
@@ -288,7 +303,7 @@ def test_the_recorder_measures_each_segment_rep_sets_included(tmp_path):
     """)
     clock = FakeClock()
     engine = Engine(build_timeline(circuit), clock=clock)
-    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    log = opened(tmp_path / "log.sqlite3")
     recorder = WorkoutRecorder(log, "reps", {"name": "Reps"}, swaps=[{"exercise": 1, "from": "a", "to": "b"}])
     engine.subscribe(recorder)
     engine.start()
@@ -312,7 +327,7 @@ def test_a_record_saved_to_a_file_at_the_finish_merges_into_the_log_later(tmp_pa
     draft = WorkoutDraft("posterior-chain", builtin_circuit_dict("posterior-chain"), WHEN, status="completed",
                          active_seconds=900.0, note="disk was full")
     write_record_file(tmp_path / "saved.json", draft)
-    log = WorkoutLog.open(tmp_path / "log.sqlite3")
+    log = opened(tmp_path / "log.sqlite3")
     assert log.merge(read_workouts_file(tmp_path / "saved.json")) == (1, 0)
     assert log.merge(read_workouts_file(tmp_path / "saved.json")) == (0, 1)
     [record] = log.history()
