@@ -32,6 +32,7 @@ class Imported:
     source: Path
     saved: Path | None          # where it was written; None when nothing changed
     message: str                # one line for the user, in words
+    clash: bool = False         # refused only because the name is taken: ask, then import again
 
     @property
     def ok(self) -> bool:
@@ -74,7 +75,7 @@ def import_circuit(source: Path, library: list[LibraryEntry], clash: Clash = Cla
             where = f"your circuit {same[0].path.name}"
             how = "Import it with --replace to overwrite yours, or --rename to keep both."
         return Imported(source, None, f"{source}: “{circuit.name}” is already the name of {where}; "
-                                      f"nothing was imported. {how}")
+                                      f"nothing was imported. {how}", clash=True)
     if same and clash is Clash.REPLACE:
         users = [e for e in same if e.source is Source.USER]
         if len(users) != len(same):

@@ -20,6 +20,8 @@ from postrun.core.circuit import Circuit
 from postrun.core.durations import format_duration
 from postrun.store.library import LibraryEntry, NotFound, find_entry
 from postrun.store.workout_log import WorkoutRecord
+from postrun.ui.circuit_actions import CircuitActions
+from postrun.ui.dialogs import Dialogs
 from postrun.ui.picker_view import PickerView
 from postrun.ui.preview_view import PreviewView
 from postrun.ui.segment_text import title as segment_title
@@ -30,6 +32,8 @@ if TYPE_CHECKING:
     from postrun.core.engine import Snapshot
     from postrun.session.workout_session import FinishReport, ResumePoint, SessionParts, WorkoutSession
     from postrun.system.media_buttons import MediaButtons
+    from postrun.ui.editor_state import CircuitForm
+    from postrun.ui.editor_view import EditorView
     from postrun.ui.finish_view import FinishView
     from postrun.ui.history_view import HistoryView
     from postrun.ui.run_view import RunView
@@ -73,6 +77,9 @@ class MainWindow(QMainWindow):
         self._run_view: RunView | None = None
         self._finish: FinishView | None = None
         self._history: HistoryView | None = None
+        self._editor: EditorView | None = None
+        self.dialogs = Dialogs()
+        self.circuit_actions = CircuitActions(self)
         self._mark_later = parts.timers.timer(self._mark_suggestion, parent=self)
 
         self.session: WorkoutSession | None = None
@@ -86,6 +93,8 @@ class MainWindow(QMainWindow):
         self.picker.resume_chosen.connect(self.resume_interrupted)
         self.picker.resume_discarded.connect(self.discard_interrupted)
         self.picker.history_requested.connect(self.show_history)
+        self.picker.action.connect(self.circuit_actions.handle)
+        self.picker.files_dropped.connect(self.circuit_actions.import_files)
 
         self.show_picker()
 
@@ -134,6 +143,24 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self._history)
         return self._history
 
+    @property
+    def editor(self) -> EditorView:
+        if self._editor is None:
+            from postrun.ui.editor_view import EditorView
+
+            self._editor = EditorView(self, ask=lambda parent, name: self.dialogs.ask_unsaved(parent, name))
+            self._editor.saved.connect(self.circuit_actions.save)
+            self._editor.closed.connect(self.show_picker)
+            self.stack.addWidget(self._editor)
+        return self._editor
+
+    def show_editor(self, form: CircuitForm, title: str) -> None:
+        if self.workout_running:
+            return
+        self.editor.load(form, title)
+        self.stack.setCurrentWidget(self.editor)
+        self.editor.name.setFocus()
+
     def show_history(self) -> None:
         if self.workout_running:
             return
@@ -148,14 +175,16 @@ class MainWindow(QMainWindow):
 
     # -- picker and preview ----------------------------------------------------------
 
-    def show_picker(self) -> None:
+    def show_picker(self, notice: str | None = None) -> None:
+        """The circuit list, read again from disk (a file edited meanwhile shows as it is now);
+        `notice` says what just happened (saved, imported, deleted)."""
         self._leave_fullscreen()
         self.picker.filter.clear()          # back from a workout: every circuit again
         library = self.data.library()
         self.picker.set_entries(library, self.data.last_done(), select_key=self.data.settings.last_circuit)
         # which circuit balances the last 4 weeks reads the log: marked after the list has painted
         self._mark_later.start(MARK_AFTER_MS)
-        self.picker.show_notice("\n".join(self.data.notices) or None)
+        self.picker.show_notice("\n".join([*self.data.notices, *([notice] if notice else [])]) or None)
         self.stack.setCurrentWidget(self.picker)
         self.picker.setFocus()
         self._offer_resume()

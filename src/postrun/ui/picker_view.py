@@ -4,9 +4,10 @@ when it was last done, and broken files shown with their error."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,6 +25,11 @@ from postrun.store.library import LibraryEntry
 from postrun.ui.resume_bar import ResumeBar
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
+# every picker key has a modifier: plain letters (and Delete, Home, End…) belong to the filter
+KEYS = {"new": "Ctrl+N", "duplicate": "Ctrl+D", "edit": "Ctrl+E", "delete": "Ctrl+Del", "import": "Ctrl+I",
+        "export": "Ctrl+Shift+E", "history": "Ctrl+H", "resume": "Ctrl+R"}
+BUTTONS = (("new", "New"), ("duplicate", "Duplicate"), ("edit", "Edit"), ("delete", "Delete"),
+           ("import", "Import…"), ("export", "Export…"))
 
 
 def when_text(moment: datetime | None, now: datetime | None = None) -> str:
@@ -66,6 +72,8 @@ class PickerView(QWidget):
     resume_chosen = Signal()
     resume_discarded = Signal()
     history_requested = Signal()
+    action = Signal(str, object)     # "new", "duplicate", "edit", "delete", "import", "export"; the entry or None
+    files_dropped = Signal(list)     # [Path]: circuit files dropped on the list
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,19 +104,34 @@ class PickerView(QWidget):
         self.list.itemActivated.connect(self._activate)
         self.list.itemDoubleClicked.connect(self._activate)
 
-        self.history_button = QPushButton("History  (Ctrl+H)", self)
+        self.history_button = QPushButton(f"History  ({KEYS['history']})", self)
         self.history_button.setFont(list_font)
         self.history_button.clicked.connect(self.history_requested)
-        # a modifier key: plain letters belong to type-to-filter
-        history_key = QShortcut(QKeySequence("Ctrl+H"), self)
-        history_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        history_key.activated.connect(self.history_requested)
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        button_font = QFont()
+        button_font.setPixelSize(16)
+        for name, text in BUTTONS:
+            button = QPushButton(f"{text}  ({KEYS[name]})", self)
+            button.setFont(button_font)
+            button.clicked.connect(lambda _=False, name=name: self.request(name))
+            actions.addWidget(button)
+            self.buttons[name] = button
+        actions.addStretch(1)
+        for name, keys in KEYS.items():
+            if name == "resume":
+                continue            # the resume bar's own
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda name=name: self.request(name))
+        self.setAcceptDrops(True)
 
         top = QHBoxLayout()
         top.addWidget(heading, 1)
         top.addWidget(self.history_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(actions)
         layout.addWidget(self.resume_bar)
         layout.addWidget(self.notice)
         layout.addWidget(self.filter)
@@ -145,9 +168,33 @@ class PickerView(QWidget):
         return [self.list.item(i).text() for i in range(self.list.count()) if not self.list.item(i).isHidden()]
 
     def show_resume(self, text: str | None) -> None:
+        """The offer, without taking the keys from the filter: Ctrl+R resumes."""
         self.resume_bar.offer(text)
-        if text is not None:
-            self.resume_bar.resume_button.setFocus()
+
+    def current_entry(self) -> LibraryEntry | None:
+        item = self.list.currentItem()
+        return item.data(ENTRY_ROLE) if item is not None and not item.isHidden() else None
+
+    def request(self, name: str) -> None:
+        if name == "history":
+            self.history_requested.emit()
+        else:
+            self.action.emit(name, self.current_entry())
+
+    @staticmethod
+    def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.dropped_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        files = self.dropped_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.files_dropped.emit(files)
 
     def show_notice(self, text: str | None) -> None:
         self.notice.setVisible(bool(text))
@@ -172,6 +219,9 @@ class PickerView(QWidget):
             self.chosen.emit(entry)
 
     def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802
+        if (watched is self.filter and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.ShortcutOverride
+                and QKeySequence(event.keyCombination()).toString() in KEYS.values()):
+            return True         # the line edit's own Ctrl+E/Ctrl+D/Ctrl+Del give way to the picker's keys
         if watched is self.filter and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 current = self.list.currentItem()

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from postrun.ui.theme import font
@@ -18,7 +19,7 @@ class ResumeBar(QWidget):
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.text.setFont(font(18))
-        self.resume_button = QPushButton("Resume", self)
+        self.resume_button = QPushButton("Resume  (Ctrl+R)", self)
         self.discard_button = QPushButton("Keep as unfinished", self)
         self.resume_button.clicked.connect(self.resume_chosen)
         self.discard_button.clicked.connect(self.discard_chosen)
@@ -28,6 +29,10 @@ class ResumeBar(QWidget):
         row.addWidget(self.text, 1)
         row.addWidget(self.resume_button)
         row.addWidget(self.discard_button)
+        # the window's key while the offer shows (a hidden bar's shortcut does not fire)
+        shortcut = QShortcut(QKeySequence("Ctrl+R"), self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(self.resume_chosen)
         self.hide()
 
     def offer(self, text: str | None) -> None:

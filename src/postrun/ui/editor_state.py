@@ -1,0 +1,203 @@
+"""What the circuit editor holds, as plain data (no Qt): the form's fields as the user
+typed them, turned into the circuit file's document and checked by the same reader as
+`postrun check`, so every message beside a field is the one the command line gives.
+
+Durations stay text ("40s", "1:30") until checked; lists are typed comma-separated
+(equipment, muscles, focus) or one per line (tips, alternatives).
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+import tomli_w
+
+from postrun.core.circuit import FORMAT_VERSION, Alternative, Circuit, Exercise, Sides, Stretch
+from postrun.core.circuit_file import parse_circuit
+from postrun.core.errors import CircuitError, Problem
+
+
+@dataclass
+class ExerciseForm:
+    name: str = ""
+    timed: bool = True
+    amount: str = "40s"            # seconds when timed ("40s", "1:30"), a count when reps
+    each_side: bool = False
+    equipment: str = ""            # comma-separated
+    muscles: str = ""
+    tips: str = ""                 # one per line
+    demo: str = ""
+    alternatives: str = ""         # one name per line
+    # the full alternatives it came with: a name kept in the list keeps its details
+    known: tuple[Alternative, ...] = ()
+
+
+@dataclass
+class StretchForm:
+    name: str = ""
+    hold: str = "30s"
+    each_side: bool = False
+    tips: str = ""
+
+
+@dataclass
+class CircuitForm:
+    name: str = ""
+    summary: str = ""
+    focus: str = ""
+    rounds: int = 1
+    prepare: str = "10s"
+    rest: str = "20s"
+    round_rest: str = "60s"
+    switch: str = "5s"
+    skip_last_rest: bool = True
+    exercises: list[ExerciseForm] = field(default_factory=lambda: [ExerciseForm()])
+    cooldown: list[StretchForm] = field(default_factory=list)
+
+    def copy(self) -> CircuitForm:
+        return copy.deepcopy(self)
+
+
+def _seconds(value: int) -> str:
+    return f"{value // 60}:{value % 60:02d}" if value >= 60 and value % 60 else (
+        f"{value // 60}m" if value >= 60 else f"{value}s")
+
+
+def _commas(items: tuple[str, ...]) -> str:
+    return ", ".join(items)
+
+
+def exercise_form(exercise: Exercise) -> ExerciseForm:
+    timed = exercise.work is not None
+    return ExerciseForm(
+        name=exercise.name, timed=timed,
+        amount=_seconds(exercise.work) if exercise.work is not None else str(exercise.reps or ""),
+        each_side=exercise.sides is Sides.EACH, equipment=_commas(exercise.equipment),
+        muscles=_commas(exercise.muscles), tips="\n".join(exercise.tips), demo=exercise.demo or "",
+        alternatives="\n".join(a.name for a in exercise.alternatives), known=exercise.alternatives)
+
+
+def form_of(circuit: Circuit) -> CircuitForm:
+    return CircuitForm(
+        name=circuit.name, summary=circuit.summary, focus=_commas(circuit.focus), rounds=circuit.rounds,
+        prepare=_seconds(circuit.prepare), rest=_seconds(circuit.rest), round_rest=_seconds(circuit.round_rest),
+        switch=_seconds(circuit.switch), skip_last_rest=circuit.skip_last_rest,
+        exercises=[exercise_form(e) for e in circuit.exercises],
+        cooldown=[StretchForm(s.name, _seconds(s.hold), s.sides is Sides.EACH, "\n".join(s.tips))
+                  for s in circuit.cooldown])
+
+
+def _split(text: str, separator: str) -> list[str]:
+    return [part.strip() for part in text.split(separator) if part.strip()]
+
+
+def _amount(text: str) -> Any:
+    """A count as a number when it is one; anything else as typed, for the reader to word."""
+    stripped = text.strip()
+    return int(stripped) if stripped.isascii() and stripped.isdigit() and len(stripped) < 10 else stripped
+
+
+def _alternative(name: str, known: tuple[Alternative, ...], lookup: Any) -> dict[str, Any]:
+    found = next((a for a in known if a.name.casefold() == name.casefold()), None)
+    if found is None and lookup is not None:
+        exercise = lookup(name)
+        if exercise is not None:
+            found = Alternative(name=name, equipment=exercise.equipment, muscles=exercise.muscles,
+                                tips=exercise.tips, demo=exercise.demo)
+    item: dict[str, Any] = {"name": name}
+    if found is not None:
+        for key in ("equipment", "muscles", "tips"):
+            if getattr(found, key):
+                item[key] = list(getattr(found, key))
+        if found.demo:
+            item["demo"] = found.demo
+        if found.work is not None:
+            item["work"] = found.work
+        if found.reps is not None:
+            item["reps"] = found.reps
+        if found.sides is not None:
+            item["sides"] = found.sides.value
+    return item
+
+
+def document_of(form: CircuitForm, lookup: Any = None) -> dict[str, Any]:
+    """The circuit file's document for the form (what would be written, before checking).
+    `lookup(name)` finds a catalogue exercise, for an alternative typed by name."""
+    doc: dict[str, Any] = {"format": FORMAT_VERSION, "name": form.name}
+    if form.summary.strip():
+        doc["summary"] = form.summary
+    doc.update(focus=_split(form.focus, ","), rounds=form.rounds, prepare=form.prepare, rest=form.rest,
+               round_rest=form.round_rest, switch=form.switch, skip_last_rest=form.skip_last_rest)
+    exercises = []
+    for item in form.exercises:
+        exercise: dict[str, Any] = {"name": item.name}
+        exercise["work" if item.timed else "reps"] = _amount(item.amount) if not item.timed else item.amount
+        if item.each_side:
+            exercise["sides"] = "each"
+        for key in ("equipment", "muscles"):
+            if values := _split(getattr(item, key), ","):
+                exercise[key] = values
+        if tips := _split(item.tips, "\n"):
+            exercise["tips"] = tips
+        if item.demo.strip():
+            exercise["demo"] = item.demo.strip()
+        if names := _split(item.alternatives, "\n"):
+            exercise["alternative"] = [_alternative(n, item.known, lookup) for n in names]
+        exercises.append(exercise)
+    doc["exercise"] = exercises
+    if form.cooldown:
+        doc["cooldown"] = []
+        for stretch in form.cooldown:
+            entry: dict[str, Any] = {"name": stretch.name, "hold": stretch.hold}
+            if stretch.each_side:
+                entry["sides"] = "each"
+            if tips := _split(stretch.tips, "\n"):
+                entry["tips"] = tips
+            doc["cooldown"].append(entry)
+    return doc
+
+
+def check(form: CircuitForm, lookup: Any = None) -> tuple[Circuit | None, list[Problem]]:
+    """The circuit, or the problems `postrun check` would report for it (without a path)."""
+    try:
+        text = tomli_w.dumps(document_of(form, lookup))
+    except (TypeError, ValueError) as exc:
+        return None, [Problem(f"cannot be written ({exc})")]
+    try:
+        return parse_circuit(text.encode("utf-8")), []
+    except CircuitError as error:
+        return None, [Problem(p.message, field=p.field) for p in error.problems]
+
+
+def field_problems(problems: list[Problem], prefix: str) -> list[str]:
+    """The messages about a field (`rounds`) or everything under it (`exercise[2]`),
+    worded as `postrun check` words them: 'exercise[2].work: must be more than zero'."""
+    found = []
+    for problem in problems:
+        name = problem.field
+        if name == prefix or name.startswith(prefix + ".") or name.startswith(prefix + "["):
+            found.append(f"{name}: {problem.message}" if name else problem.message)
+    return found
+
+
+def without_details(problems: list[Problem]) -> list[str]:
+    return [f"{p.field}: {p.message}" if p.field else p.message for p in problems]
+
+
+def duplicate_name(name: str, taken: set[str]) -> str:
+    from postrun.store.circuit_exchange import free_name
+
+    return free_name(name, {t.casefold() for t in taken})
+
+
+def blank_from_catalogue(exercise: Exercise) -> ExerciseForm:
+    """A new exercise filled from the catalogue: its tips, muscles, equipment and length."""
+    return exercise_form(Exercise(
+        name=exercise.name, work=exercise.work, reps=exercise.reps, sides=exercise.sides,
+        equipment=exercise.equipment, muscles=exercise.muscles, tips=exercise.tips, demo=exercise.demo))
+
+
+__all__ = ["CircuitForm", "ExerciseForm", "StretchForm", "form_of", "document_of", "check", "field_problems",
+           "without_details", "duplicate_name", "blank_from_catalogue", "Stretch"]

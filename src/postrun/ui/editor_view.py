@@ -1,0 +1,606 @@
+"""The circuit editor: the circuit's fields, its exercises (added, removed, reordered by
+drag or Alt+↑/↓, duplicated; picked from the catalogue or typed new), the cool-down, and
+the total and segment list, updated as you type.
+
+Every problem is shown beside its field in the words `postrun check` uses, and Save stays
+disabled until there is none. Every change is one step of undo (Ctrl+Z, Ctrl+Shift+Z or
+Ctrl+Y). Leaving with unsaved changes asks once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from postrun.core.circuit import MAX_ROUNDS, Circuit
+from postrun.core.durations import format_duration
+from postrun.core.errors import Problem
+from postrun.core.timeline import build_timeline
+from postrun.store.catalogue import catalogue, find
+from postrun.ui.editor_state import (
+    CircuitForm,
+    ExerciseForm,
+    StretchForm,
+    blank_from_catalogue,
+    check,
+    document_of,
+    field_problems,
+    without_details,
+)
+from postrun.ui.theme import font
+
+Ask = Callable[[QWidget, str], str]         # "save", "discard" or "cancel"
+UNDO_KEYS = ("Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y")
+KIND_WORDS = {"prepare": "GET READY", "work": "WORK", "switch": "SWITCH", "rest": "REST",
+              "round_rest": "ROUND REST", "cooldown": "COOL-DOWN"}
+
+
+def ask_unsaved(parent: QWidget, name: str) -> str:
+    box = QMessageBox(QMessageBox.Icon.Question, "Postrun", f"“{name}” has changes that are not saved.",
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, parent)
+    answer = box.exec()
+    return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
+        QMessageBox.StandardButton(answer), "cancel")
+
+
+class Change(QUndoCommand):
+    """One edit: the whole form before and after (forms are small). Typing in one field
+    merges into one step."""
+
+    def __init__(self, editor: EditorView, before: CircuitForm, after: CircuitForm, what: str,
+                 rows: tuple[int, int]) -> None:
+        super().__init__(what)
+        self.editor, self.before, self.after, self.what = editor, before, after, what
+        self.rows = rows                # the exercise selected before and after: undo shows where it was
+        self._first = True
+
+    def id(self) -> int:
+        return 1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        if isinstance(other, Change) and other.what == self.what and self.what.startswith("type "):
+            self.after = other.after
+            self.rows = (self.rows[0], other.rows[1])
+            return True
+        return False
+
+    def redo(self) -> None:
+        if self._first:            # the widgets already show it
+            self._first = False
+            return
+        self.editor.restore(self.after, self.rows[1])
+
+    def undo(self) -> None:
+        self.editor.restore(self.before, self.rows[0])
+
+
+class _UndoKeysToEditor(QObject):
+    """Text fields keep Ctrl+Z for themselves; in the editor it undoes the whole form."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            sequence = QKeySequence(event.keyCombination()).toString()
+            if sequence in UNDO_KEYS:
+                return True            # not accepted: the editor's shortcut gets it
+        return False
+
+
+def _line(parent: QWidget, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setFont(font(17))
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def _problem_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setFont(font(14))
+    label.setStyleSheet("color: #a00000;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class EditorView(QWidget):
+    saved = Signal(object)          # Circuit: the window writes it, then says where
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, ask: Ask = ask_unsaved) -> None:
+        super().__init__(parent)
+        self.ask = ask
+        self.form = CircuitForm()
+        self.initial = self.form.copy()
+        self.circuit: Circuit | None = None
+        self.problems: list[Problem] = []
+        self.title_text = "New circuit"
+        self.undo_stack = QUndoStack(self)
+        self._restoring = False
+        self._undo_keys = _UndoKeysToEditor(self)
+
+        self.heading = QLabel(self)
+        self.heading.setFont(font(28, bold=True))
+
+        # -- the circuit --------------------------------------------------------------
+        circuit_box = QGroupBox("Circuit", self)
+        circuit_box.setFont(font(17, bold=True))
+        self.name = _line(self, "e.g. Hamstrings after a 5k")
+        self.summary = _line(self, "optional: one sentence on what it is for")
+        self.focus = _line(self, "muscle groups, comma-separated: glutes, hamstrings")
+        self.rounds = QSpinBox(self)
+        self.rounds.setRange(1, MAX_ROUNDS)
+        self.rounds.setFont(font(17))
+        self.prepare = _line(self, "10s")
+        self.rest = _line(self, "20s, or 0 for none")
+        self.round_rest = _line(self, "60s")
+        self.switch = _line(self, "5s")
+        self.skip_last_rest = QCheckBox("No rest after the last exercise", self)
+        self.skip_last_rest.setFont(font(16))
+        self.circuit_problems: dict[str, QLabel] = {}
+        circuit_form = QFormLayout(circuit_box)
+        for label, widget, key in (("&Name", self.name, "name"), ("Su&mmary", self.summary, "summary"),
+                                   ("&Focus", self.focus, "focus"), ("&Rounds", self.rounds, "rounds"),
+                                   ("&Get ready", self.prepare, "prepare"), ("R&est", self.rest, "rest"),
+                                   ("Round res&t", self.round_rest, "round_rest"),
+                                   ("S&witch sides", self.switch, "switch")):
+            self._row(circuit_form, label, widget, key, self.circuit_problems)
+        circuit_form.addRow("", self.skip_last_rest)
+
+        # -- the exercises --------------------------------------------------------------
+        exercises_box = QGroupBox("Exercises", self)
+        exercises_box.setFont(font(17, bold=True))
+        self.exercise_list = QListWidget(self)
+        self.exercise_list.setFont(font(17))
+        self.exercise_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.exercise_list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.exercise_list.model().rowsMoved.connect(self._dragged)
+        self.exercise_list.currentRowChanged.connect(self._show_exercise)
+        self.add_button = QPushButton("Add  (Ctrl+Shift+N)", self)
+        self.duplicate_button = QPushButton("Duplicate  (Ctrl+Shift+D)", self)
+        self.remove_button = QPushButton("Remove  (Ctrl+Shift+Del)", self)
+        self.up_button = QPushButton("Up  (Alt+↑)", self)
+        self.down_button = QPushButton("Down  (Alt+↓)", self)
+        self.add_button.clicked.connect(self.add_exercise)
+        self.duplicate_button.clicked.connect(self.duplicate_exercise)
+        self.remove_button.clicked.connect(self.remove_exercise)
+        self.up_button.clicked.connect(lambda: self.move_exercise(-1))
+        self.down_button.clicked.connect(lambda: self.move_exercise(1))
+        list_buttons = QVBoxLayout()
+        for button in (self.add_button, self.duplicate_button, self.remove_button, self.up_button, self.down_button):
+            button.setFont(font(14))
+            list_buttons.addWidget(button)
+        list_buttons.addStretch(1)
+        exercises_row = QHBoxLayout(exercises_box)
+        exercises_row.addWidget(self.exercise_list, 1)
+        exercises_row.addLayout(list_buttons)
+
+        # -- one exercise --------------------------------------------------------------
+        exercise_box = QGroupBox("Exercise", self)
+        exercise_box.setFont(font(17, bold=True))
+        self.ex_name = _line(self, "type, or pick from the catalogue")
+        completer = QCompleter([e.name for e in catalogue()], self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.ex_name.setCompleter(completer)
+        completer.activated.connect(self._picked_from_catalogue)
+        self.ex_kind = QComboBox(self)
+        self.ex_kind.addItems(["timed", "reps"])
+        self.ex_kind.setFont(font(16))
+        self.ex_amount = _line(self, "40s, 1:30 — or 12 for reps")
+        self.ex_each_side = QCheckBox("Each side (left, switch, right)", self)
+        self.ex_each_side.setFont(font(16))
+        self.ex_equipment = _line(self, "comma-separated: kettlebell, mat")
+        self.ex_muscles = _line(self, "comma-separated: glutes, hamstrings")
+        self.ex_tips = QPlainTextEdit(self)
+        self.ex_tips.setFont(font(15))
+        self.ex_tips.setPlaceholderText("one form tip per line, under 120 characters each")
+        self.ex_tips.setTabChangesFocus(True)
+        self.ex_demo = _line(self, "optional link to a demonstration")
+        self.ex_alternatives = QPlainTextEdit(self)
+        self.ex_alternatives.setFont(font(15))
+        self.ex_alternatives.setPlaceholderText("swaps offered before starting, one name per line")
+        self.ex_alternatives.setTabChangesFocus(True)
+        self.ex_tips.setFixedHeight(100)
+        self.ex_alternatives.setFixedHeight(64)
+        length = QHBoxLayout()
+        length.addWidget(self.ex_kind)
+        length.addWidget(self.ex_amount, 1)
+        length.addWidget(self.ex_each_side)
+        length_widget = QWidget(self)
+        length_widget.setLayout(length)
+        length.setContentsMargins(0, 0, 0, 0)
+        self.exercise_problems: dict[str, QLabel] = {}
+        exercise_form = QFormLayout(exercise_box)
+        rows: tuple[tuple[str, QWidget, str], ...] = (
+            ("N&ame", self.ex_name, "name"), ("&Length", length_widget, "length"),
+            ("E&quipment", self.ex_equipment, "equipment"), ("M&uscles", self.ex_muscles, "muscles"),
+            ("T&ips", self.ex_tips, "tips"), ("&Demo link", self.ex_demo, "demo"),
+            ("Alternati&ves", self.ex_alternatives, "alternative"))
+        for label, row_widget, key in rows:
+            self._row(exercise_form, label, row_widget, key, self.exercise_problems)
+
+        # -- cool-down -------------------------------------------------------------------
+        cooldown_box = QGroupBox("Cool-down stretches", self)
+        cooldown_box.setFont(font(17, bold=True))
+        self.stretches = QPlainTextEdit(self)
+        self.stretches.setFont(font(15))
+        self.stretches.setPlaceholderText("one per line: name, hold, each side\n"
+                                          "Figure-four glute stretch, 30s, each")
+        self.stretches.setTabChangesFocus(True)
+        self.stretches.setFixedHeight(64)
+        self.cooldown_problems = _problem_label(self)
+        cooldown_layout = QVBoxLayout(cooldown_box)
+        cooldown_layout.addWidget(self.stretches)
+        cooldown_layout.addWidget(self.cooldown_problems)
+
+        # -- what it adds up to ------------------------------------------------------------
+        self.total = QLabel(self)
+        self.total.setFont(font(20, bold=True))
+        self.segments = QListWidget(self)
+        self.segments.setFont(font(14))
+        self.segments.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.all_problems = _problem_label(self)
+        self.save_button = QPushButton("Save  (Ctrl+S)", self)
+        self.back_button = QPushButton("Back  (Esc)", self)
+        self.undo_button = QPushButton("Undo  (Ctrl+Z)", self)
+        self.redo_button = QPushButton("Redo  (Ctrl+Shift+Z)", self)
+        for button in (self.save_button, self.back_button, self.undo_button, self.redo_button):
+            button.setFont(font(18, bold=button is self.save_button))
+        self.save_button.clicked.connect(self.save)
+        self.back_button.clicked.connect(self.leave)
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+
+        # -- layout: circuit | exercises + exercise | total and segments ---------------------
+        left = QVBoxLayout()
+        left.addWidget(circuit_box)
+        left.addWidget(cooldown_box)
+        left.addStretch(1)
+        middle = QVBoxLayout()
+        middle.addWidget(exercises_box, 2)
+        middle.addWidget(exercise_box, 5)
+        right = QVBoxLayout()
+        right.addWidget(self.total)
+        right.addWidget(self.segments, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 4)
+        columns.addLayout(middle, 5)
+        columns.addLayout(right, 3)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.all_problems, 1)
+        for button in (self.undo_button, self.redo_button, self.back_button, self.save_button):
+            bottom.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.addWidget(self.heading)
+        layout.addLayout(columns, 1)
+        layout.addLayout(bottom)
+
+        self._connect_edits()
+        for keys, action in (("Ctrl+Z", self.undo_stack.undo), ("Ctrl+Shift+Z", self.undo_stack.redo),
+                             ("Ctrl+Y", self.undo_stack.redo), ("Ctrl+S", self.save),
+                             ("Ctrl+Shift+N", self.add_exercise), ("Ctrl+Shift+D", self.duplicate_exercise),
+                             ("Ctrl+Shift+Del", self.remove_exercise),
+                             ("Alt+Up", lambda: self.move_exercise(-1)), ("Alt+Down", lambda: self.move_exercise(1))):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
+
+    def _row(self, form: QFormLayout, label: str, widget: QWidget, key: str, problems: dict[str, QLabel]) -> None:
+        caption = QLabel(label, self)
+        caption.setFont(font(16))
+        caption.setBuddy(self.ex_amount if key == "length" else widget)     # Alt+letter jumps to the field
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(widget)
+        problems[key] = _problem_label(self)
+        column.addWidget(problems[key])
+        form.addRow(caption, holder)
+
+    # -- editing -------------------------------------------------------------------------
+
+    def _connect_edits(self) -> None:
+        for widget, key in ((self.name, "name"), (self.summary, "summary"), (self.focus, "focus"),
+                            (self.prepare, "prepare"), (self.rest, "rest"), (self.round_rest, "round_rest"),
+                            (self.switch, "switch")):
+            widget.textEdited.connect(lambda text, key=key: self._edit(f"type {key}", lambda f: setattr(f, key, text)))
+        self.rounds.valueChanged.connect(lambda v: self._edit("type rounds", lambda f: setattr(f, "rounds", v)))
+        self.skip_last_rest.toggled.connect(
+            lambda on: self._edit("skip last rest", lambda f: setattr(f, "skip_last_rest", on)))
+        for widget, key in ((self.ex_name, "name"), (self.ex_amount, "amount"), (self.ex_equipment, "equipment"),
+                            (self.ex_muscles, "muscles"), (self.ex_demo, "demo")):
+            widget.textEdited.connect(
+                lambda text, key=key: self._edit_exercise(f"type exercise {key}", key, text))
+        self.ex_name.editingFinished.connect(self._fill_from_catalogue)
+        self.ex_name.installEventFilter(self)       # leaving the name also fills (the popup may eat Enter)
+        self.ex_kind.activated.connect(lambda index: self._edit_exercise("timed or reps", "timed", index == 0))
+        self.ex_each_side.toggled.connect(lambda on: self._edit_exercise("each side", "each_side", on))
+        self.ex_tips.textChanged.connect(
+            lambda: self._edit_exercise("type exercise tips", "tips", self.ex_tips.toPlainText()))
+        self.ex_alternatives.textChanged.connect(
+            lambda: self._edit_exercise("type alternatives", "alternatives", self.ex_alternatives.toPlainText()))
+        self.stretches.textChanged.connect(self._stretches_typed)
+        for editable in [*self.findChildren(QLineEdit), *self.findChildren(QPlainTextEdit)]:
+            editable.installEventFilter(self._undo_keys)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.ex_name and event.type() == QEvent.Type.FocusOut:
+            self._fill_from_catalogue()
+        return False
+
+    def _edit(self, what: str, change: Callable[[CircuitForm], Any], select: int | None = None) -> None:
+        """One change to the form, one undo step; `select` the exercise to show after a
+        change to the list itself (added, removed, moved)."""
+        if self._restoring:
+            return
+        before, row = self.form.copy(), self.exercise_list.currentRow()
+        change(self.form)
+        after_row = row if select is None else select
+        self.undo_stack.push(Change(self, before, self.form.copy(), what, (row, after_row)))
+        if select is None:
+            self.refresh()
+        else:
+            self.fill_lists(select=select)
+
+    def _edit_exercise(self, what: str, key: str, value: Any) -> None:
+        row = self.exercise_list.currentRow()
+        if self._restoring or not 0 <= row < len(self.form.exercises):
+            return
+        if getattr(self.form.exercises[row], key) == value:
+            return
+        self._edit(f"{what} {row}", lambda f: setattr(f.exercises[row], key, value))
+
+    def _stretches_typed(self) -> None:
+        stretches = []
+        for line in self.stretches.toPlainText().splitlines():
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split(",")]
+            stretches.append(StretchForm(name=parts[0], hold=parts[1] if len(parts) > 1 else "",
+                                         each_side=len(parts) > 2 and parts[2].casefold() in ("each", "each side"),
+                                         tips=""))
+        # tips of stretches kept by name (the editor does not show them, but never drops them)
+        known = {s.name: s.tips for s in self.form.cooldown}
+        for stretch in stretches:
+            stretch.tips = known.get(stretch.name, "")
+        if [(s.name, s.hold, s.each_side) for s in stretches] != [
+                (s.name, s.hold, s.each_side) for s in self.form.cooldown]:
+            self._edit("type cool-down", lambda f: setattr(f, "cooldown", stretches))
+
+    def _picked_from_catalogue(self, name: str) -> None:
+        self.ex_name.setText(name)
+        self._edit_exercise("type exercise name", "name", name)
+        self._fill_from_catalogue()
+
+    def _fill_from_catalogue(self) -> None:
+        """A catalogue name on an exercise with nothing else filled in brings its tips,
+        muscles, equipment, sides and length; a new name is simply a new exercise."""
+        row = self.exercise_list.currentRow()
+        if not 0 <= row < len(self.form.exercises):
+            return
+        current = self.form.exercises[row]
+        found = find(current.name)
+        if found is None or current.tips.strip() or current.muscles.strip() or current.equipment.strip():
+            return
+        filled = blank_from_catalogue(found)
+        filled.alternatives, filled.known = current.alternatives, current.known
+        self._edit(f"fill {row} from the catalogue", lambda f: f.exercises.__setitem__(row, filled), select=row)
+
+    def add_exercise(self) -> None:
+        row = self.exercise_list.currentRow() + 1 if self.form.exercises else 0
+        self._edit("add exercise", lambda f: f.exercises.insert(row, ExerciseForm()), select=row)
+        self.ex_name.setFocus()
+
+    def duplicate_exercise(self) -> None:
+        row = self.exercise_list.currentRow()
+        if 0 <= row < len(self.form.exercises):
+            self._edit("duplicate exercise", lambda f: f.exercises.insert(row + 1, _copy(f.exercises[row])),
+                       select=row + 1)
+
+    def remove_exercise(self) -> None:
+        row = self.exercise_list.currentRow()
+        if 0 <= row < len(self.form.exercises):
+            self._edit("remove exercise", lambda f: f.exercises.pop(row),
+                       select=max(0, min(row, len(self.form.exercises) - 2)))
+
+    def move_exercise(self, step: int) -> None:
+        row = self.exercise_list.currentRow()
+        target = row + step
+        if 0 <= row < len(self.form.exercises) and 0 <= target < len(self.form.exercises):
+            def swap(f: CircuitForm) -> None:
+                f.exercises[row], f.exercises[target] = f.exercises[target], f.exercises[row]
+            self._edit("move exercise", swap, select=target)
+
+    def _dragged(self, *args: object) -> None:
+        """The list was reordered by drag: the form follows the list's new order."""
+        if self._restoring:
+            return
+        order = [self.exercise_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.exercise_list.count())]
+        current = self.exercise_list.currentRow()
+        self._edit("move exercise", lambda f: setattr(f, "exercises", [f.exercises[i] for i in order]),
+                   select=current)
+
+    # -- showing -------------------------------------------------------------------------
+
+    def load(self, form: CircuitForm, title: str) -> None:
+        """Start editing `form` (a new circuit, a copy, or a user's circuit)."""
+        self.form = form.copy()
+        self.initial = form.copy()
+        self.title_text = title
+        self.undo_stack.clear()
+        self.restore(self.form)
+        self.name.setFocus()
+
+    def restore(self, form: CircuitForm, row: int | None = None) -> None:
+        """Show `form` in every widget (after an undo, a redo, or opening), with exercise
+        `row` selected (else the one selected now)."""
+        self._restoring = True
+        try:
+            self.form = form.copy()
+            for widget, value in ((self.name, form.name), (self.summary, form.summary), (self.focus, form.focus),
+                                  (self.prepare, form.prepare), (self.rest, form.rest),
+                                  (self.round_rest, form.round_rest), (self.switch, form.switch)):
+                if widget.text() != value:
+                    widget.setText(value)
+            self.rounds.setValue(form.rounds)
+            self.skip_last_rest.setChecked(form.skip_last_rest)
+            text = "\n".join(", ".join([s.name, s.hold] + (["each"] if s.each_side else [])) for s in form.cooldown)
+            if self.stretches.toPlainText().strip() != text:
+                self.stretches.setPlainText(text)
+            wanted = self.exercise_list.currentRow() if row is None else row
+            self.fill_lists(select=max(0, min(wanted, len(form.exercises) - 1)))
+        finally:
+            self._restoring = False
+        self.refresh()
+
+    def fill_lists(self, select: int = 0) -> None:
+        restoring, self._restoring = self._restoring, True
+        try:
+            self.exercise_list.clear()
+            for index, exercise in enumerate(self.form.exercises):
+                item = QListWidgetItem(exercise.name or "(new exercise)")
+                item.setData(Qt.ItemDataRole.UserRole, index)
+                self.exercise_list.addItem(item)
+            if self.form.exercises:
+                self.exercise_list.setCurrentRow(max(0, min(select, len(self.form.exercises) - 1)))
+        finally:
+            self._restoring = restoring
+        self.show_exercise_fields(self.exercise_list.currentRow())
+
+    def _show_exercise(self, row: int) -> None:
+        if not self._restoring:
+            self.show_exercise_fields(row)
+
+    def show_exercise_fields(self, row: int) -> None:
+        exists = 0 <= row < len(self.form.exercises)
+        exercise = self.form.exercises[row] if exists else ExerciseForm()
+        restoring, self._restoring = self._restoring, True
+        try:
+            for widget in (self.ex_name, self.ex_kind, self.ex_amount, self.ex_each_side, self.ex_equipment,
+                           self.ex_muscles, self.ex_tips, self.ex_demo, self.ex_alternatives):
+                widget.setEnabled(exists)
+            for widget, value in ((self.ex_name, exercise.name), (self.ex_amount, exercise.amount),
+                                  (self.ex_equipment, exercise.equipment), (self.ex_muscles, exercise.muscles),
+                                  (self.ex_demo, exercise.demo)):
+                if widget.text() != value:
+                    widget.setText(value)
+            self.ex_kind.setCurrentIndex(0 if exercise.timed else 1)
+            self.ex_each_side.setChecked(exercise.each_side)
+            for box, value in ((self.ex_tips, exercise.tips), (self.ex_alternatives, exercise.alternatives)):
+                if box.toPlainText() != value:
+                    box.setPlainText(value)
+        finally:
+            self._restoring = restoring
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Check the form; show each problem beside its field, the total and the segments."""
+        self.circuit, self.problems = check(self.form, find)
+        self.heading.setText(f"{self.title_text}{' — not saved' if self.changed else ''}")
+        for key, label in self.circuit_problems.items():
+            _say(label, field_problems(self.problems, key))
+        row = self.exercise_list.currentRow()
+        prefix = f"exercise[{row + 1}]"
+        for key, label in self.exercise_problems.items():
+            keys = ("work", "reps", "sides") if key == "length" else (key,)
+            _say(label, [m for k in keys for m in field_problems(self.problems, f"{prefix}.{k}")]
+                 + (field_problems([p for p in self.problems if p.field == prefix], prefix) if key == "name" else []))
+        _say(self.cooldown_problems, field_problems(self.problems, "cooldown"))
+        for index in range(min(self.exercise_list.count(), len(self.form.exercises))):
+            item = self.exercise_list.item(index)
+            exercise = self.form.exercises[index]
+            flagged = bool(field_problems(self.problems, f"exercise[{index + 1}]"))
+            item.setText(f"{'⚠ ' if flagged else ''}{exercise.name or '(new exercise)'}")
+        shown = without_details(self.problems)
+        _say(self.all_problems, shown[:3] + ([f"and {len(shown) - 3} more"] if len(shown) > 3 else []))
+        self.save_button.setEnabled(self.circuit is not None)
+        self.segments.clear()
+        if self.circuit is None:
+            self.total.setText("Total: fix the marked fields")
+            return
+        timeline = build_timeline(self.circuit)
+        reps = f" + {timeline.rep_segments} rep sets" if timeline.rep_segments else ""
+        self.total.setText(f"Total {format_duration(timeline.total_seconds)}{reps}")
+        at = 0
+        for segment in timeline.segments:
+            what = segment.name or ""
+            if segment.side:
+                what += f" ({segment.side.value})"
+            length = format_duration(segment.seconds) if segment.seconds is not None else f"{segment.reps} reps"
+            self.segments.addItem(f"{format_duration(at):>6}  {KIND_WORDS[segment.kind.value]} {length}  {what}")
+            at += segment.seconds or 0
+
+    @property
+    def changed(self) -> bool:
+        return document_of(self.form, find) != document_of(self.initial, find)
+
+    # -- leaving -------------------------------------------------------------------------
+
+    def save(self) -> None:
+        if self.circuit is not None and self.save_button.isEnabled():
+            self.saved.emit(self.circuit)
+
+    def show_save_problem(self, text: str) -> None:
+        _say(self.all_problems, [text])
+
+    def mark_saved(self) -> None:
+        self.initial = self.form.copy()
+        self.refresh()
+
+    def leave(self) -> None:
+        if self.changed:
+            answer = self.ask(self, self.form.name or "The new circuit")
+            if answer == "cancel":
+                return
+            if answer == "save":
+                if self.circuit is None:
+                    return            # cannot be saved yet: stay and show why
+                self.save()
+                return
+        self.undo_stack.clear()
+        self.closed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            popup = self.ex_name.completer().popup() if self.ex_name.completer() else None
+            if popup is None or not popup.isVisible():
+                self.leave()
+                return
+        super().keyPressEvent(event)
+
+
+def _say(label: QLabel, messages: list[str]) -> None:
+    label.setVisible(bool(messages))
+    label.setText("\n".join(messages))
+
+
+def _copy(exercise: ExerciseForm) -> ExerciseForm:
+    import copy
+
+    return copy.deepcopy(exercise)
