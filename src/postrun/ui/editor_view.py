@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -294,10 +296,18 @@ class EditorView(QWidget):
         bottom.addWidget(self.all_problems, 1)
         for button in (self.undo_button, self.redo_button, self.back_button, self.save_button):
             bottom.addWidget(button)
+        # the fields scroll on a small screen (1024x600); the heading and Save never do
+        body = QWidget(self)
+        body.setLayout(columns)
+        scroller = QScrollArea(self)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(body)
+        self.heading.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(self.heading)
-        layout.addLayout(columns, 1)
+        layout.addWidget(scroller, 1)
         layout.addLayout(bottom)
 
         self._connect_edits()
@@ -468,6 +478,7 @@ class EditorView(QWidget):
                                   (self.round_rest, form.round_rest), (self.switch, form.switch)):
                 if widget.text() != value:
                     widget.setText(value)
+                    widget.setCursorPosition(0)         # a long summary shows its start
             self.rounds.setValue(form.rounds)
             self.skip_last_rest.setChecked(form.skip_last_rest)
             text = "\n".join(", ".join([s.name, s.hold] + (["each"] if s.each_side else [])) for s in form.cooldown)
