@@ -72,8 +72,25 @@ def build_parts(clock: Clock = default_clock, timers: Timers | None = None) -> S
                         sound=Sound(timers=timers, clock=clock), keep_awake=KeepAwake(), clock=clock, timers=timers)
 
 
+def no_display_problem(environ: dict[str, str] | None = None, platform: str = sys.platform) -> str | None:
+    """Why the window cannot open here, in a sentence, before Qt aborts with its own
+    plugin error; None when a display (or an explicit Qt platform) is there."""
+    environ = dict(os.environ) if environ is None else environ
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("the window needs a desktop session (no DISPLAY or WAYLAND_DISPLAY is set, as over ssh or in a "
+            "text console). The commands work without one: postrun list, show, check, history, doctor.")
+
+
 def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) -> int:
     from postrun.system.single_instance import SingleInstance, instance_name
+
+    problem = no_display_problem()
+    if problem is not None:
+        print(f"postrun: {problem}", file=sys.stderr)
+        return 1
 
     instance = SingleInstance(instance_name(data_dir()))
     if not instance.claim():

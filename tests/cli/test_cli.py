@@ -183,3 +183,15 @@ def test_run_a_circuit_file_from_anywhere(tmp_path, data_dir):
                             text=True, env=env, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-1] == "PreviewView"
+
+
+def test_without_a_display_the_window_says_so_in_one_line(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["POSTRUN_DATA_DIR"] = str(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "postrun"], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.startswith("postrun: the window needs a desktop session")
+    assert len(result.stderr.strip().splitlines()) == 1
+    listed = subprocess.run([sys.executable, "-m", "postrun", "list"], capture_output=True, text=True, env=env,
+                            timeout=60)
+    assert listed.returncode == 0
