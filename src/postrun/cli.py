@@ -65,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--speaker"]:
+        # a bundle has no `python -m`: the voice's process is postrun itself
+        from postrun.audio.speaker_process import main as speaker
+
+        return speaker(args[1:])
     try:
         return _dispatch(argv)
     except BrokenPipeError:

@@ -64,3 +64,32 @@ def test_the_speaker_process_says_things(qtbot):
     qtbot.waitUntil(lambda: not speaker.speaking, timeout=10_000)
     assert speaker.said == ["Next: Kettlebell swings, 40 seconds"]
     speaker.close()
+
+
+def test_without_the_voice_extra_the_speaker_says_how_to_add_it():
+    import json
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['PySide6.QtTextToSpeech'] = None\n"   # as if PySide6-Addons were absent
+            "from postrun.audio.speaker_process import main; sys.exit(main(['--probe']))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    answer = json.loads(done.stdout.splitlines()[0])
+    assert "PySide6-Addons" in answer["error"]
+    assert "pip install 'postrun[voice]'" in answer["error"]
+
+
+def test_a_bundle_runs_the_speaker_as_postrun_itself(monkeypatch):
+    import json
+    import subprocess
+    import sys
+
+    from postrun.audio.speaker import speaker_command
+
+    assert speaker_command("mock")[1:] == ["-m", "postrun.audio.speaker_process", "mock"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert speaker_command("mock") == [sys.executable, "--speaker", "mock"]
+    # what a bundle runs: the program's own entry point with --speaker
+    done = subprocess.run([sys.executable, "-m", "postrun", "--speaker", "mock", "--probe"], capture_output=True,
+                          text=True, timeout=60)
+    assert json.loads(done.stdout.splitlines()[0])["engine"] == "mock"

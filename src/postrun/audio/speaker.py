@@ -22,7 +22,12 @@ CHECKING = "still checking for a speech engine"
 
 
 def speaker_command(engine: str | None = None) -> list[str]:
-    return [sys.executable, "-m", "postrun.audio.speaker_process", *([engine] if engine else [])]
+    """The speaker's process: this Python with the module, or, in a bundle (PyInstaller),
+    where sys.executable is postrun itself, `postrun --speaker`."""
+    engine_args = [engine] if engine else []
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "--speaker", *engine_args]
+    return [sys.executable, "-m", "postrun.audio.speaker_process", *engine_args]
 
 
 class ProcessSpeaker(QObject):

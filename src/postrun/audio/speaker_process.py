@@ -19,6 +19,9 @@ import threading
 from typing import Any
 
 LANGUAGE = "English"
+# the voice's Qt module lives in PySide6-Addons (438 MB with WebEngine), an optional extra
+NO_ADDONS = ("the voice is not installed: it needs PySide6-Addons (about 440 MB), which the lean install "
+             "leaves out; add it with: pip install 'postrun[voice]'")
 
 
 def _send(message: dict[str, Any]) -> None:
@@ -49,7 +52,12 @@ def choose_voice(tts: Any, current_locale: Any) -> Any:
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QObject, Signal
-    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    try:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+    except ImportError:
+        _send({"error": NO_ADDONS})
+        return 0
 
     app = QCoreApplication([])
     names = [a for a in argv if not a.startswith("--")]
