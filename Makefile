@@ -21,12 +21,12 @@ BENCH_PACKAGES := xvfb pulseaudio pulseaudio-utils libasound2-plugins sox imagem
 # the other Pythons we claim; `make test-pythons` runs the suite on each one found
 OTHER_PYTHONS := 3.12 3.13
 
-.PHONY: run test lint typecheck unit test-pythons system-deps bench-deps clean
+.PHONY: run test lint typecheck unit test-pythons system-deps bench-deps clean wheel-self-test
 
 run: $(STAMP)
 	$(BIN)/postrun
 
-test: $(STAMP) lint typecheck unit
+test: $(STAMP) lint typecheck unit wheel-self-test
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -36,6 +36,16 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	$(BIN)/pytest
+
+# The wheel a user would install, in a fresh venv without the test packages (and without
+# the voice extra: the lean install), must pass `postrun --self-test`.
+WHEEL_VENV := build/wheel-venv
+wheel-self-test: $(STAMP)
+	rm -rf build/wheel $(WHEEL_VENV)
+	$(BIN)/python -m pip wheel --quiet --no-deps -w build/wheel .
+	$(PYTHON) -m venv $(WHEEL_VENV)
+	$(WHEEL_VENV)/bin/python -m pip install --quiet build/wheel/postrun-*.whl
+	cd build && QT_QPA_PLATFORM=offscreen ./wheel-venv/bin/postrun --self-test
 
 # Each found Python gets its own venv (.venv-3.12, ...) and the whole suite; one that is
 # found and fails fails the target. Which were found is printed either way.

@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Interval timer for short strength circuits after a run.",
     )
     parser.add_argument("--version", action="version", version=f"postrun {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation: a 3-second circuit through the engine, the window, the "
+                             "sound and a temporary log; one line per check, exit 0 when all passed")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     listing = commands.add_parser("list", help="every circuit, built-in and your own, with its length or its error")
@@ -82,6 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from postrun.self_test import main as self_test
+
+        return self_test()
     if args.command == "list":
         return cmd_list(args.json)
     if args.command == "check":

@@ -195,3 +195,16 @@ def test_without_a_display_the_window_says_so_in_one_line(tmp_path):
     listed = subprocess.run([sys.executable, "-m", "postrun", "list"], capture_output=True, text=True, env=env,
                             timeout=60)
     assert listed.returncode == 0
+
+
+def test_self_test_runs_every_check_and_passes(tmp_path):
+    env = dict(os.environ, POSTRUN_DATA_DIR=str(tmp_path / "must-stay-empty"), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-m", "postrun", "--self-test"], capture_output=True, text=True,
+                            env=env, timeout=90)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split()[1].rstrip(":") for line in lines[:-1]] == ["circuits", "engine", "sound", "log", "window",
+                                                                     "voice"]
+    assert all(line.startswith(("ok", "note")) for line in lines[:-1])
+    assert lines[-1] == "all checks passed"
+    assert not (tmp_path / "must-stay-empty").exists()      # the user's data is never touched

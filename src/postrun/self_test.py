@@ -1,0 +1,164 @@
+"""`postrun --self-test`: is this installation whole? A 3-second circuit goes through the
+engine, the window (offscreen when there is no display), the sound player and a workout
+log in a temporary folder; one line per check, exit 0 only when every check passed.
+
+It never touches the user's data: everything is written under a temporary folder. Run
+by `make bundle` on the bundle and by `make test` on a wheel in a fresh venv.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+CIRCUIT = """\
+format = 1
+name = "Self-test"
+prepare = 1
+rest = 0
+[[exercise]]
+name = "Stand tall"
+work = 2
+muscles = ["core"]
+tips = ["Breathe."]
+"""
+
+
+def _circuits() -> str:
+    from postrun.store.library import Source, load_library
+
+    builtins = [e for e in load_library() if e.source is Source.BUILTIN]
+    broken = [e.key for e in builtins if e.circuit is None]
+    if not builtins or broken:
+        raise AssertionError(f"built-in circuits missing or broken: {broken or 'none found'}")
+    return f"{len(builtins)} built-in circuits read"
+
+
+def _engine() -> str:
+    from postrun.core.circuit_file import parse_circuit
+    from postrun.core.engine import Engine
+    from postrun.core.events import Finished
+    from postrun.core.timeline import build_timeline
+
+    now = [0.0]
+    engine = Engine(build_timeline(parse_circuit(CIRCUIT.encode())), clock=lambda: now[0])
+    events = list(engine.start())
+    while now[0] < 10 and not any(isinstance(e, Finished) for e in events):
+        now[0] += 0.25
+        events += engine.poll()
+    if not any(isinstance(e, Finished) for e in events):
+        raise AssertionError("the 3-second circuit did not finish")
+    return f"the 3-second circuit ran to its end ({len(events)} events)"
+
+
+def _sound() -> str:
+    from postrun.audio.cues import CUES, CueSet
+    from postrun.audio.player import CuePlayer
+
+    cues = CueSet()
+    sizes = [len(cues[name]) for name in CUES]
+    if not all(sizes):
+        raise AssertionError("a cue came out empty")
+    import simpleaudio  # noqa: F401 - the compiled extension a bundle must carry
+
+    player = CuePlayer(cues)
+    played = player.play("go")
+    if played:
+        player.wait()
+        return f"{len(sizes)} cues built; the sound library played one"
+    return f"{len(sizes)} cues built; the sound library loaded; no sound device here ({player.problem})"
+
+
+def _log(folder: Path) -> str:
+    from datetime import datetime
+
+    from postrun.store.workout_log import WorkoutDraft, WorkoutLog
+
+    log = WorkoutLog.open(folder / "self-test.sqlite3")
+    try:
+        if not log.durable:
+            raise AssertionError(log.notice or "the log is kept in memory")
+        record_id = log.write(WorkoutDraft("self-test", {"name": "Self-test"}, datetime.now().astimezone(),
+                                           status="completed", active_seconds=3.0))
+        record = log.get(record_id)
+        if record is None or record.status != "completed":
+            raise AssertionError("the record did not read back")
+    finally:
+        log.close()
+    return "a workout written and read back"
+
+
+def _window(folder: Path) -> str:
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or sys.platform == "darwin":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer
+    from PySide6.QtWidgets import QApplication
+
+    from postrun.app import build_parts
+    from postrun.store.library import find_entry
+    from postrun.ui.main_window import MainWindow
+
+    (folder / "circuits").mkdir(parents=True, exist_ok=True)
+    (folder / "circuits" / "self-test.toml").write_text(CIRCUIT)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    parts = build_parts()
+    window = MainWindow(parts)
+    try:
+        window.show()
+        entry = find_entry("self-test")
+        window.open_entry(entry)
+        window.start_from_preview()
+        watch = QElapsedTimer()
+        watch.start()
+        while window.current_view() is not window._finish and watch.elapsed() < 10_000:  # noqa: SLF001
+            app.processEvents()
+            time.sleep(0.01)
+        if window.current_view() is not window._finish:  # noqa: SLF001
+            raise AssertionError("the window did not reach the finish screen within 10 s")
+        seconds = watch.elapsed() / 1000
+        saved = window.finish.saved.text()
+        if "Saved" not in saved:
+            raise AssertionError(f"the finish screen says: {saved}")
+        return f"the run view counted the circuit down in {seconds:.1f} s and the finish screen says “{saved}”"
+    finally:
+        window.close()
+        parts.sound.shutdown()
+        parts.data.log.close()
+
+
+def _voice() -> str:
+    from postrun.audio.speech_probe import probe_speech
+
+    found = probe_speech()
+    if found.problem is not None:
+        raise RuntimeError(f"no voice ({found.problem}); the cues do not need one")
+    return f"the {found.engine} speech engine answered{f', voice {found.voice}' if found.voice else ''}"
+
+
+def main() -> int:
+    folder = Path(tempfile.mkdtemp(prefix="postrun-self-test-"))
+    os.environ["POSTRUN_DATA_DIR"] = str(folder)          # never the user's data
+    checks: list[tuple[str, Callable[[], str], bool]] = [
+        ("circuits", _circuits, True), ("engine", _engine, True), ("sound", _sound, True),
+        ("log", lambda: _log(folder), True), ("window", lambda: _window(folder), True),
+        ("voice", _voice, False),
+    ]
+    failed = 0
+    for name, check, required in checks:
+        try:
+            print(f"ok    {name}: {check()}", flush=True)
+        except Exception as exc:  # noqa: BLE001 - every failure is one line, and the next check still runs
+            if required:
+                failed += 1
+                print(f"FAIL  {name}: {type(exc).__name__}: {exc}", flush=True)
+                if os.environ.get("POSTRUN_SELF_TEST_TRACE"):
+                    traceback.print_exc()
+            else:
+                print(f"note  {name}: {exc}", flush=True)
+    print(f"{len(checks) - failed} of {len(checks)} checks passed" if failed else "all checks passed")
+    return 1 if failed else 0
