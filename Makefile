@@ -12,8 +12,9 @@ SYSTEM_PACKAGES := gcc python3-dev python3-venv libasound2-dev \
 	libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0 \
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libpulse0 fonts-dejavu-core \
-	dbus
-# dbus: the media-button tests start a private session bus (dbus-daemon, dbus-send)
+	dbus desktop-file-utils appstream
+# dbus: the media-button tests start a private session bus (dbus-daemon, dbus-send);
+# desktop-file-utils and appstream validate the Linux desktop entry and metainfo
 
 # what the benchmarks measure with: a real X server, a PulseAudio sink and its recorder
 BENCH_PACKAGES := xvfb pulseaudio pulseaudio-utils libasound2-plugins sox imagemagick xdotool
@@ -21,12 +22,13 @@ BENCH_PACKAGES := xvfb pulseaudio pulseaudio-utils libasound2-plugins sox imagem
 # the other Pythons we claim; `make test-pythons` runs the suite on each one found
 OTHER_PYTHONS := 3.12 3.13
 
-.PHONY: run test lint typecheck unit test-pythons system-deps bench-deps clean wheel-self-test
+.PHONY: run test lint typecheck unit test-pythons system-deps bench-deps clean wheel-self-test \
+	desktop-check install-desktop uninstall-desktop
 
 run: $(STAMP)
 	$(BIN)/postrun
 
-test: $(STAMP) lint typecheck unit wheel-self-test
+test: $(STAMP) lint typecheck desktop-check unit wheel-self-test
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -36,6 +38,33 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	$(BIN)/pytest
+
+APP_ID := io.github.postrun.Postrun
+LINUX := packaging/linux
+
+# the desktop entry and the AppStream metainfo, as software centres and Flathub check them
+desktop-check: $(STAMP)
+	desktop-file-validate $(LINUX)/$(APP_ID).desktop
+	appstreamcli validate --no-net $(LINUX)/$(APP_ID).metainfo.xml
+
+# Postrun in your application menu, with its icon, for the current user (this checkout's
+# .venv runs it). Undo with `make uninstall-desktop`.
+XDG_DATA := $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
+install-desktop: $(STAMP)
+	mkdir -p $(XDG_DATA)/applications $(XDG_DATA)/metainfo $(XDG_DATA)/icons/hicolor/scalable/apps
+	sed 's|^Exec=postrun|Exec=$(abspath $(BIN))/postrun|' $(LINUX)/$(APP_ID).desktop > $(XDG_DATA)/applications/$(APP_ID).desktop
+	cp $(LINUX)/$(APP_ID).metainfo.xml $(XDG_DATA)/metainfo/
+	cp assets/icons/postrun.svg $(XDG_DATA)/icons/hicolor/scalable/apps/$(APP_ID).svg
+	for size in 16 24 32 48 64 128 256 512; do \
+		mkdir -p $(XDG_DATA)/icons/hicolor/$${size}x$${size}/apps; \
+		cp packaging/icons/postrun-$$size.png $(XDG_DATA)/icons/hicolor/$${size}x$${size}/apps/$(APP_ID).png; \
+	done
+	-update-desktop-database $(XDG_DATA)/applications 2>/dev/null
+	@echo "Postrun is in your application menu (it runs $(abspath $(BIN))/postrun)."
+
+uninstall-desktop:
+	rm -f $(XDG_DATA)/applications/$(APP_ID).desktop $(XDG_DATA)/metainfo/$(APP_ID).metainfo.xml \
+		$(XDG_DATA)/icons/hicolor/*/apps/$(APP_ID).*
 
 # The wheel a user would install, in a fresh venv without the test packages (and without
 # the voice extra: the lean install), must pass `postrun --self-test`.

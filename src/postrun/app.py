@@ -16,6 +16,8 @@ from postrun.store.workout_log import WorkoutLog
 from postrun.system.keep_awake import KeepAwake
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from postrun.session.workout_session import SessionParts
     from postrun.timers import Timers
 
@@ -72,6 +74,17 @@ def build_parts(clock: Clock = default_clock, timers: Timers | None = None) -> S
                         sound=Sound(timers=timers, clock=clock), keep_awake=KeepAwake(), clock=clock, timers=timers)
 
 
+DESKTOP_ID = "io.github.postrun.Postrun"
+
+
+def window_icon() -> QIcon:
+    from PySide6.QtGui import QIcon
+
+    from postrun.store.paths import assets_dir
+
+    return QIcon(str(assets_dir() / "icons" / "postrun.svg"))
+
+
 def no_display_problem(environ: dict[str, str] | None = None, platform: str = sys.platform) -> str | None:
     """Why the window cannot open here, in a sentence, before Qt aborts with its own
     plugin error; None when a display (or an explicit Qt platform) is there."""
@@ -109,6 +122,8 @@ def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) 
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Postrun")
+    QApplication.setDesktopFileName(DESKTOP_ID)     # Wayland matches the window to the .desktop file (and its icon)
+    QApplication.setWindowIcon(window_icon())
     parts = build_parts()
     window = MainWindow(parts)
     instance.handler = window.handle_request
