@@ -31,7 +31,7 @@ run: $(STAMP)
 test: $(STAMP) lint typecheck desktop-check unit wheel-self-test
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks packaging
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -12,7 +12,8 @@ import os
 import sys
 import tempfile
 import time
-from datetime import date, datetime, time as clock_time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from datetime import time as clock_time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -40,7 +41,8 @@ def sample_history() -> None:
             if when >= today or weeks_back == 6:
                 continue
             start = datetime.combine(when, clock_time(18, 30), zone)
-            log.write(WorkoutDraft(key, circuits[key], start, status="completed", finished_at=start + timedelta(minutes=20),
+            log.write(WorkoutDraft(key, circuits[key], start, status="completed",
+                                   finished_at=start + timedelta(minutes=20),
                                    active_seconds=900 if "quick" not in key else 450, segment_index=40,
                                    note="heavy bell" if day else "", effort=6 + day % 3))
     log.close()
