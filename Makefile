@@ -23,7 +23,7 @@ BENCH_PACKAGES := xvfb pulseaudio pulseaudio-utils libasound2-plugins sox imagem
 OTHER_PYTHONS := 3.12 3.13
 
 .PHONY: run test lint typecheck unit test-pythons system-deps bench-deps clean wheel-self-test \
-	desktop-check install-desktop uninstall-desktop
+	desktop-check install-desktop uninstall-desktop bundle
 
 run: $(STAMP)
 	$(BIN)/postrun
@@ -75,6 +75,15 @@ wheel-self-test: $(STAMP)
 	$(PYTHON) -m venv $(WHEEL_VENV)
 	$(WHEEL_VENV)/bin/python -m pip install --quiet build/wheel/postrun-*.whl
 	cd build && QT_QPA_PLATFORM=offscreen ./wheel-venv/bin/postrun --self-test
+
+# A one-folder bundle a runner can copy and start (dist/postrun/postrun), checked by its
+# own self-test. PyInstaller is a build tool only: installed here, not a dependency.
+bundle: $(STAMP)
+	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.10'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level ERROR --distpath dist --workpath build/pyinstaller \
+		packaging/pyinstaller/postrun.spec
+	cd build && QT_QPA_PLATFORM=offscreen ../dist/postrun/postrun --self-test
+	@du -sh dist/postrun
 
 # Each found Python gets its own venv (.venv-3.12, ...) and the whole suite; one that is
 # found and fails fails the target. Which were found is printed either way.
