@@ -332,3 +332,42 @@ def test_a_record_saved_to_a_file_at_the_finish_merges_into_the_log_later(tmp_pa
     assert log.merge(read_workouts_file(tmp_path / "saved.json")) == (0, 1)
     [record] = log.history()
     assert (record.uuid, record.note, record.circuit) == (draft.uuid, "disk was full", draft.circuit)
+
+
+@pytest.mark.parametrize(("changes", "words"), [
+    ({"started_at": "0001-01-01T00:30:00+01:00"}, "between the years 1970 and 2200"),
+    ({"finished_at": "9999-12-31T23:30:00-01:00"}, "between the years 1970 and 2200"),
+    ({"active_seconds": float("nan")}, "active_seconds"),
+    ({"segment_index": 10**30}, "segment_index"),
+    ({"started_at": "2026-11-25T18:30:00+01:00" + " " * 100}, "started_at"),
+])
+def test_hostile_values_are_refused(changes, words):
+    with pytest.raises(RecordFileError, match=words):
+        parse_workouts(doc(good_item(**changes)))
+
+
+def test_a_deeply_nested_circuit_is_stored_but_shows_no_sets(tmp_path):
+    nested = {"name": "Deep"}
+    for _ in range(400):
+        nested = {"x": nested}
+    log = opened(tmp_path / "log.sqlite3")
+    log.merge(parse_workouts(doc(good_item(circuit={"name": "K", "deep": nested}))))
+    view = overview(log, load_library(), TODAY)
+    assert view.total_workouts == 1
+    from postrun.store.user_data import UserData
+
+    assert UserData(log, None).circuit_of(log.history()[0]) is None
+
+
+def test_moments_edited_into_nonsense_read_as_unknown(tmp_path):
+    import sqlite3 as sql
+
+    path = tmp_path / "log.sqlite3"
+    log = opened(path)
+    log.write(WorkoutDraft("k", {"name": "K"}, WHEN, status="completed", finished_at=WHEN))
+    with closing(sql.connect(path)) as db, db:
+        db.execute("UPDATE workouts SET finished_at = '0001-01-01T00:00:00+01:00', "
+                   "started_at = '2026-11-25T18:30:00'")
+    assert log.last_done() == {}
+    assert log.days() == []
+    assert overview(log, load_library(), TODAY).total_workouts == 0

@@ -54,12 +54,15 @@ class CircuitCache:
         self._parsed: dict[str, Circuit | None] = {}
 
     def circuit_of(self, record: WorkoutRecord) -> Circuit | None:
-        key = json.dumps(record.circuit, sort_keys=True)
+        try:
+            key = json.dumps(record.circuit, sort_keys=True)
+        except (TypeError, ValueError, RecursionError):
+            return None
         if key not in self._parsed:
             try:
                 self._parsed[key] = parse_circuit(tomli_w.dumps(record.circuit).encode())
-            except (CircuitError, TypeError, ValueError):
-                self._parsed[key] = None
+            except (CircuitError, TypeError, ValueError, RecursionError):
+                self._parsed[key] = None          # a record's circuit that cannot be rebuilt: no sets shown
         return self._parsed[key]
 
 

@@ -26,6 +26,7 @@ RECORD_FORMAT = 1
 KIND = "postrun-workouts"
 MAX_FILE_BYTES = 256 * 1024 * 1024      # ten years of daily workouts is about 60 MB
 MAX_NOTE = 2000
+MIN_YEAR, MAX_YEAR = 1970, 2200      # a workout outside these is a mistake (and breaks date arithmetic)
 CSV_COLUMNS = ("id", "started_at", "finished_at", "circuit_key", "circuit_name", "status", "active_seconds",
                "stopped_at", "skipped_sets", "note", "effort")
 # a record written before ids existed gets one derived from what it is, so it still merges once
@@ -213,6 +214,8 @@ def _moment(item: dict[str, Any], key: str, required: bool) -> datetime | None:
         moment = None
     if moment is None or moment.tzinfo is None:
         raise ValueError(f".{key}: must be a date and time with its UTC offset, such as 2026-05-01T18:30:00+02:00")
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise ValueError(f".{key}: must be between the years {MIN_YEAR} and {MAX_YEAR}")
     return moment
 
 

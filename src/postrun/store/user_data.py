@@ -79,5 +79,5 @@ class UserData:
         """The circuit exactly as it was run, rebuilt from the record's snapshot."""
         try:
             return parse_circuit(tomli_w.dumps(record.circuit).encode())
-        except (CircuitError, TypeError, ValueError):
+        except (CircuitError, TypeError, ValueError, RecursionError):
             return None

@@ -367,7 +367,8 @@ class WorkoutLog:
         """circuit key -> when it was last completed."""
         rows = self._db.execute(
             "SELECT circuit_key, MAX(finished_at) FROM workouts WHERE status = 'completed' GROUP BY circuit_key")
-        return {key: datetime.fromisoformat(at) for key, at in rows if at}
+        found = {key: _when(at) for key, at in rows}
+        return {key: at for key, at in found.items() if at is not None}
 
 
 # the workouts row as written: circuit_id stands for the circuit's JSON in `circuits`
@@ -467,10 +468,15 @@ def _json_or(text: Any, default: Any) -> Any:
 
 
 def _when(text: Any) -> datetime | None:
+    """A stored moment; one edited by hand into nonsense (or outside 1970-2200, where
+    converting time zones overflows) reads as unknown."""
     try:
-        return datetime.fromisoformat(text) if text else None
+        moment = datetime.fromisoformat(text) if text else None
     except (TypeError, ValueError):
         return None
+    if moment is None or moment.tzinfo is None or not 1970 <= moment.year <= 2200:
+        return None
+    return moment
 
 
 def _connect(path: Path) -> sqlite3.Connection:
