@@ -1,20 +1,28 @@
 """The countdown: painted, not a QLabel, so the glyphs (not the line box) fill the space.
 
-Drawn ahead and painted little: the next number is rendered into an image while the
-process is idle (`prepare`), so at its instant the change is one blit; and only the union
-of the old and the new glyphs' boxes is repainted, on an opaque widget, so nothing behind
-it (the run view, the window) is painted again.
+Drawn ahead and painted little. Each character (0-9 and ':') is rendered once per size and
+colour into an opaque image of its own cell, so a number is a row of cells copied side by
+side: a countdown in a phase already seen renders nothing at all, and at a second's
+instant the change is a few blits. Only the union of the old and the new number's cells is
+repainted, on an opaque widget, so nothing behind it (the run view, the window) is painted
+again. `prepare` renders the characters a coming number needs while the process is idle.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, Qt
+import math
+
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 # glyph height as a share of the widget's height; the rest is breathing room
 GLYPH_SHARE = 0.9
-MARGIN = 4          # pixels around the glyphs' box: antialiasing reaches a little past it
+MARGIN = 4          # pixels above and below the glyphs' box: antialiasing reaches a little past it
+CHARACTERS = "0123456789:"
+KEEP_COLOURS = 3    # the glyphs of this many colour pairs are kept (a work phase comes back each round)
+
+Layout = tuple[int, list[tuple[str, QPoint]], QRect]     # font pixel size, each cell's place, their union
 
 
 class BigDigits(QWidget):
@@ -26,8 +34,12 @@ class BigDigits(QWidget):
         self._font = QFont()
         self._font.setBold(True)
         self._font.setStyleHint(QFont.StyleHint.SansSerif)
-        self._images: dict[str, tuple[QImage, QRect]] = {}     # text -> (glyphs, where), at this size
-        self.renders = 0                                         # for tests: images made
+        self._layouts: dict[str, Layout] = {}
+        self._bands: dict[int, tuple[int, int, float]] = {}     # pixel size -> cell rows (per widget size)
+        self._probe: tuple[float, dict[str, int]] | None = None  # glyph box height and advances at 100 px
+        # (foreground, background) -> (pixel size, character) -> the character's cell
+        self._glyphs: dict[tuple[int, int], dict[tuple[int, str], QImage]] = {}
+        self.renders = 0                                         # for tests: characters rendered
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)     # it paints every pixel it is asked for
@@ -40,9 +52,8 @@ class BigDigits(QWidget):
         True when the number changed."""
         if text == self._text:
             return False
-        old = self._glyph_rect(self._text)
+        region = self._changed_rect(self._text, text)
         self._text = text
-        region = old.united(self._glyph_rect(text))
         if now:
             self.repaint(region)
         else:
@@ -55,71 +66,141 @@ class BigDigits(QWidget):
             self._colour = QColor(colour)
             if background is not None:
                 self._background = QColor(background)
-            self._images.clear()
             self.update()
 
     def prepare(self, *texts: str) -> None:
-        """Render these now, while nothing is due, so showing one later costs one blit."""
+        """Render the characters these need now, while nothing is due, so showing one later
+        costs only copies."""
         for text in texts:
-            if text and text not in self._images and self.width() > 0 and self.height() > 0:
-                self._render(text)
+            if text and self.width() > 0 and self.height() > 0:
+                size, cells, _ = self._layout(text)
+                for char, _ in cells:
+                    self._glyph(size, char)
+
+    def ready(self, *texts: str) -> bool:
+        """Every character these need is rendered already (nothing to prepare)."""
+        glyphs = self._glyphs.get(self._colours(), {})
+        for text in texts:
+            if text and self.width() > 0 and self.height() > 0:
+                size, cells, _ = self._layout(text)
+                if any((size, char) not in glyphs for char, _ in cells):
+                    return False
+        return True
 
     # -- drawing -------------------------------------------------------------------------
 
-    def _fitted_font(self, text: str) -> QFont:
+    def _colours(self) -> tuple[int, int]:
+        return self._colour.rgba(), self._background.rgba()
+
+    def _fitted_size(self, text: str) -> int:
         """The largest font whose digits are GLYPH_SHARE of our height and fit our width."""
-        probe = QFont(self._font)
-        probe.setPixelSize(100)
-        box = QFontMetricsF(probe).tightBoundingRect("0123456789:")
-        width = QFontMetricsF(probe).horizontalAdvance(text) or 1.0
-        by_height = 100 * self.height() * GLYPH_SHARE / max(1.0, box.height())
+        if self._probe is None:         # measured once: every number is made of the same characters
+            metrics = QFontMetricsF(self._font_of(100))
+            self._probe = (metrics.tightBoundingRect(CHARACTERS).height(),
+                           {c: round(metrics.horizontalAdvance(c)) for c in CHARACTERS})
+        box_height, advances = self._probe
+        width = sum(advances.get(c, 60) for c in text) or 1.0
+        by_height = 100 * self.height() * GLYPH_SHARE / max(1.0, box_height)
         by_width = 100 * self.width() * 0.96 / width
+        return max(8, int(min(by_height, by_width)))
+
+    def _font_of(self, size: int) -> QFont:
         font = QFont(self._font)
-        font.setPixelSize(max(8, int(min(by_height, by_width))))
+        font.setPixelSize(size)
         return font
 
-    def _render(self, text: str) -> tuple[QImage, QRect]:
-        font = self._fitted_font(text)
-        metrics = QFontMetricsF(font)
-        glyphs = metrics.tightBoundingRect(text)
-        advance = metrics.horizontalAdvance(text)
-        x = (self.width() - advance) / 2
-        # centre the glyphs themselves (not the line box) vertically
-        baseline = (self.height() - glyphs.height()) / 2 - glyphs.top()
-        rect = glyphs.translated(x, baseline).toAlignedRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
-        rect = rect.intersected(self.rect())
+    def _band(self, size: int) -> tuple[int, int, float]:
+        """The rows every character's cell spans (top, height) and the baseline in them."""
+        found = self._bands.get(size)
+        if found is None:
+            box = QFontMetricsF(self._font_of(size)).tightBoundingRect(CHARACTERS)
+            top = math.floor((self.height() - box.height()) / 2) - MARGIN
+            height = math.ceil(box.height()) + 2 * MARGIN + 1
+            baseline = (self.height() - box.height()) / 2 - box.top() - top
+            found = self._bands[size] = (top, height, baseline)
+        return found
+
+    def _layout(self, text: str) -> Layout:
+        found = self._layouts.get(text)
+        if found is not None:
+            return found
+        size = self._fitted_size(text)
+        metrics = QFontMetricsF(self._font_of(size))
+        advances = [max(1, round(metrics.horizontalAdvance(c))) for c in text]
+        top, height, _ = self._band(size)
+        x = (self.width() - sum(advances)) // 2
+        cells = []
+        for char, advance in zip(text, advances, strict=True):
+            cells.append((char, QPoint(x, top)))
+            x += advance
+        rect = QRect(cells[0][1].x(), top, sum(advances), height).intersected(self.rect()) if cells else QRect()
+        if len(self._layouts) > 64:
+            self._layouts.clear()
+        self._layouts[text] = (size, cells, rect)
+        return size, cells, rect
+
+    def _glyph(self, size: int, char: str) -> QImage:
+        key = self._colours()
+        glyphs = self._glyphs.get(key)
+        if glyphs is None:
+            while len(self._glyphs) >= KEEP_COLOURS:          # the oldest colour pair goes
+                del self._glyphs[next(iter(self._glyphs))]
+            glyphs = self._glyphs[key] = {}
+        image = glyphs.get((size, char))
+        if image is None:
+            image = glyphs[(size, char)] = self._render(size, char)
+        return image
+
+    def _render(self, size: int, char: str) -> QImage:
+        font = self._font_of(size)
+        advance = max(1, round(QFontMetricsF(font).horizontalAdvance(char)))
+        _, height, baseline = self._band(size)
         ratio = self.devicePixelRatioF()
         # opaque, in the backing store's own format: painting it is a plain copy of its rows
-        image = QImage(rect.size() * ratio, QImage.Format.Format_RGB32)
+        image = QImage(math.ceil(advance * ratio), math.ceil(height * ratio), QImage.Format.Format_RGB32)
         image.setDevicePixelRatio(ratio)
         image.fill(self._background)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setFont(font)
         painter.setPen(self._colour)
-        painter.drawText(QPointF(x - rect.x(), baseline - rect.y()), text)
+        painter.drawText(QPointF(0, baseline), char)
         painter.end()
-        if len(self._images) > 8:           # a countdown needs the shown number and the next two
-            for old in [t for t in self._images if t != self._text][:-2]:
-                del self._images[old]
-        self._images[text] = (image, rect)
         self.renders += 1
-        return image, rect
+        return image
+
+    def _changed_rect(self, old: str, new: str) -> QRect:
+        """What must be painted to go from `old` to `new`: only the cells whose character
+        changed (38 -> 37 repaints the 8's cell), or both whole numbers when they are laid
+        out differently (10 -> 9 moves the centre)."""
+        if not old or not new or self.width() <= 0 or self.height() <= 0:
+            return self._glyph_rect(old).united(self._glyph_rect(new))
+        old_size, old_cells, old_rect = self._layout(old)
+        new_size, new_cells, new_rect = self._layout(new)
+        if old_size != new_size or [p for _, p in old_cells] != [p for _, p in new_cells]:
+            return old_rect.united(new_rect)
+        _, height, _ = self._band(new_size)
+        changed = QRect()
+        for index, ((was, place), (now, _)) in enumerate(zip(old_cells, new_cells, strict=True)):
+            if was != now:
+                right = new_cells[index + 1][1].x() if index + 1 < len(new_cells) else new_rect.right() + 1
+                changed = changed.united(QRect(place.x(), place.y(), right - place.x(), height))
+        return changed.intersected(self.rect())
 
     def _glyph_rect(self, text: str) -> QRect:
-        if not text:
-            return QRect()
-        found = self._images.get(text)
-        return (found or self._render(text))[1]
+        return self._layout(text)[2] if text and self.width() > 0 and self.height() > 0 else QRect()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
         painter.fillRect(event.rect(), self._background)
         if self._text:
-            image, rect = self._images.get(self._text) or self._render(self._text)
-            painter.drawImage(rect.topLeft(), image)
+            size, cells, _ = self._layout(self._text)
+            for char, place in cells:
+                painter.drawImage(place, self._glyph(size, char))
         painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        self._images.clear()
+        self._layouts.clear()
+        self._bands.clear()
+        self._glyphs.clear()
         super().resizeEvent(event)

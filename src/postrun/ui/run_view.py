@@ -198,7 +198,8 @@ class RunView(QWidget):
             following.append(seconds_text(snap.next_segment.seconds or 0))
         if following != self._next_digits:
             self._next_digits = following
-            self._draw_ahead.start(AFTER_PAINT_MS)
+            if not self.digits.ready(*following):     # a character not yet drawn in this size and colour
+                self._draw_ahead.start(AFTER_PAINT_MS)
         self.tip.setText(self._tip_text(snap))
         left = snap.workout_remaining
         reps = " + reps" if snap.reps_ahead else ""
@@ -300,7 +301,7 @@ class RunView(QWidget):
         background, text = phase.background, phase.text
         self.digits.set_colour(text, background)
         self.progress.set_colour(text, background)
-        self.time_left.set_colour(text)
+        self.time_left.set_colour(text, background)
         if QColor(background) != self._background:
             self._background = QColor(background)
             self.update()
