@@ -8,6 +8,7 @@ until the current event has been handled (a log write after the tick has drawn).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Protocol
 
@@ -54,6 +55,14 @@ class QtTimer:
 
 
 class QtTimers:
+    # glib wakes a precise timer about a millisecond after the millisecond it was armed
+    # for: the run driver arms this much sooner and sleeps the rest (fake timers: 0)
+    wake_lead_ms = 1
+
+    @staticmethod
+    def sleep(seconds: float) -> None:
+        time.sleep(seconds)
+
     def timer(self, callback: Callable[[], object], *, precise: bool = False,
               parent: QObject | None = None) -> Timer:
         return QtTimer(callback, precise, parent)

@@ -71,3 +71,32 @@ def test_the_real_timer_is_single_shot_and_precise(qapp):
     assert 0 < timer.remaining_ms() <= 250
     timer.stop()
     assert timer.remaining_ms() is None
+
+
+class LeadTimers(FakeTimers):
+    """Timers like Qt's: armed a millisecond sooner, the rest slept (on the fake clock)."""
+
+    wake_lead_ms = 1
+
+    def sleep(self, seconds):
+        self.clock.advance(seconds)
+
+
+def test_a_real_timer_is_armed_sooner_and_the_rest_slept_to_the_instant(qtbot):
+    clock = FakeClock()
+    timers = LeadTimers(clock)
+    driver = RunDriver(Engine(build_timeline(circuit_from(SHORT)), clock=clock), clock, timers)
+    engine = driver.engine
+    changes = []
+    driver.refreshed.connect(lambda: changes.append((clock.now, engine.snapshot().shown_seconds)))
+    driver.start()
+    assert driver.armed_ms == 999                  # the instant is 1000 ms away
+    timers.advance(10.0)
+    assert engine.state is State.FINISHED
+    firsts = {}
+    for at, shown in changes[1:]:
+        firsts.setdefault(shown, at)
+    start = changes[0][0]
+    # every second's number appears on its instant, never before: the sleep took the clock there
+    assert all(round((at - start) * 1000) % 1000 == 0 for at in firsts.values())
+    assert driver.ticks == 5                       # still one wake-up per change

@@ -14,7 +14,8 @@ from postrun.core.engine import Engine
 from postrun.core.errors import ControlError
 from postrun.timers import Timers
 
-MAX_EARLY = 0.002     # a wake this close before the instant waits for it (at most 2 ms)
+MAX_EARLY = 0.003     # a wake this close before the instant waits for it (at most 3 ms)
+SPIN = 0.0003         # after that sleep, at most this long looking at the clock (a sleep may end a hair early)
 
 CONTROLS: dict[str, Callable[[Engine], object]] = {
     "toggle": Engine.toggle,
@@ -36,6 +37,8 @@ class RunDriver(QObject):
         self.engine = engine
         self._clock = clock
         self._timer = timers.timer(self.tick, precise=True, parent=self)
+        self._lead_ms = int(getattr(timers, "wake_lead_ms", 0))
+        self._sleep: Callable[[float], None] | None = getattr(timers, "sleep", None)
         self._due: float | None = None
         self.ticks = 0
 
@@ -51,9 +54,13 @@ class RunDriver(QObject):
             # armed to the whole millisecond below the instant (Qt's timers count whole ms,
             # and rounding up made every change ~1 ms later): if it fired a hair early,
             # wait out the rest here rather than show anything before its instant
+            # armed a little sooner than the instant (the timer wakes late), the rest is slept
+            # precisely here; a hair early is waited out: nothing is shown before its instant
             early = due - self._clock()
             if 0 < early < MAX_EARLY:
-                until = time.perf_counter() + early
+                if self._sleep is not None:
+                    self._sleep(early)
+                until = time.perf_counter() + min(early, SPIN)
                 while self._clock() < due and time.perf_counter() < until:
                     pass
         self.engine.poll()
@@ -82,5 +89,8 @@ class RunDriver(QObject):
             return
         ahead_ms = (due - self._clock()) * 1000
         # at least 1 ms while the instant is ahead, so a clock that only moves when a timer
-        # fires (the tests' fake one) always gets there
-        self._timer.start(max(1 if ahead_ms > 0 else 0, math.floor(ahead_ms)))
+        # fires (the tests' fake one) always gets there; a real timer is armed a little sooner
+        ms = math.floor(ahead_ms)
+        if ms > 2 * self._lead_ms:
+            ms -= self._lead_ms
+        self._timer.start(max(1 if ahead_ms > 0 else 0, ms))
