@@ -123,7 +123,6 @@ def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Postrun")
     QApplication.setDesktopFileName(DESKTOP_ID)     # Wayland matches the window to the .desktop file (and its icon)
-    QApplication.setWindowIcon(window_icon())
     parts = build_parts()
     window = MainWindow(parts)
     instance.handler = window.handle_request
@@ -135,6 +134,8 @@ def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) 
     window.show()
     QTimer.singleShot(500, parts.sound.start_speech)     # after the first paint, in its own process
     QTimer.singleShot(300, lambda: _media_buttons(window))
+    # the icon (its SVG plug-in) after the first paint: the taskbar shows it a moment later
+    QTimer.singleShot(200, lambda: QApplication.setWindowIcon(window_icon()))
     try:
         return int(app.exec())
     finally:

@@ -7,22 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from postrun.core.circuit import Circuit
-from postrun.store.circuit_exchange import (
-    Clash,
-    delete_user_circuit,
-    export_circuit,
-    free_name,
-    import_circuit,
-    save_edit,
-    save_new,
-)
 from postrun.store.library import LibraryEntry, Source
-from postrun.ui.editor_state import CircuitForm, form_of
 
 if TYPE_CHECKING:
+    from postrun.core.circuit import Circuit
     from postrun.ui.editor_view import EditorView
     from postrun.ui.main_window import MainWindow
+
+# the circuit files' writers (tomlkit) and the editor's model load on first use, not
+# before the circuit list's first paint
 
 
 class CircuitActions:
@@ -56,10 +49,15 @@ class CircuitActions:
     # -- the editor ------------------------------------------------------------------
 
     def new(self) -> None:
+        from postrun.ui.editor_state import CircuitForm
+
         self.target = None
         self.window.show_editor(CircuitForm(), "New circuit")
 
     def duplicate(self, entry: LibraryEntry) -> None:
+        from postrun.store.circuit_exchange import free_name
+        from postrun.ui.editor_state import form_of
+
         if entry.circuit is None:
             self.say(f"{entry.path.name} cannot be copied: {entry.error.first if entry.error else 'it is broken'}")
             return
@@ -79,10 +77,14 @@ class CircuitActions:
             self.say(f"{entry.path.name} cannot be opened in the editor until its mistake is fixed in a text "
                      f"editor: {entry.error.first if entry.error else ''}")
             return
+        from postrun.ui.editor_state import form_of
+
         self.target = entry
         self.window.show_editor(form_of(entry.circuit), f"Editing “{entry.circuit.name}” ({entry.path.name})")
 
     def save(self, circuit: Circuit) -> None:
+        from postrun.store.circuit_exchange import save_edit, save_new
+
         try:
             if self.target is None:
                 path = save_new(circuit, self.window.data.library())
@@ -104,6 +106,8 @@ class CircuitActions:
         if not self.window.dialogs.confirm(self.window, f"Delete “{entry.title}”? Its file {entry.path.name} is "
                                                         "removed from your circuits folder."):
             return
+        from postrun.store.circuit_exchange import delete_user_circuit
+
         try:
             delete_user_circuit(entry)
         except OSError as exc:
@@ -114,6 +118,8 @@ class CircuitActions:
     def import_files(self, paths: list[Path]) -> None:
         if not paths:
             return
+        from postrun.store.circuit_exchange import import_circuit
+
         lines = []
         for path in paths:
             result = import_circuit(path, self.window.data.library())
@@ -130,6 +136,8 @@ class CircuitActions:
         path = self.window.dialogs.save_circuit(self.window, f"{entry.key}.toml")
         if path is None:
             return
+        from postrun.store.circuit_exchange import export_circuit
+
         try:
             written = export_circuit(entry, path, overwrite=True)      # the dialog asked about overwriting
         except (OSError, ValueError) as exc:
@@ -139,4 +147,4 @@ class CircuitActions:
                  "circuit list adds it.")
 
 
-__all__ = ["CircuitActions", "Clash"]
+__all__ = ["CircuitActions"]

@@ -4,11 +4,12 @@ without a window popping up."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from postrun.store.circuit_exchange import Clash
-from postrun.ui.editor_view import ask_unsaved
+if TYPE_CHECKING:
+    from postrun.store.circuit_exchange import Clash
 
 
 def confirm(parent: QWidget, text: str) -> bool:
@@ -18,8 +19,16 @@ def confirm(parent: QWidget, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_unsaved(parent: QWidget, name: str) -> str:
+    from postrun.ui.editor_view import ask_unsaved as ask  # the editor loads when first used
+
+    return ask(parent, name)
+
+
 def choose_clash(parent: QWidget, text: str) -> Clash | None:
     """Replace the circuit of that name, keep both, or import nothing (None)."""
+    from postrun.store.circuit_exchange import Clash
+
     box = QMessageBox(QMessageBox.Icon.Question, "Postrun", text, QMessageBox.StandardButton.Cancel, parent)
     replace = box.addButton("Replace mine", QMessageBox.ButtonRole.DestructiveRole)
     keep = box.addButton("Keep both", QMessageBox.ButtonRole.AcceptRole)
