@@ -108,3 +108,48 @@ def test_an_unwritable_folder_gives_a_log_in_memory_and_says_where(tmp_path):
     log.write(WorkoutDraft("swings", CIRCUIT, WHEN, status="completed", finished_at=WHEN), record_id)
     assert not log.durable
     log.close()
+
+
+def test_the_integrity_check_runs_again_only_when_the_file_changed(tmp_path, monkeypatch):
+    from postrun.store import workout_log
+
+    path = tmp_path / "postrun.sqlite3"
+    WorkoutLog.open(path).close()
+    checks = []
+    real = workout_log.sqlite3.connect
+
+    class Counting:
+        def __init__(self, connection):
+            self._c = connection
+
+        def execute(self, sql, *args):
+            if "quick_check" in sql:
+                checks.append(sql)
+            return self._c.execute(sql, *args)
+
+        def __getattr__(self, name):
+            return getattr(self._c, name)
+
+        def __enter__(self):
+            return self._c.__enter__()
+
+        def __exit__(self, *args):
+            return self._c.__exit__(*args)
+
+    monkeypatch.setattr(workout_log.sqlite3, "connect", lambda *a, **k: Counting(real(*a, **k)))
+    WorkoutLog.open(path).close()
+    assert checks == []                              # nothing changed since it passed
+    log = WorkoutLog.open(path)
+    log.write(WorkoutDraft("swings", CIRCUIT, WHEN))
+    log.close()
+    WorkoutLog.open(path).close()
+    assert checks == []                              # closed by this program after its writes: sound
+    crashed = WorkoutLog.open(path)
+    crashed.write(WorkoutDraft("swings", CIRCUIT, WHEN))
+    crashed._db.close()                              # noqa: SLF001 - killed: never closed properly
+    WorkoutLog.open(path).close()
+    assert len(checks) == 1                          # checked again
+    path.write_bytes(path.read_bytes()[:100] + b"garbage" * 500)
+    damaged = WorkoutLog.open(path)                  # changed behind its back: checked, kept aside
+    assert "damaged" in (damaged.notice or "")
+    damaged.close()
