@@ -17,13 +17,9 @@ from postrun import __version__
 from postrun.core.circuit_file import read_circuit_file
 from postrun.core.durations import format_duration
 from postrun.core.errors import CircuitError
-from postrun.core.timeline import Kind, Timeline, build_timeline
+from postrun.core.timeline import Timeline, build_timeline
 from postrun.store.library import LibraryEntry, NotFound, find_entry, load_library
-
-KIND_WORDS = {
-    Kind.PREPARE: "GET READY", Kind.WORK: "WORK", Kind.SWITCH: "SWITCH SIDES",
-    Kind.REST: "REST", Kind.ROUND_REST: "ROUND REST", Kind.COOLDOWN: "COOL-DOWN",
-}
+from postrun.ui.segment_text import step_lines
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -273,15 +269,8 @@ def cmd_show(name_or_path: str, as_json: bool) -> int:
     if circuit.equipment:
         print(f"Equipment: {', '.join(circuit.equipment)}")
     print()
-    at = 0
-    for segment in timeline.segments:
-        what = segment.name or ""
-        if segment.side:
-            what += f" ({segment.side.value})"
-        length = format_duration(segment.seconds) if segment.seconds is not None else f"{segment.reps} reps"
-        round_text = f"round {segment.round}" if segment.round else ""
-        line = f"{format_duration(at):>7}  {KIND_WORDS[segment.kind]:<12}  {length:>8}  {round_text:<8}  {what}"
-        print(line.rstrip())
-        at += segment.seconds or 0
+    for line in step_lines(timeline):
+        print(line)
+    at = sum(segment.seconds or 0 for segment in timeline.segments)
     print(f"{format_duration(at):>7}  END")
     return 0

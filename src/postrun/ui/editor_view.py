@@ -51,12 +51,11 @@ from postrun.ui.editor_state import (
     field_problems,
     without_details,
 )
+from postrun.ui.segment_text import step_lines
 from postrun.ui.theme import font
 
 Ask = Callable[[QWidget, str], str]         # "save", "discard" or "cancel"
 UNDO_KEYS = ("Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y")
-KIND_WORDS = {"prepare": "GET READY", "work": "WORK", "switch": "SWITCH", "rest": "REST",
-              "round_rest": "ROUND REST", "cooldown": "COOL-DOWN"}
 
 
 def ask_unsaved(parent: QWidget, name: str) -> str:
@@ -558,14 +557,7 @@ class EditorView(QWidget):
         timeline = build_timeline(self.circuit)
         reps = f" + {timeline.rep_segments} rep sets" if timeline.rep_segments else ""
         self.total.setText(f"Total {format_duration(timeline.total_seconds)}{reps}")
-        at = 0
-        for segment in timeline.segments:
-            what = segment.name or ""
-            if segment.side:
-                what += f" ({segment.side.value})"
-            length = format_duration(segment.seconds) if segment.seconds is not None else f"{segment.reps} reps"
-            self.segments.addItem(f"{format_duration(at):>6}  {KIND_WORDS[segment.kind.value]} {length}  {what}")
-            at += segment.seconds or 0
+        self.segments.addItems([" ".join(line.split()) for line in step_lines(timeline)])   # compact: a narrow column
 
     @property
     def changed(self) -> bool:

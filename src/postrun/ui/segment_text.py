@@ -4,7 +4,28 @@ from __future__ import annotations
 
 from postrun.core.circuit import Exercise
 from postrun.core.durations import format_duration
-from postrun.core.timeline import Kind, Segment, Side
+from postrun.core.timeline import Kind, Segment, Side, Timeline
+
+KIND_WORDS = {
+    Kind.PREPARE: "GET READY", Kind.WORK: "WORK", Kind.SWITCH: "SWITCH SIDES",
+    Kind.REST: "REST", Kind.ROUND_REST: "ROUND REST", Kind.COOLDOWN: "COOL-DOWN",
+}
+
+
+def step_lines(timeline: Timeline) -> list[str]:
+    """Every step as `postrun show` prints it (and the editor lists it): when it starts,
+    what kind, how long, which round, what is done."""
+    lines, at = [], 0
+    for segment in timeline.segments:
+        what = segment.name or ""
+        if segment.side:
+            what += f" ({segment.side.value})"
+        length = format_duration(segment.seconds) if segment.seconds is not None else f"{segment.reps} reps"
+        round_text = f"round {segment.round}" if segment.round else ""
+        lines.append(f"{format_duration(at):>7}  {KIND_WORDS[segment.kind]:<12}  {length:>8}  {round_text:<8}  "
+                     f"{what}".rstrip())
+        at += segment.seconds or 0
+    return lines
 
 
 def seconds_text(seconds: float) -> str:
