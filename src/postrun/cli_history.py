@@ -12,8 +12,9 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
+from postrun.core.balance import minutes_words
 from postrun.core.durations import format_duration
-from postrun.store.history import WEEK_RULE, bar_lines, filtered, minutes_text, outcome_text, overview, this_week_text
+from postrun.store.history import WEEK_RULE, bar_lines, filtered, outcome_text, overview, this_week_text
 from postrun.store.library import load_library
 from postrun.store.record_file import RecordFileError, csv_text, json_text, read_workouts_file
 from postrun.store.workout_log import WorkoutLog, draft_of
@@ -108,5 +109,5 @@ def _table(records: list) -> None:  # type: ignore[type-arg]
         print(f"{when}  {format_duration(r.active_seconds):>6}  {r.circuit_name}  "
               f"({outcome_text(r.status, r.segment_label)})  {extras}".rstrip())
     total = sum(r.active_seconds for r in records)
-    print(f"{len(records)} workout{'s' if len(records) != 1 else ''}, {minutes_text(total)} "
+    print(f"{len(records)} workout{'s' if len(records) != 1 else ''}, {minutes_words(total)} "
           f"(as of {datetime.now().astimezone():%Y-%m-%d %H:%M})")

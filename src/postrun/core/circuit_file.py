@@ -482,6 +482,17 @@ def _kind(value: object) -> str:
     return type(value).__name__
 
 
+def circuit_from_snapshot(snapshot: dict[str, Any]) -> Circuit | None:
+    """A circuit as a workout record stored it (circuit_to_dict's shape), read back by the
+    same rules as a file; None when the record's copy cannot be used (edited, too deep)."""
+    import tomli_w
+
+    try:
+        return parse_circuit(tomli_w.dumps(snapshot).encode())
+    except (CircuitError, TypeError, ValueError, RecursionError):
+        return None
+
+
 # -- writing ---------------------------------------------------------------------------
 
 def circuit_to_dict(circuit: Circuit) -> dict[str, Any]:

@@ -91,7 +91,7 @@ def import_circuit(source: Path, library: list[LibraryEntry], clash: Clash = Cla
             text = circuit_toml(renamed)
         circuit = renamed
     if target is None:
-        target = unique_path(folder, safe_stem(circuit.name), {e.key for e in library if e.source is Source.USER})
+        target = _new_path(circuit, library, folder)
     try:
         write_circuit(target, text)
     except OSError as exc:
@@ -120,10 +120,14 @@ def export_circuit(entry: LibraryEntry, destination: Path, overwrite: bool = Fal
     return destination
 
 
+def _new_path(circuit: Circuit, library: list[LibraryEntry], folder: Path) -> Path:
+    """A file for a circuit not yet saved: named after it, unique among the user's."""
+    return unique_path(folder, safe_stem(circuit.name), {e.key for e in library if e.source is Source.USER})
+
+
 def save_new(circuit: Circuit, library: list[LibraryEntry], folder: Path | None = None) -> Path:
     """A circuit made in the editor, as a new file in the user's folder."""
-    folder = folder or user_circuits_dir()
-    target = unique_path(folder, safe_stem(circuit.name), {e.key for e in library if e.source is Source.USER})
+    target = _new_path(circuit, library, folder or user_circuits_dir())
     write_circuit(target, circuit_toml(circuit))
     return target
 

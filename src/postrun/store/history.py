@@ -8,8 +8,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-import tomli_w
-
 from postrun.core.balance import (
     BALANCE_WEEKS,
     DoneWork,
@@ -22,9 +20,8 @@ from postrun.core.balance import (
 )
 from postrun.core.balance import suggest as suggest_circuit
 from postrun.core.circuit import Circuit
-from postrun.core.circuit_file import parse_circuit
-from postrun.core.errors import CircuitError
-from postrun.core.weeks import WeekTotal, month_total, streak, week_of, weekly
+from postrun.core.circuit_file import circuit_from_snapshot
+from postrun.core.weeks import WeekTotal, month_total, streak, weekly
 from postrun.store.library import LibraryEntry
 from postrun.store.muscle_groups import group_table
 from postrun.store.workout_log import WorkoutLog, WorkoutRecord
@@ -59,10 +56,7 @@ class CircuitCache:
         except (TypeError, ValueError, RecursionError):
             return None
         if key not in self._parsed:
-            try:
-                self._parsed[key] = parse_circuit(tomli_w.dumps(record.circuit).encode())
-            except (CircuitError, TypeError, ValueError, RecursionError):
-                self._parsed[key] = None          # a record's circuit that cannot be rebuilt: no sets shown
+            self._parsed[key] = circuit_from_snapshot(record.circuit)   # None: no sets shown
         return self._parsed[key]
 
 
@@ -123,16 +117,14 @@ def this_week_text(view: Overview, today: date | None = None) -> str:
     today = today or datetime.now().astimezone().date()
     week = view.this_week
     count, seconds = view.month
-    return (f"This week: {_workouts(week.workouts)}, {minutes_text(week.seconds)} · "
+    return (f"This week: {_workouts(week.workouts)}, {minutes_words(week.seconds)} · "
             f"Streak: {view.streak} week{'s' if view.streak != 1 else ''} · "
-            f"{today:%B}: {_workouts(count)}, {minutes_text(seconds)}")
+            f"{today:%B}: {_workouts(count)}, {minutes_words(seconds)}")
 
 
 def _workouts(count: int) -> str:
     return f"{count} workout{'s' if count != 1 else ''}"
 
-
-minutes_text = minutes_words
 
 
 def filtered(records: Iterable[WorkoutRecord], since: date | None = None,
@@ -147,13 +139,7 @@ def filtered(records: Iterable[WorkoutRecord], since: date | None = None,
     return found
 
 
-def week_label(start: date) -> str:
-    return f"{start:%d %b}"
 
-
-__all__ = ["Overview", "overview", "this_week_text", "filtered", "minutes_text", "week_label", "week_of",
-           "outcome_text", "bar_lines", "suggested", "recent_balance",
-           "WEEK_RULE", "balance_since", "CircuitCache"]
 
 
 def outcome_text(status: str, segment_label: str) -> str:
@@ -172,7 +158,7 @@ def bar_lines(by_group: dict[str, float], width: int = 30) -> list[str]:
     lines = []
     for group, seconds in by_group.items():
         filled = round(width * seconds / top)
-        lines.append(f"{group:<{name_width}}  {'█' * filled}{'·' * (width - filled)}  {minutes_text(seconds)}")
+        lines.append(f"{group:<{name_width}}  {'█' * filled}{'·' * (width - filled)}  {minutes_words(seconds)}")
     return lines
 
 

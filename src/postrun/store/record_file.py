@@ -37,10 +37,6 @@ class RecordFileError(Exception):
     """Why a workouts file cannot be imported, in words; nothing was changed."""
 
 
-def record_document(draft: WorkoutDraft) -> dict[str, Any]:
-    return document([draft])
-
-
 def document(drafts: Iterable[WorkoutDraft]) -> dict[str, Any]:
     return {"format": RECORD_FORMAT, "kind": KIND, "workouts": [workout_item(d) for d in drafts]}
 

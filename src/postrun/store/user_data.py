@@ -7,11 +7,8 @@ import sqlite3
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-import tomli_w
-
 from postrun.core.circuit import Circuit
-from postrun.core.circuit_file import parse_circuit
-from postrun.core.errors import CircuitError
+from postrun.core.circuit_file import circuit_from_snapshot
 from postrun.store.library import LibraryEntry, load_library
 from postrun.store.settings import Settings, save_settings
 from postrun.store.workout_log import WorkoutLog, WorkoutRecord
@@ -77,7 +74,4 @@ class UserData:
 
     def circuit_of(self, record: WorkoutRecord) -> Circuit | None:
         """The circuit exactly as it was run, rebuilt from the record's snapshot."""
-        try:
-            return parse_circuit(tomli_w.dumps(record.circuit).encode())
-        except (CircuitError, TypeError, ValueError, RecursionError):
-            return None
+        return circuit_from_snapshot(record.circuit)

@@ -7,8 +7,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from postrun.core.balance import minutes_words
 from postrun.core.timeline import Kind
-from postrun.store.history import minutes_text
 from postrun.ui.theme import PHASES, font
 
 COLOURS = {
@@ -33,7 +33,7 @@ class BalanceBars(QWidget):
 
     def set_balance(self, by_group: dict[str, float]) -> None:
         self.by_group = dict(by_group)
-        self.setToolTip("\n".join(f"{g}: {minutes_text(s)}" for g, s in self.by_group.items()))
+        self.setToolTip("\n".join(f"{g}: {minutes_words(s)}" for g, s in self.by_group.items()))
         self.update()
 
     def bar_fractions(self) -> dict[str, float]:
@@ -67,4 +67,4 @@ class BalanceBars(QWidget):
                              COLOURS.get(group, DEFAULT))
             painter.drawText(QRectF(track.right() + 8, y, value_width, row_height),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             minutes_text(self.by_group[group]))
+                             minutes_words(self.by_group[group]))

@@ -51,6 +51,23 @@ def save_circuit(parent: QWidget, suggested: str) -> Path | None:
     return result if result.suffix.lower() == ".toml" else result.with_name(result.name + ".toml")
 
 
+def ask_history_export_path(parent: QWidget, suggested: str) -> Path | None:
+    path, chosen = QFileDialog.getSaveFileName(parent, "Export the history", str(Path.home() / suggested),
+                                               "JSON, for another computer (*.json);;CSV, for a spreadsheet (*.csv)")
+    if not path:
+        return None
+    result = Path(path)
+    if result.suffix.lower() not in (".json", ".csv"):
+        result = result.with_name(result.name + (".csv" if "csv" in chosen.lower() else ".json"))
+    return result
+
+
+def ask_history_import_path(parent: QWidget, suggested: str) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Import a history export", str(Path.home()),
+                                          "Postrun history (*.json)")
+    return Path(path) if path else None
+
+
 class Dialogs:
     """Each attribute is a function; a test sets its own on the window's instance."""
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import tomli_w
 
-from postrun.core.circuit import FORMAT_VERSION, Alternative, Circuit, Exercise, Sides, Stretch
+from postrun.core.circuit import FORMAT_VERSION, Alternative, Circuit, Exercise, Sides
 from postrun.core.circuit_file import parse_circuit
 from postrun.core.errors import CircuitError, Problem
 
@@ -186,11 +186,6 @@ def without_details(problems: list[Problem]) -> list[str]:
     return [f"{p.field}: {p.message}" if p.field else p.message for p in problems]
 
 
-def duplicate_name(name: str, taken: set[str]) -> str:
-    from postrun.store.circuit_exchange import free_name
-
-    return free_name(name, {t.casefold() for t in taken})
-
 
 def blank_from_catalogue(exercise: Exercise) -> ExerciseForm:
     """A new exercise filled from the catalogue: its tips, muscles, equipment and length."""
@@ -198,6 +193,3 @@ def blank_from_catalogue(exercise: Exercise) -> ExerciseForm:
         name=exercise.name, work=exercise.work, reps=exercise.reps, sides=exercise.sides,
         equipment=exercise.equipment, muscles=exercise.muscles, tips=exercise.tips, demo=exercise.demo))
 
-
-__all__ = ["CircuitForm", "ExerciseForm", "StretchForm", "form_of", "document_of", "check", "field_problems",
-           "without_details", "duplicate_name", "blank_from_catalogue", "Stretch"]

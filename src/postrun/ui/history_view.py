@@ -17,12 +17,10 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QStackedWidget,
@@ -46,6 +44,7 @@ from postrun.store.record_file import RecordFileError, read_workouts_file, write
 from postrun.store.user_data import UserData
 from postrun.store.workout_log import WorkoutRecord, draft_of
 from postrun.ui.balance_bars import BalanceBars
+from postrun.ui.dialogs import ask_history_export_path, ask_history_import_path, confirm
 from postrun.ui.history_model import HistoryModel, lived_text
 from postrun.ui.theme import font
 from postrun.ui.week_chart import WeekChart
@@ -56,30 +55,6 @@ AskPath = Callable[[QWidget, str], "Path | None"]
 EMPTY = ("No workouts yet.\n\nWhen you finish a workout, or stop one part-way, it is listed here with its "
          "date, circuit, time and note. The last 12 weeks appear as a chart, with your streak of weeks, and "
          "the minutes each muscle group worked over the last 4 weeks, with the circuit that would balance them.")
-
-
-def confirm(parent: QWidget, text: str) -> bool:
-    answer = QMessageBox.question(parent, "Postrun", text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def ask_export_path(parent: QWidget, suggested: str) -> Path | None:
-    path, chosen = QFileDialog.getSaveFileName(parent, "Export the history", str(Path.home() / suggested),
-                                               "JSON, for another computer (*.json);;CSV, for a spreadsheet (*.csv)")
-    if not path:
-        return None
-    result = Path(path)
-    if result.suffix.lower() not in (".json", ".csv"):
-        result = result.with_name(result.name + (".csv" if "csv" in chosen.lower() else ".json"))
-    return result
-
-
-def ask_import_path(parent: QWidget, suggested: str) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Import a history export", str(Path.home()),
-                                          "Postrun history (*.json)")
-    return Path(path) if path else None
 
 
 class DeleteWorkout(QUndoCommand):
@@ -108,7 +83,7 @@ class HistoryView(QWidget):
     back_requested = Signal()
 
     def __init__(self, data: UserData, parent: QWidget | None = None, *, ask: Confirm = confirm,
-                 ask_export: AskPath = ask_export_path, ask_import: AskPath = ask_import_path) -> None:
+                 ask_export: AskPath = ask_history_export_path, ask_import: AskPath = ask_history_import_path) -> None:
         super().__init__(parent)
         self.data = data
         self.ask, self.ask_export, self.ask_import = ask, ask_export, ask_import     # dialogs: tests answer them
