@@ -7,6 +7,7 @@ exit code 1, and an import that fails changes nothing.
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 from datetime import date, datetime
@@ -45,8 +46,9 @@ def _day(text: str) -> date:
 def cmd_history(args: argparse.Namespace) -> int:
     log = WorkoutLog.open()
     try:
-        if log.notice and not log.durable and args.import_file is not None:
-            print(f"postrun: {log.notice}", file=sys.stderr)
+        if not log.durable and args.import_file is not None:
+            print(f"postrun: the workout log cannot be written ({log.problem}). Nothing was imported.",
+                  file=sys.stderr)
             return 1
         if log.notice:
             print(f"postrun: {log.notice}", file=sys.stderr)
@@ -56,17 +58,38 @@ def cmd_history(args: argparse.Namespace) -> int:
             return _balance(log)
         records = filtered(log.records(), args.since, args.circuit)
         if args.json:
-            sys.stdout.write(json_text(draft_of(r) for r in records))
+            _emit(json_text(draft_of(r) for r in records))
         elif args.csv:
-            sys.stdout.write(csv_text(draft_of(r) for r in records))
+            _emit(csv_text(draft_of(r) for r in records))
         else:
             _table(records)
+        sys.stdout.flush()          # an export redirected to a full disk fails here, not silently at exit
         return 0
+    except BrokenPipeError:
+        raise                       # `| head`: cli.main ends quietly
+    except OSError as exc:
+        print(f"postrun: the output could not be written ({exc.strerror or exc}); the export is incomplete",
+              file=sys.stderr)
+        return 1
     except sqlite3.Error as exc:
         print(f"postrun: the workout log could not be read ({exc})", file=sys.stderr)
         return 1
     finally:
         log.close()
+
+
+def _emit(text: str) -> None:
+    """All of an export to stdout, or OSError: a text stream may keep quiet about a short
+    write (unbuffered, on a full disk), so the bytes go out by hand until all are written."""
+    sys.stdout.flush()
+    data = memoryview(text.encode("utf-8"))
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):     # not a real file (a test's capture)
+        sys.stdout.write(text)
+        return
+    while data:
+        data = data[os.write(fd, data):]
 
 
 def _import(log: WorkoutLog, path: Path) -> int:

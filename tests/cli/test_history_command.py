@@ -97,3 +97,25 @@ def test_balance_prints_bars_and_the_sentence(tmp_path):
     assert "Suggested: postrun run quad-circuit" in lines
     assert any(line.startswith("This week:") and "Streak: 5 weeks" in line for line in lines)
 
+
+
+def test_an_export_to_a_full_disk_says_so(tmp_path):
+    seeded(tmp_path / "d")
+    env = dict(os.environ, POSTRUN_DATA_DIR=str(tmp_path / "d"), PYTHONUNBUFFERED="1")
+    with open("/dev/full", "w") as full:           # every write: no space left on device
+        result = subprocess.run([sys.executable, "-m", "postrun", "history", "--json"], stdout=full,
+                                stderr=subprocess.PIPE, text=True, env=env, timeout=60)
+    assert result.returncode == 1
+    assert "the export is incomplete" in result.stderr
+
+
+def test_an_import_into_a_log_that_cannot_be_written_changes_nothing(tmp_path):
+    drafts = seeded(tmp_path / "old")
+    path = tmp_path / "history.json"
+    path.write_text(postrun("--json", data_dir=tmp_path / "old").stdout)
+    (tmp_path / "new" / "postrun.sqlite3").mkdir(parents=True)     # a folder where the log belongs
+    result = postrun("--import", str(path), data_dir=tmp_path / "new")
+    assert result.returncode == 1
+    assert "the workout log cannot be written" in result.stderr
+    assert result.stderr.strip().endswith("Nothing was imported.")
+    assert len(drafts) > 0
