@@ -96,9 +96,36 @@ class Recording:
     arrivals: list[tuple[float, int]] = field(default_factory=list)   # (monotonic, samples so far)
 
     def instant_of(self, sample: int) -> float:
-        """The monotonic instant a recorded sample was played: the least-late chunk sets the map."""
-        origin = min(at - count / RATE for at, count in self.arrivals)
-        return origin + sample / RATE
+        """The monotonic instant a recorded sample was played.
+
+        A chunk arrives some time after its samples were played, never before: in each
+        second of recording the least-late chunk is the best estimate of that second's map
+        from sample count to time. A line through those estimates also takes out the drift
+        between the sink's clock and the monotonic clock (a few ms over half a minute),
+        which a single origin would leave in every onset as a slow slide."""
+        origin, slope = self._map()
+        return origin + slope * sample + sample / RATE
+
+    def _map(self) -> tuple[float, float]:
+        if getattr(self, "_fitted", None) is None:
+            lowest: dict[int, tuple[float, int]] = {}
+            for at, count in self.arrivals:
+                offset = at - count / RATE
+                window = count // RATE
+                if window not in lowest or offset < lowest[window][0]:
+                    lowest[window] = (offset, count)
+            points = [(count, offset) for offset, count in lowest.values()]
+            if len(points) < 3:                 # too short to see a drift
+                self._fitted = (min(offset for _, offset in points), 0.0)
+            else:
+                mean_x = sum(x for x, _ in points) / len(points)
+                mean_y = sum(y for _, y in points) / len(points)
+                slope = (sum((x - mean_x) * (y - mean_y) for x, y in points)
+                         / sum((x - mean_x) ** 2 for x, _ in points))
+                # the line through the estimates, moved down so that no estimate is below it
+                origin = min(y - slope * x for x, y in points)
+                self._fitted = (origin, slope)
+        return self._fitted
 
     def onsets(self, after: float = 0.0, threshold: int = 2000, quiet: float = 0.05) -> list[float]:
         """Monotonic instants where sound starts after at least `quiet` seconds of silence."""

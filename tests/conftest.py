@@ -85,14 +85,14 @@ def log(data_dir):
 
 
 @pytest.fixture
-def player(played_buffers):
+def player(played_buffers, clock):
     from postrun.audio.player import CuePlayer
 
     def play_buffer(data, channels, width, rate):
         played_buffers.append(data)
         return FakePlayObject()
 
-    return CuePlayer(play_buffer=play_buffer)
+    return CuePlayer(play_buffer=play_buffer, clock=clock)
 
 
 @pytest.fixture

@@ -1,13 +1,15 @@
-"""The Bluetooth setting: the output streams quietly for the whole workout, and every cue
-that can be foreseen starts early by its lead-in, so its sound begins on the engine's
-instant; the voice still waits for the cue's audible end. All on the fake clock."""
+"""Every cue that can be foreseen starts early with silence in front, so its sound begins
+on the engine's instant: by the lead-in with the Bluetooth setting, by OPEN_AHEAD without
+it (the stream is open before the digits change). The keep-alive alternative streams for
+the whole workout. The voice waits for the cue's audible end. All on the fake clock."""
 
 import pytest
 from PySide6.QtCore import Qt
 
 from postrun.audio import sound
-from postrun.audio.cues import CUES
+from postrun.audio.cues import CUES, RATE
 from postrun.audio.keep_alive import CHUNK_SECONDS, OVERLAP_SECONDS
+from postrun.audio.player import OPEN_AHEAD
 from postrun.audio.sound import LEAD_IN
 from postrun.audio.voice import AFTER_CUE
 
@@ -19,17 +21,20 @@ T0 = 1000.0
 @pytest.fixture
 def heard(parts, clock):
     """Every buffer handed to the device: (when, what), what being a cue name, 'lead:' + a
-    cue name for a buffer that starts with the lead-in's silence, 'keep-alive' or 'warm'."""
+    cue name for a buffer that starts with silence (its length: `silence` below), 'keep-alive'
+    or 'warm'."""
     player = parts.sound.player
     log = []
+    heard_silence.clear()
 
     def play_buffer(data, channels, width, rate):
         plain = {d: n for n, d in player.cues.buffers.items()}
-        lead = dict(player.lead_cues.buffers) if player.lead_in else {}
+        led = [d for d in plain if data.endswith(d) and len(data) > len(d) and not any(data[:-len(d)])]
         if data in plain:
             kind = plain[data]
-        elif any(data == d[-len(data):] and not any(d[: len(d) - len(data)]) for d in lead.values()):
-            kind = "lead:" + next(n for n, d in lead.items() if d.endswith(data))
+        elif led:
+            kind = "lead:" + plain[led[0]]
+            heard_silence.append((len(data) - len(led[0])) / 2 / RATE)
         elif not any(data):
             kind = "warm"
         else:
@@ -39,6 +44,9 @@ def heard(parts, clock):
 
     player._play_buffer = play_buffer
     return log
+
+
+heard_silence: list[float] = []
 
 
 def start(qtbot, window, bluetooth=True):
@@ -62,15 +70,40 @@ def test_foreseen_cues_start_early_by_the_lead_in(qtbot, window, clock, heard):
     # are started 0.3 s ahead, with 0.3 s of silence in front: their sound is on the instant
     assert cues(heard) == [(0.0, "get_ready"), (7.0 - LEAD_IN, "lead:countdown"), (8.0 - LEAD_IN, "lead:countdown"),
                            (9.0 - LEAD_IN, "lead:countdown_last"), (10.0 - LEAD_IN, "lead:go")]
+    assert heard_silence == [pytest.approx(LEAD_IN, abs=1 / RATE)] * 4
     assert window.parts.sound.player.played[-1] == "go"
 
 
-def test_without_the_setting_cues_play_on_the_instant(qtbot, window, clock, heard):
+def test_without_the_setting_the_stream_still_opens_just_before_the_instant(qtbot, window, clock, heard):
     start(qtbot, window, bluetooth=False)
     advance(window, clock, 10.5)
-    assert cues(heard) == [(0.0, "get_ready"), (7.0, "countdown"), (8.0, "countdown"), (9.0, "countdown_last"),
-                           (10.0, "go")]
+    assert cues(heard) == [(0.0, "get_ready"), (7.0 - OPEN_AHEAD, "lead:countdown"),
+                           (8.0 - OPEN_AHEAD, "lead:countdown"), (9.0 - OPEN_AHEAD, "lead:countdown_last"),
+                           (10.0 - OPEN_AHEAD, "lead:go")]
+    assert heard_silence == [pytest.approx(OPEN_AHEAD, abs=1 / RATE)] * 4
     assert ("keep-alive" not in {kind for _, kind in heard})
+    assert window.parts.sound.player.played == ["get_ready", "countdown", "countdown", "countdown_last", "go"]
+
+
+def test_the_silence_is_measured_when_the_stream_opens_not_when_the_start_was_asked(parts, clock):
+    """A job that waits in the sound thread's queue must not move the onset: the silence
+    is what is left until the instant when the device call is made."""
+    player = parts.sound.player
+    queued = []
+    player._run = queued.append
+    given = []
+    player._play_buffer = lambda data, *rest: given.append(data) or PlayObject([], "cue")
+    player.start_early(clock.now + 0.3, "go")
+    clock.now += 0.1                     # the job waited 100 ms
+    for job in queued:
+        job()
+    assert (len(given[-1]) - len(player.cues["go"])) / 2 / RATE == pytest.approx(0.2, abs=1 / RATE)
+    queued.clear()
+    player.start_early(clock.now + 0.01, "go")
+    clock.now += 0.05                    # later than the instant: no silence, at once
+    for job in queued:
+        job()
+    assert given[-1] == player.cues["go"]
 
 
 def test_a_pause_inside_the_lead_in_stops_the_early_cue_while_it_is_silent(qtbot, window, clock, heard):

@@ -6,9 +6,17 @@ from helpers import advance
 
 
 def names(parts, played_buffers):
-    """The cues heard, in order; a buffer of pure silence (the warm-up) is named so."""
+    """The cues heard, in order (a foreseen cue comes with silence in front); a buffer of
+    pure silence (the warm-up) is named so."""
     by_data = {data: name for name, data in parts.sound.player.cues.buffers.items()}
-    return [by_data.get(data, "silence" if not any(data) else "?") for data in played_buffers]
+
+    def name(data):
+        if not any(data):
+            return "silence"
+        sound = data[len(data) - len(data.lstrip(b"\0")) & ~1:]     # whole samples of silence off
+        return next((n for d, n in by_data.items() if d.endswith(sound) and not any(d[:len(d) - len(sound)])), "?")
+
+    return [name(data) for data in played_buffers]
 
 
 def test_cues_follow_the_workout(qtbot, window, clock, parts, played_buffers):
@@ -59,6 +67,6 @@ def test_sound_choices_in_the_preview_are_remembered(qtbot, window, parts):
     assert (settings.volume, settings.lead_in, settings.voice) == (60, True, False)
     assert parts.sound.player.cues.volume == 0.6
     assert parts.sound.player.lead_in == 0.3
-    assert parts.sound.player.lead_cues.lead_in == 0.3
+    assert parts.sound.player.ahead == 0.3
     assert window.run_view.sound.text() == "Volume 60%"
     assert window.run_view.buttons["voice"].text() == "Voice off"

@@ -1,8 +1,9 @@
-"""Starts a cue ahead of its instant by the lead-in, so that its silence wakes a Bluetooth
-speaker and its sound still begins on the instant.
+"""Starts a cue ahead of its instant (CuePlayer.ahead: the Bluetooth lead-in, or a few
+milliseconds so that the stream is open before the digits change), with silence in front,
+so that its sound begins on the instant.
 
 The session hands over what the engine foresees after every change (`plan`); one precise
-timer is armed for the foreseen cue's instant less the lead-in. If the plan changes before
+timer is armed for the foreseen cue's instant less that lead. If the plan changes before
 the instant (a pause, a skip, +10 s), a cue already started is stopped while it is still
 silent, and the real event plays its cue at once.
 """
@@ -16,7 +17,7 @@ from postrun.core.clock import Clock
 from postrun.core.events import Event
 from postrun.timers import Timers
 
-TOO_LATE = 0.02      # less than this before the instant: let the event play it plainly
+TOO_LATE = 0.01      # less than this before the instant: let the event play it plainly
 
 
 class EarlyCues:
@@ -28,7 +29,7 @@ class EarlyCues:
 
     def plan(self, foreseen: list[Event]) -> None:
         player = self._player
-        target = player.foresee(foreseen) if player.lead_in > 0 and not player.muted else None
+        target = player.foresee(foreseen) if not player.muted else None
         if target == self.target:
             return
         if player.early is not None and player.early != target:
@@ -37,7 +38,7 @@ class EarlyCues:
         if target is None:
             self._timer.stop()
             return
-        delay = target[0] - player.lead_in - self._clock()
+        delay = target[0] - player.ahead - self._clock()
         self._timer.start(max(0, math.ceil(delay * 1000 - 1e-6)))
 
     def stop(self) -> None:
@@ -51,4 +52,4 @@ class EarlyCues:
         at, name = self.target
         ahead = at - self._clock()
         if ahead >= TOO_LATE:
-            self._player.start_early(at, name, ahead)
+            self._player.start_early(at, name)

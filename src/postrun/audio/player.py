@@ -6,11 +6,16 @@ A missing or failing device never stops the workout: the first failure is logged
 reported through `on_problem` (the window shows it), later cues retry quietly, and a
 cue that plays again clears the problem.
 
-With a lead-in (for Bluetooth speakers that wake late) a cue's buffer starts with that
-much silence, and it is started that much *before* its instant (`start_early`, planned by
-EarlyCues from what the engine foresees), so its audible onset is on the instant either
-way and the voice, timed from the instant, still follows the cue's end. A cue that could
-not be foreseen (a key pressed) plays at once without the silence.
+Every cue the engine foresees is started *before* its instant with silence in front
+(`start_early`, planned by EarlyCues), so that its audible onset is on the instant:
+- by OPEN_AHEAD at least: simpleaudio opens the stream on the calling thread without
+  releasing Python's GIL (about 1.3 ms through PulseAudio), so a stream opened on the
+  instant would hold back the GUI thread just when the digits change;
+- by the lead-in with the Bluetooth setting, so the silence wakes a sleeping speaker.
+The silence is measured on the sound thread just before the stream opens, so the time a
+job waits in the queue does not move the onset. The voice, timed from the instant, still
+follows the cue's end. A cue that could not be foreseen (a key pressed) plays at once
+without the silence.
 """
 
 from __future__ import annotations
@@ -25,11 +30,13 @@ from postrun.audio.alsa_quiet import silence_alsa_errors
 from postrun.audio.cue_choice import SAME_INSTANT, CueChooser
 from postrun.audio.cues import RATE, CueSet
 from postrun.audio.output_thread import inline
+from postrun.core.clock import Clock, default_clock
 from postrun.core.events import Event
 
 log = logging.getLogger(__name__)
 NO_DEVICE = "No sound device — cues are visual only"
 WARM_SECONDS = 0.05
+OPEN_AHEAD = 0.03     # a foreseen cue's stream opens this long before its instant, at least
 
 PlayBuffer = Callable[[bytes, int, int, int], Any]
 Run = Callable[[Callable[[], object]], None]
@@ -51,9 +58,10 @@ def _is_playing(play: Any) -> bool:
 
 class CuePlayer:
     def __init__(self, cues: CueSet | None = None, play_buffer: PlayBuffer = _simpleaudio_play,
-                 on_problem: Callable[[str | None], None] | None = None, run: Run = inline) -> None:
+                 on_problem: Callable[[str | None], None] | None = None, run: Run = inline,
+                 clock: Clock = default_clock) -> None:
         self._cues = cues              # synthesized on first use: not before the first paint
-        self._lead_cues: CueSet | None = None
+        self._clock = clock
         self._volume = cues.volume if cues else 1.0
         self.lead_in = 0.0
         self._play_buffer = play_buffer
@@ -76,19 +84,16 @@ class CuePlayer:
         return self._cues
 
     @property
-    def lead_cues(self) -> CueSet:
-        """The same cues, each after `lead_in` seconds of silence."""
-        if self._lead_cues is None:
-            self._lead_cues = CueSet(self._volume, self.lead_in)
-        return self._lead_cues
+    def ahead(self) -> float:
+        """How long before its instant a foreseen cue is started."""
+        return max(self.lead_in, OPEN_AHEAD)
 
     def set_volume(self, volume: float, lead_in: float | None = None) -> None:
         if volume != self._volume:
             self._volume = volume
-            self._cues = self._lead_cues = None
-        if lead_in is not None and lead_in != self.lead_in:
+            self._cues = None
+        if lead_in is not None:
             self.lead_in = lead_in
-            self._lead_cues = None
 
     def reset(self) -> None:
         """A new workout: forget which cue came last."""
@@ -121,15 +126,17 @@ class CuePlayer:
                 return event.at, name
         return None
 
-    def start_early(self, at: float, name: str, seconds_ahead: float) -> None:
-        """Start the lead-in buffer so its sound begins in `seconds_ahead` seconds, at `at`."""
+    def start_early(self, at: float, name: str) -> None:
+        """Start the cue now with silence in front, so that its sound begins at `at`."""
         if self.muted:
             return
-        data = self.lead_cues[name]
-        skip = max(0.0, self.lead_in - seconds_ahead)
-        if skip:
-            data = data[2 * int(skip * RATE):]
-        if self._start(data, None):
+        cue = self.cues[name]
+        clock = self._clock
+
+        def with_silence() -> bytes:       # on the sound thread, just before the stream opens
+            return bytes(2 * max(0, round((at - clock()) * RATE))) + cue
+
+        if self._start(with_silence, None):
             self.early = (at, name)
 
     def cancel_early(self) -> None:
@@ -175,15 +182,17 @@ class CuePlayer:
 
         self._run(stop)
 
-    def _start(self, data: bytes, name: str | None) -> bool:
-        """Start a buffer (stopping the cue before it). True once it is queued; with the
-        inline runner (tests, the command line) only when the device took it."""
+    def _start(self, data: bytes | Callable[[], bytes], name: str | None) -> bool:
+        """Start a buffer, or the buffer a function makes at the last moment (stopping the
+        cue before it). True once it is queued; with the inline runner (tests, the command
+        line) only when the device took it."""
         self.stop()
         started = [False]
 
         def play() -> None:
             try:
-                self._current = self._keep(self._play_buffer(data, 1, 2, RATE))
+                buffer = data if isinstance(data, bytes) else data()
+                self._current = self._keep(self._play_buffer(buffer, 1, 2, RATE))
             except Exception as exc:  # simpleaudio raises its own error type, or OSError
                 log.debug("playing %s failed: %s", name, exc)
                 self._report(NO_DEVICE, detail=str(exc))

@@ -49,7 +49,7 @@ class Sound:
             from postrun.audio.output_thread import OutputThread
             from postrun.audio.player import CuePlayer
 
-            self._player = CuePlayer(run=OutputThread())   # device calls off the GUI thread
+            self._player = CuePlayer(run=OutputThread(), clock=self._clock)   # device calls off the GUI thread
         return self._player
 
     # -- the voice -------------------------------------------------------------------
@@ -104,10 +104,10 @@ class Sound:
     @property
     def foresight(self) -> float:
         """How far ahead the session must say what is coming (0: no need)."""
-        return self.player.lead_in + 1.2 if self.player.lead_in > 0 else 0.0
+        return self.player.ahead + 1.2
 
     def plan(self, foreseen: list[Event]) -> None:
-        """What the engine foresees, after every change: cues with a lead-in start early."""
+        """What the engine foresees, after every change: its cues start early."""
         if self._early is None:
             from postrun.audio.early_cues import EarlyCues
 

@@ -283,10 +283,9 @@ class WorkoutSession(QObject):
     def _refresh(self) -> None:
         if not self.running:
             return
-        ahead = self.parts.sound.foresight
-        if ahead:
-            self.parts.sound.plan(self.engine.upcoming(self.parts.clock() + ahead))
         self.refreshed.emit(self.engine.snapshot(), self.timeline.total_seconds)
+        # after the digits: the next cue is planned a second or more ahead of its instant
+        self.parts.sound.plan(self.engine.upcoming(self.parts.clock() + self.parts.sound.foresight))
 
     def _refused(self, text: str) -> None:
         self._notice("refused", text)
