@@ -51,9 +51,6 @@ class RunDriver(QObject):
         self.ticks += 1
         due = self._due
         if due is not None:
-            # armed to the whole millisecond below the instant (Qt's timers count whole ms,
-            # and rounding up made every change ~1 ms later): if it fired a hair early,
-            # wait out the rest here rather than show anything before its instant
             # armed a little sooner than the instant (the timer wakes late), the rest is slept
             # precisely here; a hair early is waited out: nothing is shown before its instant
             early = due - self._clock()
