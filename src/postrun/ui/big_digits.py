@@ -36,6 +36,7 @@ class BigDigits(QWidget):
         self._font.setStyleHint(QFont.StyleHint.SansSerif)
         self._layouts: dict[str, Layout] = {}
         self._bands: dict[int, tuple[int, int, float]] = {}     # pixel size -> cell rows (per widget size)
+        self._advances: dict[int, dict[str, int]] = {}           # pixel size -> each character's width
         self._probe: tuple[float, dict[str, int]] | None = None  # glyph box height and advances at 100 px
         # (foreground, background) -> (pixel size, character) -> the character's cell
         self._glyphs: dict[tuple[int, int], dict[tuple[int, str], QImage]] = {}
@@ -125,8 +126,7 @@ class BigDigits(QWidget):
         if found is not None:
             return found
         size = self._fitted_size(text)
-        metrics = QFontMetricsF(self._font_of(size))
-        advances = [max(1, round(metrics.horizontalAdvance(c))) for c in text]
+        advances = [self._advance(size, c) for c in text]
         top, height, _ = self._band(size)
         x = (self.width() - sum(advances)) // 2
         cells = []
@@ -138,6 +138,18 @@ class BigDigits(QWidget):
             self._layouts.clear()
         self._layouts[text] = (size, cells, rect)
         return size, cells, rect
+
+    def _advance(self, size: int, char: str) -> int:
+        """A character's cell width at a size: measured once per size, so laying out each
+        new number (every second) asks the font nothing."""
+        table = self._advances.get(size)
+        if table is None:
+            metrics = QFontMetricsF(self._font_of(size))
+            table = self._advances[size] = {c: max(1, round(metrics.horizontalAdvance(c))) for c in CHARACTERS}
+        found = table.get(char)
+        if found is None:
+            found = table[char] = max(1, round(QFontMetricsF(self._font_of(size)).horizontalAdvance(char)))
+        return found
 
     def _glyph(self, size: int, char: str) -> QImage:
         key = self._colours()
@@ -153,7 +165,7 @@ class BigDigits(QWidget):
 
     def _render(self, size: int, char: str) -> QImage:
         font = self._font_of(size)
-        advance = max(1, round(QFontMetricsF(font).horizontalAdvance(char)))
+        advance = self._advance(size, char)
         _, height, baseline = self._band(size)
         ratio = self.devicePixelRatioF()
         # opaque, in the backing store's own format: painting it is a plain copy of its rows
@@ -202,5 +214,6 @@ class BigDigits(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         self._layouts.clear()
         self._bands.clear()
+        self._advances.clear()
         self._glyphs.clear()
         super().resizeEvent(event)

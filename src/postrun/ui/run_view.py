@@ -29,6 +29,7 @@ TIP_SECONDS = 8          # a tip stays this long before the next one
 NOTICE_SHARE = 0.024     # notice text height, as a share of the window's
 MAX_NOTICE_LINES = 4
 FLASH_MS = 300
+WIDEST_DIGITS = str.maketrans("0123456789", "8888888888")   # sized for its widest value of that length
 # Work that can wait (drawing the next number ahead) waits this long, so the change now due
 # is painted first: a zero-delay call would run before Qt's paint, which it posts last.
 AFTER_PAINT_MS = 15
@@ -203,10 +204,12 @@ class RunView(QWidget):
         self.tip.setText(self._tip_text(snap))
         left = snap.workout_remaining
         reps = " + reps" if snap.reps_ahead else ""
-        self.time_left.setText(f"{format_duration(math.ceil(left - 1e-9))}{reps} left")   # rounded up, like the digits
-        needed = self.time_left.fontMetrics().horizontalAdvance(self.time_left.text()) + 8
-        if needed > self.time_left.minimumWidth():       # never cut: the buttons give way
-            self.time_left.setMinimumWidth(needed)
+        text = f"{format_duration(math.ceil(left - 1e-9))}{reps} left"   # rounded up, like the digits
+        if len(text) != len(self.time_left.text()):      # measured when it may have grown, not each second
+            needed = self.time_left.fontMetrics().horizontalAdvance(text.translate(WIDEST_DIGITS)) + 8
+            if needed > self.time_left.minimumWidth():   # never cut: the buttons give way
+                self.time_left.setMinimumWidth(needed)
+        self.time_left.setText(text)
         if total_seconds > 0:
             self.progress.set_fraction(1 - left / total_seconds)
 
