@@ -103,7 +103,7 @@ class Sound:
 
     @property
     def foresight(self) -> float:
-        """How far ahead the session must say what is coming (0: no need)."""
+        """How far ahead the session must say what is coming: a foreseen cue starts early."""
         return self.player.ahead + 1.2
 
     def plan(self, foreseen: list[Event]) -> None:
