@@ -42,24 +42,27 @@ def open_circuits(parent: QWidget) -> list[Path]:
     return [Path(p) for p in paths]
 
 
-def save_circuit(parent: QWidget, suggested: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, "Export the circuit", str(Path.home() / suggested),
-                                          "Circuit file (*.toml)")
+def _save_path(parent: QWidget, title: str, suggested: str, filters: dict[str, str]) -> Path | None:
+    """A save dialog over `filters` (description -> suffix); a name typed without one of
+    those suffixes gets the chosen filter's."""
+    path, chosen = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested),
+                                               ";;".join(f"{text} (*{suffix})" for text, suffix in filters.items()))
     if not path:
         return None
     result = Path(path)
-    return result if result.suffix.lower() == ".toml" else result.with_name(result.name + ".toml")
+    if result.suffix.lower() in filters.values():
+        return result
+    suffix = next((s for text, s in filters.items() if chosen.startswith(text)), next(iter(filters.values())))
+    return result.with_name(result.name + suffix)
+
+
+def save_circuit(parent: QWidget, suggested: str) -> Path | None:
+    return _save_path(parent, "Export the circuit", suggested, {"Circuit file": ".toml"})
 
 
 def ask_history_export_path(parent: QWidget, suggested: str) -> Path | None:
-    path, chosen = QFileDialog.getSaveFileName(parent, "Export the history", str(Path.home() / suggested),
-                                               "JSON, for another computer (*.json);;CSV, for a spreadsheet (*.csv)")
-    if not path:
-        return None
-    result = Path(path)
-    if result.suffix.lower() not in (".json", ".csv"):
-        result = result.with_name(result.name + (".csv" if "csv" in chosen.lower() else ".json"))
-    return result
+    return _save_path(parent, "Export the history", suggested,
+                      {"JSON, for another computer": ".json", "CSV, for a spreadsheet": ".csv"})
 
 
 def ask_history_import_path(parent: QWidget, suggested: str) -> Path | None:
