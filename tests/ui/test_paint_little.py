@@ -2,8 +2,10 @@
 blit), the time left and the progress line; never the window behind them."""
 
 from PySide6.QtCore import QEvent, QObject, QRect
-from PySide6.QtGui import QRegion
+from PySide6.QtGui import QColor, QRegion
 from PySide6.QtWidgets import QApplication
+
+from postrun.ui.flash_overlay import ALPHA, FlashOverlay
 
 from helpers import advance
 
@@ -76,3 +78,43 @@ def test_the_next_number_is_drawn_before_its_instant(qtbot, window, clock):
     for number in range(100):
         digits.prepare(str(number))
     assert digits.renders == before or digits.renders - before <= 10
+
+
+def test_a_phase_with_the_same_text_colour_renders_no_glyph_again(qtbot, window, clock):
+    """Work (white on green) then switch (white on purple): the cells are transparent, so the
+    switch's countdown is drawn from the work set's glyphs, on its own background."""
+    window.open_by_key("posterior-chain")
+    qtbot.keyClick(window.preview, "\x20")
+    view = window.run_view
+    digits = view.digits
+    advance(window, clock, 12.2)                  # work: a white countdown from 40
+    for number in range(10):
+        digits.prepare(str(number), f"{number}{number}")
+    before = digits.renders
+    advance(window, clock, 39.0)                  # into the switch (5 s)
+    QApplication.processEvents()
+    assert view.phase.word == "SWITCH SIDES"
+    assert digits.renders == before
+    image = digits.grab().toImage()
+    corner = image.pixelColor(2, 2)
+    assert corner.name() == view.phase.background       # the cells' background is the phase's
+    centre_row = [image.pixelColor(x, image.height() // 2).name() for x in range(image.width())]
+    assert "#ffffff" in centre_row                      # and the glyph is drawn on it
+
+
+def test_the_flash_washes_the_view_in_the_new_phase_text_colour(qtbot, window, clock):
+    window.open_by_key("posterior-chain")
+    qtbot.keyClick(window.preview, "\x20")
+    view = window.run_view
+    advance(window, clock, 10.0)                  # get ready -> work: white text on green
+    QApplication.processEvents()
+    assert view.flashing
+    overlay = view.findChild(FlashOverlay)
+    assert overlay.isVisible()
+    assert overlay.geometry() == view.rect()
+    assert overlay.colour().name() == view.phase.text
+    assert overlay.colour().alpha() == ALPHA
+    pixel = view.grab().toImage().pixelColor(3, 3)        # a corner: background under the wash
+    green = QColor(view.phase.background)
+    expected = [round((255 * ALPHA + c * (255 - ALPHA)) / 255) for c in (green.red(), green.green(), green.blue())]
+    assert all(abs(a - b) <= 2 for a, b in zip((pixel.red(), pixel.green(), pixel.blue()), expected, strict=True))

@@ -1,9 +1,10 @@
 """The countdown: painted, not a QLabel, so the glyphs (not the line box) fill the space.
 
 Drawn ahead and painted little. Each character (0-9 and ':') is rendered once per size and
-colour into an opaque image of its own cell, so a number is a row of cells copied side by
-side: a countdown in a phase already seen renders nothing at all, and at a second's
-instant the change is a few blits. Only the union of the old and the new number's cells is
+text colour into a transparent image of its own cell, so a number is a row of cells drawn
+side by side over the phase colour: a countdown in a text colour already seen renders
+nothing at all (every phase but "get ready" shares white, whatever its background), and at
+a second's instant the change is a few blits. Only the union of the old and the new number's cells is
 repainted, on an opaque widget, so nothing behind it (the run view, the window) is painted
 again. `prepare` renders the characters a coming number needs while the process is idle.
 """
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 GLYPH_SHARE = 0.9
 MARGIN = 4          # pixels above and below the glyphs' box: antialiasing reaches a little past it
 CHARACTERS = "0123456789:"
-KEEP_COLOURS = 3    # the glyphs of this many colour pairs are kept (a work phase comes back each round)
+KEEP_COLOURS = 3    # the glyphs of this many text colours are kept
 
 Layout = tuple[int, list[tuple[str, QPoint]], QRect]     # font pixel size, each cell's place, their union
 
@@ -38,8 +39,8 @@ class BigDigits(QWidget):
         self._bands: dict[int, tuple[int, int, float]] = {}     # pixel size -> cell rows (per widget size)
         self._advances: dict[int, dict[str, int]] = {}           # pixel size -> each character's width
         self._probe: tuple[float, dict[str, int]] | None = None  # glyph box height and advances at 100 px
-        # (foreground, background) -> (pixel size, character) -> the character's cell
-        self._glyphs: dict[tuple[int, int], dict[tuple[int, str], QImage]] = {}
+        # text colour -> (pixel size, character) -> the character's cell
+        self._glyphs: dict[int, dict[tuple[int, str], QImage]] = {}
         self.renders = 0                                         # for tests: characters rendered
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -80,7 +81,7 @@ class BigDigits(QWidget):
 
     def ready(self, *texts: str) -> bool:
         """Every character these need is rendered already (nothing to prepare)."""
-        glyphs = self._glyphs.get(self._colours(), {})
+        glyphs = self._glyphs.get(self._ink(), {})
         for text in texts:
             if text and self.width() > 0 and self.height() > 0:
                 size, cells, _ = self._layout(text)
@@ -90,8 +91,8 @@ class BigDigits(QWidget):
 
     # -- drawing -------------------------------------------------------------------------
 
-    def _colours(self) -> tuple[int, int]:
-        return self._colour.rgba(), self._background.rgba()
+    def _ink(self) -> int:
+        return self._colour.rgba()     # the cells are transparent: the background is not theirs
 
     def _fitted_size(self, text: str) -> int:
         """The largest font whose digits are GLYPH_SHARE of our height and fit our width."""
@@ -152,10 +153,10 @@ class BigDigits(QWidget):
         return found
 
     def _glyph(self, size: int, char: str) -> QImage:
-        key = self._colours()
+        key = self._ink()
         glyphs = self._glyphs.get(key)
         if glyphs is None:
-            while len(self._glyphs) >= KEEP_COLOURS:          # the oldest colour pair goes
+            while len(self._glyphs) >= KEEP_COLOURS:          # the oldest colour goes
                 del self._glyphs[next(iter(self._glyphs))]
             glyphs = self._glyphs[key] = {}
         image = glyphs.get((size, char))
@@ -168,10 +169,11 @@ class BigDigits(QWidget):
         advance = self._advance(size, char)
         _, height, baseline = self._band(size)
         ratio = self.devicePixelRatioF()
-        # opaque, in the backing store's own format: painting it is a plain copy of its rows
-        image = QImage(math.ceil(advance * ratio), math.ceil(height * ratio), QImage.Format.Format_RGB32)
+        # transparent, premultiplied (what the raster engine blends fastest): the same cells
+        # serve every background, and rendering a glyph this size costs far more than blending it
+        image = QImage(math.ceil(advance * ratio), math.ceil(height * ratio), QImage.Format.Format_ARGB32_Premultiplied)
         image.setDevicePixelRatio(ratio)
-        image.fill(self._background)
+        image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setFont(font)

@@ -20,6 +20,7 @@ from postrun.core.engine import Snapshot, State
 from postrun.core.timeline import Kind, Segment
 from postrun.timers import QtTimers, Timers
 from postrun.ui.big_digits import BigDigits
+from postrun.ui.flash_overlay import FlashOverlay
 from postrun.ui.live_text import LiveText
 from postrun.ui.progress_line import ProgressLine
 from postrun.ui.segment_text import next_text, seconds_text, title
@@ -130,10 +131,7 @@ class RunView(QWidget):
         self.help_sheet.setText("<br>".join(f"<b>{k}</b> &nbsp; {v}" for k, v in SHORTCUTS))
         self.help_sheet.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.help_sheet.hide()
-        self._flash_overlay = QWidget(self)
-        self._flash_overlay.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self._flash_overlay.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._flash_overlay.hide()
+        self._flash_overlay = FlashOverlay(self)
         self.confirm.hide()
 
         self.buttons: dict[str, QPushButton] = {}
@@ -283,11 +281,7 @@ class RunView(QWidget):
 
     def flash(self) -> None:
         self.flashing = True
-        self._flash_overlay.setGeometry(self.rect())
-        colour = QColor(self.phase.text)
-        # translucent: the new segment shows through the flash
-        self._flash_overlay.setStyleSheet(
-            f"background: rgba({colour.red()}, {colour.green()}, {colour.blue()}, 150);")
+        self._flash_overlay.set_colour(self.phase.text)
         self._flash_overlay.show()
         self._flash_overlay.raise_()
         self._flash_timer.start(FLASH_MS)
@@ -339,6 +333,7 @@ class RunView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
+        self._flash_overlay.setGeometry(self.rect())      # a flash under way covers the new size too
         height = max(1, self.height())
         for label, share in [(self.word, 0.07), (self.round_label, 0.05), (self.exercise, 0.065),
                              (self.reps, 0.045), (self.tip, 0.042), (self.next_up, 0.038),
