@@ -92,7 +92,7 @@ def player(played_buffers, clock):
         played_buffers.append(data)
         return FakePlayObject()
 
-    return CuePlayer(play_buffer=play_buffer, clock=clock)
+    return CuePlayer(play_buffer=play_buffer, clock=clock, quiet_play_buffer=play_buffer)
 
 
 @pytest.fixture

@@ -20,14 +20,25 @@ def _check(label: str, probe: Callable[[], str]) -> str:
 
 
 def sound_device() -> str:
-    import simpleaudio
-
+    """Through the output the window plays cues to."""
+    from postrun.audio.alsa_output import system_output
     from postrun.audio.alsa_quiet import silence_alsa_errors
+    from postrun.audio.cues import RATE
 
     silence_alsa_errors()
-    play = simpleaudio.play_buffer(bytes(2 * 441), 1, 2, 44_100)
-    play.wait_done()
-    return "opened the default output (a 10 ms silent test played)"
+    output = system_output()
+    if output is None:
+        import simpleaudio
+
+        simpleaudio.play_buffer(bytes(2 * RATE // 100), 1, 2, RATE).wait_done()
+        return "opened the default output with simpleaudio (a 10 ms silent test played)"
+    try:
+        output(bytes(2 * RATE // 100), 1, 2, RATE).wait_done()
+    except Exception as exc:     # pyalsaaudio's words alone ("Invalid argument") do not say what failed
+        raise OSError(f"could not open the default sound output: {exc}") from exc
+    finally:
+        output.close()
+    return "opened the default output, kept open for a workout (pyalsaaudio; a 10 ms silent test played)"
 
 
 def speech() -> str:

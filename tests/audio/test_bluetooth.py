@@ -42,7 +42,7 @@ def heard(parts, clock):
         log.append((round(clock.now - T0, 3), kind))
         return PlayObject(log, kind)
 
-    player._play_buffer = play_buffer
+    player._play_buffer = player._quiet_play_buffer = play_buffer
     return log
 
 

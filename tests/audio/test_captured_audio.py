@@ -1,5 +1,5 @@
-"""The real audio path: engine events -> player -> simpleaudio -> ALSA, captured by ALSA's
-file plugin and recognised cue by cue from the samples."""
+"""The real audio path: engine events -> player -> simpleaudio, or the output kept open
+(Linux) -> ALSA, captured by ALSA's file plugin and recognised cue by cue from the samples."""
 
 import json
 import os
@@ -7,6 +7,7 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 from analysis import dominant_frequency, samples
 
 from postrun.audio.cues import CUES, CueSet
@@ -41,7 +42,11 @@ CHILD = textwrap.dedent('''
     """)
     wait = sys.argv[1] == "wait"
     problems = []
-    player = CuePlayer(on_problem=problems.append)
+    if sys.argv[2] == "open-once":
+        from postrun.audio.alsa_output import AlsaOutput
+        player = CuePlayer(on_problem=problems.append, play_buffer=AlsaOutput())
+    else:
+        player = CuePlayer(on_problem=problems.append)
     clock = Clock()
     engine = Engine(build_timeline(circuit), clock=clock)
     engine.subscribe(player)
@@ -52,6 +57,7 @@ CHILD = textwrap.dedent('''
         clock.now += 0.05
         engine.poll()
     player.wait()
+    player.stop_all()
     print(json.dumps({"played": player.played, "problems": problems, "state": engine.state.value}))
 ''')
 
@@ -61,20 +67,24 @@ EXPECTED = (["get_ready", "countdown", "countdown_last"] + ROUND + ["round_compl
             + ROUND + ["workout_complete"])
 
 
-def run_child(tmp_path, config, mode):
+OUTPUTS = ["simpleaudio", "open-once"]     # a stream per cue (every platform); one output kept open (Linux)
+
+
+def run_child(tmp_path, config, mode, output):
     script = tmp_path / "child.py"
     script.write_text(CHILD)
     env = dict(os.environ, ALSA_CONFIG_PATH=str(config))
-    result = subprocess.run([sys.executable, str(script), mode], capture_output=True, text=True, env=env,
+    result = subprocess.run([sys.executable, str(script), mode, output], capture_output=True, text=True, env=env,
                             timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     return json.loads(result.stdout)
 
 
-def test_a_workout_is_audible_cue_by_cue(tmp_path, alsa_capture):
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_a_workout_is_audible_cue_by_cue(tmp_path, alsa_capture, output):
     config, captured = alsa_capture
-    report = run_child(tmp_path, config, "wait")
+    report = run_child(tmp_path, config, "wait", output)
     assert report["problems"] == []
     assert report["played"] == EXPECTED
     pcm = samples(captured.read_bytes())
@@ -90,8 +100,9 @@ def test_a_workout_is_audible_cue_by_cue(tmp_path, alsa_capture):
         assert abs(chunk).max() > 0.3 * 32767
 
 
-def test_no_sound_device_the_workout_completes_and_says_so_once(tmp_path, alsa_without_device):
-    report = run_child(tmp_path, alsa_without_device, "nowait")
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_no_sound_device_the_workout_completes_and_says_so_once(tmp_path, alsa_without_device, output):
+    report = run_child(tmp_path, alsa_without_device, "nowait", output)
     assert report["state"] == "finished"
     assert report["played"] == []
     assert len(report["problems"]) == 1

@@ -1,7 +1,7 @@
 """At a digit change only what changed is painted: the digits' glyphs (drawn ahead, one
 blit), the time left and the progress line; never the window behind them."""
 
-from PySide6.QtCore import QEvent, QObject, QRect
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect
 from PySide6.QtGui import QColor, QRegion
 from PySide6.QtWidgets import QApplication
 
@@ -19,6 +19,13 @@ class PaintLog(QObject):
         if event.type() == QEvent.Type.Paint:
             self.painted.append((watched, QRegion(event.region())))
         return False
+
+
+def settle() -> None:
+    """Let the new run view take its size (a layout passes its request up one level a pass):
+    a resize afterwards would draw every glyph again."""
+    for _ in range(3):
+        QApplication.processEvents()
 
 
 def area(region: QRegion) -> int:
@@ -60,6 +67,7 @@ def test_a_digit_change_paints_only_the_digits_time_left_and_progress(qtbot, win
 def test_the_next_number_is_drawn_before_its_instant(qtbot, window, clock):
     window.open_by_key("posterior-chain")
     qtbot.keyClick(window.preview, "\x20")
+    settle()
     digits = window.run_view.digits
     advance(window, clock, 12.2)
     QApplication.processEvents()
@@ -85,6 +93,7 @@ def test_a_phase_with_the_same_text_colour_renders_no_glyph_again(qtbot, window,
     switch's countdown is drawn from the work set's glyphs, on its own background."""
     window.open_by_key("posterior-chain")
     qtbot.keyClick(window.preview, "\x20")
+    settle()
     view = window.run_view
     digits = view.digits
     advance(window, clock, 12.2)                  # work: a white countdown from 40
@@ -102,7 +111,7 @@ def test_a_phase_with_the_same_text_colour_renders_no_glyph_again(qtbot, window,
     assert "#ffffff" in centre_row                      # and the glyph is drawn on it
 
 
-def test_the_flash_washes_the_view_in_the_new_phase_text_colour(qtbot, window, clock):
+def test_the_flash_washes_the_countdown_in_the_new_phase_text_colour(qtbot, window, clock):
     window.open_by_key("posterior-chain")
     qtbot.keyClick(window.preview, "\x20")
     view = window.run_view
@@ -110,11 +119,56 @@ def test_the_flash_washes_the_view_in_the_new_phase_text_colour(qtbot, window, c
     QApplication.processEvents()
     assert view.flashing
     overlay = view.findChild(FlashOverlay)
-    assert overlay.isVisible()
-    assert overlay.geometry() == view.rect()
+    assert overlay.covering()
+    assert overlay.parentWidget() is view.digits
+    assert overlay.geometry() == view.digits.rect()       # the countdown's box, where a glance goes
     assert overlay.colour().name() == view.phase.text
     assert overlay.colour().alpha() == ALPHA
-    pixel = view.grab().toImage().pixelColor(3, 3)        # a corner: background under the wash
+    corner = view.digits.geometry().topLeft() + QPoint(3, 3)     # background under the wash
+    pixel = view.grab().toImage().pixelColor(corner)
     green = QColor(view.phase.background)
     expected = [round((255 * ALPHA + c * (255 - ALPHA)) / 255) for c in (green.red(), green.green(), green.blue())]
     assert all(abs(a - b) <= 2 for a, b in zip((pixel.red(), pixel.green(), pixel.blue()), expected, strict=True))
+    advance(window, clock, 0.5)                   # over: nothing covers the view
+    QApplication.processEvents()
+    assert not view.flashing
+    assert not overlay.covering()
+    assert view.grab().toImage().pixelColor(corner).name() == view.phase.background
+
+
+class LayoutLog(QObject):
+    def __init__(self):
+        super().__init__()
+        self.requests: list[str] = []
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.requests.append(type(watched).__name__)
+        return False
+
+
+def test_new_tips_and_a_new_segment_relayout_nothing(qtbot, window, clock):
+    """A QLabel's new text makes its layout recompute and pass that up to the main window;
+    the run view's changing texts repaint their own boxes only."""
+    window.open_by_key("posterior-chain")
+    qtbot.keyClick(window.preview, "\x20")
+    settle()
+    view = window.run_view
+    advance(window, clock, 12.2)
+    settle()
+    log = LayoutLog()
+    QApplication.instance().installEventFilter(log)
+    try:
+        tips, words, titles = set(), set(), set()
+        for _ in range(45):                   # work (left) -> switch -> work (right): tips and two new segments
+            advance(window, clock, 1.0)
+            QApplication.processEvents()
+            tips.add(view.tip.text())
+            words.add(view.word.text())
+            titles.add(view.exercise.text())
+    finally:
+        QApplication.instance().removeEventFilter(log)
+    assert len(tips) >= 4
+    assert {"WORK", "SWITCH SIDES"} <= words
+    assert len(titles) >= 2
+    assert log.requests == []

@@ -1,16 +1,18 @@
-"""Plays cues with simpleaudio off the engine's events.
+"""Plays cues off the engine's events: with simpleaudio, or on Linux through one output kept
+open (alsa_output.AlsaOutput, handed in by Sound).
 
-play_buffer starts playback on simpleaudio's own thread and returns at once, so the GUI
-thread never waits (no wait_done here). One cue at a time: a new cue stops the old one.
+play_buffer starts playback and returns at once (simpleaudio plays on its own thread, the
+open output from its buffer), so the GUI thread never waits (no wait_done here). One cue
+at a time: a new cue stops the old one.
 A missing or failing device never stops the workout: the first failure is logged and
 reported through `on_problem` (the window shows it), later cues retry quietly, and a
 cue that plays again clears the problem.
 
 Every cue the engine foresees is started *before* its instant with silence in front
 (`start_early`, planned by EarlyCues), so that its audible onset is on the instant:
-- by OPEN_AHEAD at least: simpleaudio opens the stream on the calling thread without
-  releasing Python's GIL (about 1.3 ms through PulseAudio), so a stream opened on the
-  instant would hold back the GUI thread just when the digits change;
+- by OPEN_AHEAD at least: starting the output holds Python's GIL while PulseAudio answers
+  (simpleaudio's open about 1.3 ms, the open output's restart about 0.9 ms), so a cue
+  started on the instant would hold back the GUI thread just when the digits change;
 - by the lead-in with the Bluetooth setting, so the silence wakes a sleeping speaker.
 The silence is measured on the sound thread just before the stream opens, so the time a
 job waits in the queue does not move the onset. The voice, timed from the instant, still
@@ -59,12 +61,14 @@ def _is_playing(play: Any) -> bool:
 class CuePlayer:
     def __init__(self, cues: CueSet | None = None, play_buffer: PlayBuffer = _simpleaudio_play,
                  on_problem: Callable[[str | None], None] | None = None, run: Run = inline,
-                 clock: Clock = default_clock) -> None:
+                 clock: Clock = default_clock, quiet_play_buffer: PlayBuffer = _simpleaudio_play) -> None:
         self._cues = cues              # synthesized on first use: not before the first paint
         self._clock = clock
         self._volume = cues.volume if cues else 1.0
         self.lead_in = 0.0
         self._play_buffer = play_buffer
+        # the keep-alive plays beside the cues: on an output of its own (a cue would stop it)
+        self._quiet_play_buffer = quiet_play_buffer
         self._run = run                  # where device calls are made: inline, or the OutputThread
         self.on_problem = on_problem
         self._chooser = CueChooser()
@@ -166,7 +170,7 @@ class CuePlayer:
         """Play a buffer beside the cues (the keep-alive stream)."""
         def play() -> None:
             try:
-                stream = self._keep(self._play_buffer(data, 1, 2, RATE))
+                stream = self._keep(self._quiet_play_buffer(data, 1, 2, RATE))
                 self._quiet = [p for p in self._quiet if _is_playing(p)] + [stream]
             except Exception as exc:
                 log.debug("keep-alive failed: %s", exc)
@@ -225,8 +229,8 @@ class CuePlayer:
         self._run(stop)
 
     def stop_all(self) -> None:
-        """Stop every stream this process plays (cues, warm-up, keep-alive) and wait until
-        simpleaudio's threads have let go of them."""
+        """Stop every stream this process plays (cues, warm-up, keep-alive), wait until
+        simpleaudio's threads have let go of them, and close an output kept open."""
         def stop_all() -> None:
             streams, self._streams = self._streams, []
             self._current = None
@@ -236,6 +240,10 @@ class CuePlayer:
             deadline = time.monotonic() + 1.0
             while any(_is_playing(play) for play in streams) and time.monotonic() < deadline:
                 time.sleep(0.01)
+            close = getattr(self._play_buffer, "close", None)
+            if close is not None:
+                with contextlib.suppress(Exception):
+                    close()
 
         self._run(stop_all)
         drain = getattr(self._run, "drain", None)

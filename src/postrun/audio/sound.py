@@ -46,10 +46,14 @@ class Sound:
     @property
     def player(self) -> CuePlayer:
         if self._player is None:
+            from postrun.audio.alsa_output import system_output
             from postrun.audio.output_thread import OutputThread
             from postrun.audio.player import CuePlayer
 
-            self._player = CuePlayer(run=OutputThread(), clock=self._clock)   # device calls off the GUI thread
+            output = system_output()     # Linux: one output for the session, not a stream per cue
+            # device calls off the GUI thread
+            self._player = (CuePlayer(run=OutputThread(), clock=self._clock) if output is None
+                            else CuePlayer(run=OutputThread(), clock=self._clock, play_buffer=output))
         return self._player
 
     # -- the voice -------------------------------------------------------------------

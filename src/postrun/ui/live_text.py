@@ -1,7 +1,9 @@
-"""A line of text that changes every second (the time left): painted by itself, so a new
-value repaints only its own box. A QLabel asks its parent's layout to recompute on every
-setText, which relayouts the whole run view once a second. Opaque (it fills its own box
-with the phase colour), so the run view behind it is not repainted either."""
+"""A line of text that changes while the window stays put (the time left, the tip, the
+segment's word, title, round and next-up): painted by itself, so a new value repaints only
+its own box. A QLabel's setText asks the layout to recompute, and a layout passes that up to
+the main window (which starts a geometry animation for its central widget): 1.6 ms for each
+new tip, against 0.1 ms here. Opaque (it fills its box with the phase colour), so nothing
+behind it is repainted either. Text wider than the box ends in "…" rather than being cut."""
 
 from __future__ import annotations
 
@@ -11,17 +13,26 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
 class LiveText(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                 bold: bool = False) -> None:
         super().__init__(parent)
         self._text = ""
+        self._align = align
         self._colour = QColor("#ffffff")
         self._background = QColor("#000000")
+        font = self.font()
+        font.setBold(bold)
+        self.setFont(font)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def text(self) -> str:
         return self._text
+
+    def alignment(self) -> Qt.AlignmentFlag:
+        return self._align
 
     def setText(self, text: str) -> None:  # noqa: N802 (as QLabel's, which it stands in for)
         if text != self._text:
@@ -36,10 +47,14 @@ class LiveText(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(self.fontMetrics().horizontalAdvance(self._text or "0:00 left") + 8, self.fontMetrics().height())
 
+    def shown_text(self) -> str:
+        """What is painted: the text, or as much as fits with "…"."""
+        return self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, max(0, self.width()))
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.fillRect(event.rect(), self._background)
         painter.setPen(self._colour)
         painter.setFont(self.font())
-        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), self._text)
+        painter.drawText(self.rect(), int(self._align), self.shown_text())
         painter.end()

@@ -92,6 +92,12 @@ def _label(parent: QWidget, bold: bool = False, align: Qt.AlignmentFlag = Qt.Ali
     return label
 
 
+def _live(parent: QWidget, bold: bool = False, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> LiveText:
+    text = LiveText(parent, align=align, bold=bold)
+    text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    return text
+
+
 class RunView(QWidget):
     control = Signal(str)
 
@@ -113,13 +119,15 @@ class RunView(QWidget):
         self._applied: Phase | None = None
         self._steady: object = None
 
-        self.word = _label(self, bold=True, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.round_label = _label(self, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.exercise = _label(self, bold=True)
+        # what changes during a workout is painted text: a QLabel's new text relayouts the window
+        self.word = _live(self, bold=True, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.round_label = _live(self, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.exercise = _live(self, bold=True)
         self.digits = BigDigits(self)
+        self._flash_overlay = FlashOverlay(self.digits)
         self.reps = _label(self, bold=True)
-        self.tip = _label(self)
-        self.next_up = _label(self)
+        self.tip = _live(self)
+        self.next_up = _live(self)
         self.notice = _label(self, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.notice.setWordWrap(False)
         self.confirm = _label(self, bold=True)
@@ -131,7 +139,6 @@ class RunView(QWidget):
         self.help_sheet.setText("<br>".join(f"<b>{k}</b> &nbsp; {v}" for k, v in SHORTCUTS))
         self.help_sheet.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.help_sheet.hide()
-        self._flash_overlay = FlashOverlay(self)
         self.confirm.hide()
 
         self.buttons: dict[str, QPushButton] = {}
@@ -179,8 +186,20 @@ class RunView(QWidget):
         key = (snap.index, segment)
         phase = PAUSED if snap.state is State.PAUSED else PHASES[segment.kind]
         self._apply_phase(phase)
-        # the number first, painted at once: it is what the person across the room watches,
-        # and it must not wait behind the labels' layout and Qt's next paint pass
+        # the time left and the progress line only mark their boxes to paint (no layout), so
+        # the digits' immediate paint below takes them along: one paint and one flush a second
+        left = snap.workout_remaining
+        reps = " + reps" if snap.reps_ahead else ""
+        text = f"{format_duration(math.ceil(left - 1e-9))}{reps} left"   # rounded up, like the digits
+        if len(text) != len(self.time_left.text()):      # measured when it may have grown, not each second
+            needed = self.time_left.fontMetrics().horizontalAdvance(text.translate(WIDEST_DIGITS)) + 8
+            if needed > self.time_left.minimumWidth():   # never cut: the buttons give way
+                self.time_left.setMinimumWidth(needed)
+        self.time_left.setText(text)
+        if total_seconds > 0:
+            self.progress.set_fraction(1 - left / total_seconds)
+        # the number painted at once: it is what the person across the room watches, and it
+        # must not wait behind the labels' layout and Qt's next paint pass
         self.digits.set_text(seconds_text(snap.shown_seconds), now=self.isVisible() and not self.flashing)
         if self._segment_key is not None and key != self._segment_key:
             self.flash()       # in the new phase's text colour
@@ -200,16 +219,6 @@ class RunView(QWidget):
             if not self.digits.ready(*following):     # a character not yet drawn in this size and colour
                 self._draw_ahead.start(AFTER_PAINT_MS)
         self.tip.setText(self._tip_text(snap))
-        left = snap.workout_remaining
-        reps = " + reps" if snap.reps_ahead else ""
-        text = f"{format_duration(math.ceil(left - 1e-9))}{reps} left"   # rounded up, like the digits
-        if len(text) != len(self.time_left.text()):      # measured when it may have grown, not each second
-            needed = self.time_left.fontMetrics().horizontalAdvance(text.translate(WIDEST_DIGITS)) + 8
-            if needed > self.time_left.minimumWidth():   # never cut: the buttons give way
-                self.time_left.setMinimumWidth(needed)
-        self.time_left.setText(text)
-        if total_seconds > 0:
-            self.progress.set_fraction(1 - left / total_seconds)
 
     def _show_segment(self, snap: Snapshot) -> None:
         segment = snap.segment
@@ -280,15 +289,16 @@ class RunView(QWidget):
     # -- flash: a glance catches every segment change ---------------------------------
 
     def flash(self) -> None:
+        """Wash the countdown's box (half the view, where every glance goes) in the new text
+        colour: not the whole view, which would paint every label and button twice more."""
         self.flashing = True
         self._flash_overlay.set_colour(self.phase.text)
-        self._flash_overlay.show()
-        self._flash_overlay.raise_()
+        self._flash_overlay.cover()
         self._flash_timer.start(FLASH_MS)
 
     def _end_flash(self) -> None:
         self.flashing = False
-        self._flash_overlay.hide()
+        self._flash_overlay.uncover()
 
     def _apply_phase(self, phase: Phase) -> None:
         if phase == self._applied:
@@ -298,7 +308,8 @@ class RunView(QWidget):
         background, text = phase.background, phase.text
         self.digits.set_colour(text, background)
         self.progress.set_colour(text, background)
-        self.time_left.set_colour(text, background)
+        for live in (self.word, self.round_label, self.exercise, self.tip, self.next_up, self.time_left):
+            live.set_colour(text, background)
         if QColor(background) != self._background:
             self._background = QColor(background)
             self.update()
@@ -333,7 +344,6 @@ class RunView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self._flash_overlay.setGeometry(self.rect())      # a flash under way covers the new size too
         height = max(1, self.height())
         for label, share in [(self.word, 0.07), (self.round_label, 0.05), (self.exercise, 0.065),
                              (self.reps, 0.045), (self.tip, 0.042), (self.next_up, 0.038),
