@@ -5,11 +5,10 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from postrun.timers import QtTimers, Timers
 from postrun.ui.big_digits import BigDigits
 from postrun.ui.flash_overlay import FlashOverlay
 from postrun.ui.live_text import LiveText
+from postrun.ui.phase_button import PhaseButton
 from postrun.ui.progress_line import ProgressLine
 from postrun.ui.segment_text import next_text, seconds_text, title
 from postrun.ui.theme import PAUSED, PHASES, Phase
@@ -115,7 +115,6 @@ class RunView(QWidget):
         self._flash_timer = self._timers.timer(self._end_flash, parent=self)
         self._next_digits: list[str] = []
         self._draw_ahead = self._timers.timer(lambda: self.digits.prepare(*self._next_digits), parent=self)
-        self._sheet = ""
         self._applied: Phase | None = None
         self._steady: object = None
 
@@ -141,14 +140,12 @@ class RunView(QWidget):
         self.help_sheet.hide()
         self.confirm.hide()
 
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[str, PhaseButton] = {}
         button_row = QHBoxLayout()
         for name, text in [("back", "◀ Back"), ("toggle", "Pause"), ("skip", "Skip ▶"), ("less", "−10 s"),
                            ("more", "+10 s"), ("done", "Done ✓"), ("mute", "Mute"), ("quieter", "Vol −"),
                            ("louder", "Vol +"), ("voice", "Voice"), ("fullscreen", "Full screen"), ("help", "?")]:
-            button = QPushButton(text, self)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # Space must never "click" a focused button
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button = PhaseButton(text, self)
             button.clicked.connect(lambda _=False, n=name: self.control.emit(n))
             self.buttons[name] = button
             button_row.addWidget(button)
@@ -310,20 +307,18 @@ class RunView(QWidget):
         self.progress.set_colour(text, background)
         for live in (self.word, self.round_label, self.exercise, self.tip, self.next_up, self.time_left):
             live.set_colour(text, background)
+        for button in self.buttons.values():
+            button.set_colour(text)
         if QColor(background) != self._background:
             self._background = QColor(background)
             self.update()
-        sheet = (
-            f"QLabel {{ color: {text}; background: transparent; }}"
-            f" QPushButton {{ color: {text}; background: transparent; border: 2px solid {text};"
-            f" border-radius: 8px; padding: 4px; }}"
-            f" QPushButton:disabled {{ border-style: dashed; }}"
-        )
-        # one style sheet for everything (Qt ignores palette changes once a sheet is set),
-        # applied only when it changes: re-polishing every child is the costliest thing here
-        if sheet != self._sheet:
-            self._sheet = sheet
-            self.setStyleSheet(sheet)
+        palette = self.palette()
+        if palette.color(QPalette.ColorRole.WindowText) != QColor(text):
+            # the labels (reps, notices, volume, the key sheet) take the view's text colour;
+            # a palette, not a style sheet, which would re-polish every child at each change
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
+                palette.setColor(group, QPalette.ColorRole.WindowText, QColor(text))
+            self.setPalette(palette)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
