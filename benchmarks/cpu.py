@@ -27,19 +27,21 @@ from _pulse import available as pulse_missing  # noqa: E402
 from _table import print_table  # noqa: E402
 from _xvfb import Xvfb  # noqa: E402
 
-# (label, child kind, Bluetooth setting, keep-alive, early start)
+# (label, child kind, Bluetooth setting, keep-alive, early start, a new stream per cue)
 VARIANTS = [
-    ("20 Hz polling countdown (typical)", "polling", False, False, False),
-    ("postrun", "postrun", False, False, False),
-    ("postrun, Bluetooth: keep-alive only", "postrun", True, True, False),
-    ("postrun, Bluetooth: early start (the setting)", "postrun", True, False, True),
-    ("postrun, Bluetooth: both", "postrun", True, True, True),
+    ("20 Hz polling countdown (typical)", "polling", False, False, False, False),
+    ("postrun", "postrun", False, False, False, False),
+    ("postrun, a stream per cue (simpleaudio: Windows, macOS)", "postrun", False, False, False, True),
+    ("postrun, Bluetooth: keep-alive only", "postrun", True, True, False, False),
+    ("postrun, Bluetooth: early start (the setting)", "postrun", True, False, True, False),
+    ("postrun, Bluetooth: both", "postrun", True, True, True, False),
 ]
 
 WARM_UP = 2.0
 
 
-def child(kind: str, seconds: float, bluetooth: bool, keep_alive: bool, early: bool) -> None:
+def child(kind: str, seconds: float, bluetooth: bool, keep_alive: bool, early: bool,
+          stream_per_cue: bool = False) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QLabel
@@ -54,6 +56,10 @@ def child(kind: str, seconds: float, bluetooth: bool, keep_alive: bool, early: b
         from postrun.ui.main_window import MainWindow
 
         sound.KEEP_ALIVE, sound.EARLY_START = keep_alive, early
+        if stream_per_cue:          # simpleaudio opens a stream per cue; Linux keeps one output open
+            from postrun.audio import alsa_output
+
+            alsa_output.system_output = lambda: None
         parts = build_parts()
         parts.data.settings.lead_in = bluetooth
         parts.sound.speech_wanted = False
@@ -97,9 +103,10 @@ def child(kind: str, seconds: float, bluetooth: bool, keep_alive: bool, early: b
         keep[1].sound.shutdown()            # type: ignore[attr-defined]
 
 
-def measure(env: dict[str, str], seconds: float, variant: tuple[str, str, bool, bool, bool]) -> list[str]:
-    label, kind, bluetooth, keep_alive, early = variant
-    flags = [f"--{name}" for name, on in (("bluetooth", bluetooth), ("keep-alive", keep_alive), ("early", early)) if on]
+def measure(env: dict[str, str], seconds: float, variant: tuple[str, str, bool, bool, bool, bool]) -> list[str]:
+    label, kind, bluetooth, keep_alive, early, stream_per_cue = variant
+    flags = [f"--{name}" for name, on in (("bluetooth", bluetooth), ("keep-alive", keep_alive), ("early", early),
+                                          ("stream-per-cue", stream_per_cue)) if on]
     output = subprocess.run([sys.executable, __file__, "--child", kind, "--seconds", str(seconds), *flags],
                             capture_output=True, text=True, env=env, check=True).stdout.split()
     cpu, wall = float(output[1]), float(output[3])
@@ -113,9 +120,10 @@ def main() -> None:
     parser.add_argument("--bluetooth", action="store_true")
     parser.add_argument("--keep-alive", action="store_true")
     parser.add_argument("--early", action="store_true")
+    parser.add_argument("--stream-per-cue", action="store_true")
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.seconds, args.bluetooth, args.keep_alive, args.early)
+        child(args.child, args.seconds, args.bluetooth, args.keep_alive, args.early, args.stream_per_cue)
         return
     base = dict(os.environ, POSTRUN_DATA_DIR=tempfile.mkdtemp(prefix="postrun-bench-"))
     rows = []

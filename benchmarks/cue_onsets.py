@@ -42,7 +42,7 @@ sides = "each"
 """
 
 
-def child_postrun(mode: str, warm: bool, wait: float) -> None:
+def child_postrun(mode: str, warm: bool, wait: float, stream_per_cue: bool = False) -> None:
     """One user's workout: the preview warms the audio path, the person reads, presses Space.
 
     mode: "off" (no Bluetooth setting), "early" (the setting: cues started early by the
@@ -61,6 +61,10 @@ def child_postrun(mode: str, warm: bool, wait: float) -> None:
 
     app = QCoreApplication([])
     sound.KEEP_ALIVE, sound.EARLY_START = mode == "keep-alive", mode == "early"
+    if stream_per_cue:                 # simpleaudio's new stream per cue, as on Windows and macOS
+        from postrun.audio import alsa_output
+
+        alsa_output.system_output = lambda: None
     parts = build_parts()
     parts.data.settings.lead_in = mode != "off"
     parts.sound.speech_wanted = False
@@ -132,9 +136,10 @@ def main() -> None:
     parser.add_argument("--child", choices=["postrun", "reference"])
     parser.add_argument("--mode", default="off", choices=["off", "early", "keep-alive", "old lead-in"])
     parser.add_argument("--no-warm", action="store_true")
+    parser.add_argument("--stream-per-cue", action="store_true")
     args = parser.parse_args()
     if args.child == "postrun":
-        child_postrun(args.mode, not args.no_warm, args.wait)
+        child_postrun(args.mode, not args.no_warm, args.wait, args.stream_per_cue)
         return
     if args.child == "reference":
         child_reference(12, args.wait, 1.0)
@@ -148,6 +153,8 @@ def main() -> None:
                 ("postrun, Bluetooth setting off", ["--child", "postrun"]),
                 ("postrun, Bluetooth on: early start (the setting)", ["--child", "postrun", "--mode", "early"]),
                 ("postrun, Bluetooth on: keep-alive (alternative)", ["--child", "postrun", "--mode", "keep-alive"]),
+                ("postrun, a stream per cue (simpleaudio, as on Windows and macOS)",
+                 ["--child", "postrun", "--stream-per-cue"]),
                 ("before: lead-in silence from the instant", ["--child", "postrun", "--mode", "old lead-in"]),
                 ("before: no warm-up at the preview", ["--child", "postrun", "--no-warm"])]
     with PulseServer() as server:
