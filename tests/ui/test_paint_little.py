@@ -172,3 +172,18 @@ def test_new_tips_and_a_new_segment_relayout_nothing(qtbot, window, clock):
     assert {"WORK", "SWITCH SIDES"} <= words
     assert len(titles) >= 2
     assert log.requests == []
+
+
+def test_a_text_too_wide_for_its_box_ends_in_an_ellipsis(qtbot, window, clock):
+    window.open_by_key("posterior-chain")
+    qtbot.keyClick(window.preview, "\x20")
+    settle()
+    tip = window.run_view.tip
+    long = "Keep your back flat and your hips square, " * 6
+    tip.setText(long)
+    assert tip.text() == long
+    shown = tip.shown_text()
+    assert shown.endswith("…")
+    assert tip.fontMetrics().horizontalAdvance(shown) <= tip.width()
+    tip.setText("Short tip.")
+    assert tip.shown_text() == "Short tip."
