@@ -71,7 +71,7 @@ def _sound() -> str:
     output = system_output()        # what the window plays through
     if output is None and sys.platform.startswith("linux"):
         raise AssertionError("pyalsaaudio is missing: cues would open a stream each (twice the CPU)")
-    player = CuePlayer(cues) if output is None else CuePlayer(cues, play_buffer=output)
+    player = CuePlayer(cues, play_buffer=output)
     library = "simpleaudio" if output is None else "the ALSA output kept open (pyalsaaudio)"
     try:
         played = player.play("go")

@@ -59,14 +59,14 @@ def _is_playing(play: Any) -> bool:
 
 
 class CuePlayer:
-    def __init__(self, cues: CueSet | None = None, play_buffer: PlayBuffer = _simpleaudio_play,
+    def __init__(self, cues: CueSet | None = None, play_buffer: PlayBuffer | None = None,
                  on_problem: Callable[[str | None], None] | None = None, run: Run = inline,
                  clock: Clock = default_clock, quiet_play_buffer: PlayBuffer = _simpleaudio_play) -> None:
         self._cues = cues              # synthesized on first use: not before the first paint
         self._clock = clock
         self._volume = cues.volume if cues else 1.0
         self.lead_in = 0.0
-        self._play_buffer = play_buffer
+        self._play_buffer = play_buffer or _simpleaudio_play
         # the keep-alive plays beside the cues: on an output of its own (a cue would stop it)
         self._quiet_play_buffer = quiet_play_buffer
         self._run = run                  # where device calls are made: inline, or the OutputThread

@@ -50,10 +50,8 @@ class Sound:
             from postrun.audio.output_thread import OutputThread
             from postrun.audio.player import CuePlayer
 
-            output = system_output()     # Linux: one output for the session, not a stream per cue
-            # device calls off the GUI thread
-            self._player = (CuePlayer(run=OutputThread(), clock=self._clock) if output is None
-                            else CuePlayer(run=OutputThread(), clock=self._clock, play_buffer=output))
+            # device calls off the GUI thread; on Linux one output for the session, not a stream per cue
+            self._player = CuePlayer(run=OutputThread(), clock=self._clock, play_buffer=system_output())
         return self._player
 
     # -- the voice -------------------------------------------------------------------

@@ -4,9 +4,10 @@ Drawn ahead and painted little. Each character (0-9 and ':') is rendered once pe
 text colour into a transparent image of its own cell, so a number is a row of cells drawn
 side by side over the phase colour: a countdown in a text colour already seen renders
 nothing at all (every phase but "get ready" shares white, whatever its background), and at
-a second's instant the change is a few blits. Only the union of the old and the new number's cells is
-repainted, on an opaque widget, so nothing behind it (the run view, the window) is painted
-again. `prepare` renders the characters a coming number needs while the process is idle.
+a second's instant the change is a few blits. Only the union of the old and the new
+number's cells is repainted, on an opaque widget, so nothing behind it (the run view, the
+window) is painted again. `prepare` renders the characters a coming number needs while the
+process is idle.
 """
 
 from __future__ import annotations

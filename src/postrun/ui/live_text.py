@@ -31,9 +31,6 @@ class LiveText(QWidget):
     def text(self) -> str:
         return self._text
 
-    def alignment(self) -> Qt.AlignmentFlag:
-        return self._align
-
     def setText(self, text: str) -> None:  # noqa: N802 (as QLabel's, which it stands in for)
         if text != self._text:
             self._text = text
