@@ -115,7 +115,6 @@ class RunView(QWidget):
         self._flash_timer = self._timers.timer(self._end_flash, parent=self)
         self._next_digits: list[str] = []
         self._draw_ahead = self._timers.timer(lambda: self.digits.prepare(*self._next_digits), parent=self)
-        self._applied: Phase | None = None
         self._steady: object = None
 
         # what changes during a workout is painted text: a QLabel's new text relayouts the window
@@ -174,7 +173,7 @@ class RunView(QWidget):
         layout.addLayout(status)
         layout.addWidget(self.progress)
         layout.addLayout(bottom)
-        self._apply_phase(self.phase)
+        self._apply_phase(self.phase, first=True)
 
     # -- showing ---------------------------------------------------------------------
 
@@ -297,16 +296,14 @@ class RunView(QWidget):
         self.flashing = False
         self._flash_overlay.uncover()
 
-    def _apply_phase(self, phase: Phase) -> None:
-        if phase == self._applied:
+    def _apply_phase(self, phase: Phase, first: bool = False) -> None:
+        if phase == self.phase and not first:
             return          # every second but a segment's first: nothing to do, and fast
-        self._applied = phase
         self.phase = phase
         background, text = phase.background, phase.text
-        self.digits.set_colour(text, background)
-        self.progress.set_colour(text, background)
-        for live in (self.word, self.round_label, self.exercise, self.tip, self.next_up, self.time_left):
-            live.set_colour(text, background)
+        for painted in (self.digits, self.progress, self.word, self.round_label, self.exercise, self.tip,
+                        self.next_up, self.time_left):
+            painted.set_colour(text, background)
         for button in self.buttons.values():
             button.set_colour(text)
         if QColor(background) != self._background:
