@@ -194,16 +194,17 @@ class RunView(QWidget):
         self.time_left.setText(text)
         if total_seconds > 0:
             self.progress.set_fraction(1 - left / total_seconds)
+        if (key, snap.state) != self._steady:
+            # what stays the same for a whole segment is set once, not every second; before
+            # the digits' paint, which takes the new colours along with the new words
+            self._steady = (key, snap.state)
+            self._show_segment(snap)
         # the number painted at once: it is what the person across the room watches, and it
-        # must not wait behind the labels' layout and Qt's next paint pass
+        # must not wait for Qt's next paint pass
         self.digits.set_text(seconds_text(snap.shown_seconds), now=self.isVisible() and not self.flashing)
         if self._segment_key is not None and key != self._segment_key:
             self.flash()       # in the new phase's text colour
         self._segment_key = key
-        if (key, snap.state) != self._steady:
-            # what stays the same for a whole segment is set once, not every second
-            self._steady = (key, snap.state)
-            self._show_segment(snap)
         # draw ahead: the next number is rendered once this change is on screen, so its own
         # instant costs one blit (a count-up goes up, a countdown down)
         # (and the next segment's first number, for the change at its end)
