@@ -78,7 +78,7 @@ def test_the_next_number_is_drawn_before_its_instant(qtbot, window, clock):
     QApplication.processEvents()
     assert digits.text() == str(shown - 1)
     assert digits.ready(str(shown - 2))               # and the next one's, ahead again
-    assert digits.renders - renders <= 2              # at most its new characters, never the whole number
+    assert digits.renders == renders                  # the set was drawn at the colour's first draw-ahead
     # a whole countdown through every digit, then the same phase again: nothing left to draw
     advance(window, clock, 25.0)
     QApplication.processEvents()
@@ -86,6 +86,41 @@ def test_the_next_number_is_drawn_before_its_instant(qtbot, window, clock):
     for number in range(100):
         digits.prepare(str(number))
     assert digits.renders == before or digits.renders - before <= 10
+
+
+def test_the_next_segments_first_number_is_drawn_in_its_colour_before_the_change(qtbot, window, clock):
+    """Get ready is black on amber, the work set white: the work set's "40" is drawn in white
+    during get ready, and the change itself renders nothing."""
+    window.open_by_key("posterior-chain")
+    qtbot.keyClick(window.preview, "\x20")
+    settle()
+    view = window.run_view
+    digits = view.digits
+    advance(window, clock, 1.0)
+    QApplication.processEvents()
+    assert view.phase.word == "GET READY"
+    assert digits.ready("40", ink="#ffffff")
+    assert not digits.ready("40", ink="#ff00ff")      # a colour nobody asked for is not there
+    before = digits.renders
+    advance(window, clock, 9.0)                       # the work set begins
+    QApplication.processEvents()
+    assert view.phase.word == "WORK"
+    assert digits.text() == "40"
+    assert digits.renders == before
+
+
+def test_a_colours_whole_character_set_is_drawn_in_one_idle_moment(qtbot, window, clock):
+    window.open_by_key("posterior-chain")
+    qtbot.keyClick(window.preview, "\x20")
+    settle()
+    digits = window.run_view.digits
+    advance(window, clock, 1.0)
+    QApplication.processEvents()
+    before = digits.renders
+    advance(window, clock, 8.0)                       # 8, 7, ... 1: every one already drawn
+    QApplication.processEvents()
+    assert digits.renders == before
+    assert all(digits.ready(c) for c in "0123456789")
 
 
 def test_a_phase_with_the_same_text_colour_renders_no_glyph_again(qtbot, window, clock):

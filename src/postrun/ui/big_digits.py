@@ -6,8 +6,9 @@ side by side over the phase colour: a countdown in a text colour already seen re
 nothing at all (every phase but "get ready" shares white, whatever its background), and at
 a second's instant the change is a few blits. Only the union of the old and the new
 number's cells is repainted, on an opaque widget, so nothing behind it (the run view, the
-window) is painted again. `prepare` renders the characters a coming number needs while the
-process is idle.
+window) is painted again. `prepare` renders, while the process is idle, the whole character
+set in the size and text colour a coming number needs (the next segment's colour too): one
+moment of rendering per colour, warm, instead of one cold render in each of its first seconds.
 """
 
 from __future__ import annotations
@@ -71,18 +72,20 @@ class BigDigits(QWidget):
                 self._background = QColor(background)
             self.update()
 
-    def prepare(self, *texts: str) -> None:
-        """Render the characters these need now, while nothing is due, so showing one later
-        costs only copies."""
+    def prepare(self, *texts: str, ink: str | None = None) -> None:
+        """Render now, while nothing is due, every character in the sizes these are shown at,
+        in `ink` (the text colour now when None): showing them, and the rest of a countdown
+        in that colour, then costs only copies."""
+        colour = self._colour if ink is None else QColor(ink)
         for text in texts:
             if text and self.width() > 0 and self.height() > 0:
-                size, cells, _ = self._layout(text)
-                for char, _ in cells:
-                    self._glyph(size, char)
+                size = self._layout(text)[0]
+                for char in CHARACTERS:
+                    self._glyph(size, char, colour)
 
-    def ready(self, *texts: str) -> bool:
-        """Every character these need is rendered already (nothing to prepare)."""
-        glyphs = self._glyphs.get(self._ink(), {})
+    def ready(self, *texts: str, ink: str | None = None) -> bool:
+        """Every character these need is rendered already in `ink` (nothing to prepare)."""
+        glyphs = self._glyphs.get((self._colour if ink is None else QColor(ink)).rgba(), {})
         for text in texts:
             if text and self.width() > 0 and self.height() > 0:
                 size, cells, _ = self._layout(text)
@@ -91,9 +94,6 @@ class BigDigits(QWidget):
         return True
 
     # -- drawing -------------------------------------------------------------------------
-
-    def _ink(self) -> int:
-        return self._colour.rgba()     # the cells are transparent: the background is not theirs
 
     def _fitted_size(self, text: str) -> int:
         """The largest font whose digits are GLYPH_SHARE of our height and fit our width."""
@@ -153,8 +153,9 @@ class BigDigits(QWidget):
             found = table[char] = max(1, round(QFontMetricsF(self._font_of(size)).horizontalAdvance(char)))
         return found
 
-    def _glyph(self, size: int, char: str) -> QImage:
-        key = self._ink()
+    def _glyph(self, size: int, char: str, colour: QColor | None = None) -> QImage:
+        colour = self._colour if colour is None else colour
+        key = colour.rgba()            # the cells are transparent: the background is not theirs
         glyphs = self._glyphs.get(key)
         if glyphs is None:
             while len(self._glyphs) >= KEEP_COLOURS:          # the oldest colour goes
@@ -162,10 +163,10 @@ class BigDigits(QWidget):
             glyphs = self._glyphs[key] = {}
         image = glyphs.get((size, char))
         if image is None:
-            image = glyphs[(size, char)] = self._render(size, char)
+            image = glyphs[(size, char)] = self._render(size, char, colour)
         return image
 
-    def _render(self, size: int, char: str) -> QImage:
+    def _render(self, size: int, char: str, colour: QColor) -> QImage:
         font = self._font_of(size)
         advance = self._advance(size, char)
         _, height, baseline = self._band(size)
@@ -178,7 +179,7 @@ class BigDigits(QWidget):
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setFont(font)
-        painter.setPen(self._colour)
+        painter.setPen(colour)
         painter.drawText(QPointF(0, baseline), char)
         painter.end()
         self.renders += 1

@@ -113,8 +113,8 @@ class RunView(QWidget):
         self._segment_key: tuple[int, Segment] | None = None
         self._timers = timers or QtTimers()
         self._flash_timer = self._timers.timer(self._end_flash, parent=self)
-        self._next_digits: list[str] = []
-        self._draw_ahead = self._timers.timer(lambda: self.digits.prepare(*self._next_digits), parent=self)
+        self._next_digits: list[tuple[str, str | None]] = []     # (number, its text colour; None: now's)
+        self._draw_ahead = self._timers.timer(self._prepare_digits, parent=self)
         self._steady: object = None
 
         # what changes during a workout is painted text: a QLabel's new text relayouts the window
@@ -130,7 +130,7 @@ class RunView(QWidget):
         self.notice.setWordWrap(False)
         self.confirm = _label(self, bold=True)
         self.progress = ProgressLine(self)
-        self.time_left = LiveText(self)
+        self.time_left = LiveText(self, elide=False)    # sized to fit its widest value below
         self.sound = _label(self, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.sound.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.help_sheet = _label(self, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -206,16 +206,21 @@ class RunView(QWidget):
             self.flash()       # in the new phase's text colour
         self._segment_key = key
         # draw ahead: the next number is rendered once this change is on screen, so its own
-        # instant costs one blit (a count-up goes up, a countdown down)
-        # (and the next segment's first number, for the change at its end)
-        following = [seconds_text(max(0, snap.shown_seconds + (1 if snap.remaining is None else -1)))]
+        # instant costs one blit (a count-up goes up, a countdown down); and the next
+        # segment's first number in its own colour, for the change at this segment's end
+        following: list[tuple[str, str | None]] = [
+            (seconds_text(max(0, snap.shown_seconds + (1 if snap.remaining is None else -1))), None)]
         if snap.next_segment is not None:
-            following.append(seconds_text(snap.next_segment.seconds or 0))
+            following.append((seconds_text(snap.next_segment.seconds or 0), PHASES[snap.next_segment.kind].text))
         if following != self._next_digits:
             self._next_digits = following
-            if not self.digits.ready(*following):     # a character not yet drawn in this size and colour
-                self._draw_ahead.start(AFTER_PAINT_MS)
+            if not all(self.digits.ready(text, ink=ink) for text, ink in following):
+                self._draw_ahead.start(AFTER_PAINT_MS)      # a character not yet drawn in this size and colour
         self.tip.setText(self._tip_text(snap))
+
+    def _prepare_digits(self) -> None:
+        for text, ink in self._next_digits:
+            self.digits.prepare(text, ink=ink)
 
     def _show_segment(self, snap: Snapshot) -> None:
         segment = snap.segment
