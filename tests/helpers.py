@@ -180,3 +180,41 @@ def seed_history(log, today, offset_hours: float = 1.0) -> list:  # type: ignore
             log.write(draft)
             drafts.append(draft)
     return drafts
+
+
+def _common_prefix(a: bytes, b: bytes) -> int:
+    """How many leading bytes two buffers share (a binary search: prefixes match or not)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def cues_in(data: bytes, buffers: dict[str, bytes], rate: int = 44100) -> list[tuple[float, str]]:
+    """The cues in a buffer handed to the device, in order, each with the seconds of audio
+    in front of it: one cue, a cue after silence, or a run of them (a cue cut where the
+    next begins is still recognised)."""
+    found: list[tuple[float, str]] = []
+    pos = 0
+    while True:
+        rest = data[pos:]
+        first = pos + ((len(rest) - len(rest.lstrip(b"\0"))) & ~1)
+        if first >= len(data):
+            return found
+        best = (0, "", 0)
+        for name, sound in buffers.items():
+            start = first - ((len(sound) - len(sound.lstrip(b"\0"))) & ~1)
+            if start < pos:
+                continue
+            shared = _common_prefix(data[start:], sound) & ~1
+            if shared > best[0] or (shared == best[0] and shared == len(sound)):
+                best = (shared, name, start)
+        shared, name, start = best
+        if shared < 2 * rate // 50:
+            raise AssertionError(f"sound at {first / 2 / rate:.3f} s is no cue")
+        found.append((start / 2 / rate, name))
+        pos = start + shared

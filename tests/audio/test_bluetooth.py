@@ -13,32 +13,34 @@ from postrun.audio.player import OPEN_AHEAD
 from postrun.audio.sound import LEAD_IN
 from postrun.audio.voice import AFTER_CUE
 
-from helpers import PlayObject, advance
+from helpers import PlayObject, advance, cues_in
 
 T0 = 1000.0
 
 
 @pytest.fixture
 def heard(parts, clock):
-    """Every buffer handed to the device: (when, what), what being a cue name, 'lead:' + a
-    cue name for a buffer that starts with silence (its length: `silence` below), 'keep-alive'
-    or 'warm'."""
+    """Every buffer handed to the device: (when, what), what being a cue name, 'lead:' and
+    the cue names joined by '+' for a buffer that starts with silence (one cue, or a run of
+    them: the seconds in front of each in `heard_silence` below), 'keep-alive' or 'warm'."""
     player = parts.sound.player
     log = []
     heard_silence.clear()
 
     def play_buffer(data, channels, width, rate):
         plain = {d: n for n, d in player.cues.buffers.items()}
-        led = [d for d in plain if data.endswith(d) and len(data) > len(d) and not any(data[:-len(d)])]
         if data in plain:
             kind = plain[data]
-        elif led:
-            kind = "lead:" + plain[led[0]]
-            heard_silence.append((len(data) - len(led[0])) / 2 / RATE)
         elif not any(data):
             kind = "warm"
         else:
-            kind = "keep-alive"
+            try:
+                found = cues_in(data, player.cues.buffers)
+            except AssertionError:          # sound that is no cue: the keep-alive's near-silence
+                found = []
+            kind = "lead:" + "+".join(name for _, name in found) if found else "keep-alive"
+            if found:
+                heard_silence.append([offset for offset, _ in found] if len(found) > 1 else found[0][0])
         log.append((round(clock.now - T0, 3), kind))
         return PlayObject(log, kind)
 
@@ -46,7 +48,7 @@ def heard(parts, clock):
     return log
 
 
-heard_silence: list[float] = []
+heard_silence: list = []
 
 
 def start(qtbot, window, bluetooth=True):
@@ -63,26 +65,45 @@ def cues(heard, since=-1.0):
     return [(at, kind) for at, kind in plays(heard) if at > since and kind not in ("keep-alive", "warm")]
 
 
+COUNT_IN = "lead:countdown+countdown+countdown_last+go"
+
+
 def test_foreseen_cues_start_early_by_the_lead_in(qtbot, window, clock, heard):
     start(qtbot, window)
     advance(window, clock, 10.5)
-    # get ready (pressed: not foreseeable) plays at once without silence; then 3-2-1 and go
-    # are started 0.3 s ahead, with 0.3 s of silence in front: their sound is on the instant
-    assert cues(heard) == [(0.0, "get_ready"), (7.0 - LEAD_IN, "lead:countdown"), (8.0 - LEAD_IN, "lead:countdown"),
-                           (9.0 - LEAD_IN, "lead:countdown_last"), (10.0 - LEAD_IN, "lead:go")]
-    assert heard_silence == [pytest.approx(LEAD_IN, abs=1 / RATE)] * 4
-    assert window.parts.sound.player.played[-1] == "go"
+    # get ready (pressed: not foreseeable) plays at once without silence; then 3-2-1 and go,
+    # one second apart, are started together 0.3 s ahead of the "3": one buffer, each cue
+    # after silence up to its own instant, so that each sound is on its instant
+    assert cues(heard) == [(0.0, "get_ready"), (7.0 - LEAD_IN, COUNT_IN)]
+    assert heard_silence == [[pytest.approx(LEAD_IN + second, abs=1 / RATE) for second in range(4)]]
+    assert window.parts.sound.player.played == ["get_ready", "countdown", "countdown", "countdown_last", "go"]
 
 
 def test_without_the_setting_the_stream_still_opens_just_before_the_instant(qtbot, window, clock, heard):
     start(qtbot, window, bluetooth=False)
     advance(window, clock, 10.5)
-    assert cues(heard) == [(0.0, "get_ready"), (7.0 - OPEN_AHEAD, "lead:countdown"),
-                           (8.0 - OPEN_AHEAD, "lead:countdown"), (9.0 - OPEN_AHEAD, "lead:countdown_last"),
-                           (10.0 - OPEN_AHEAD, "lead:go")]
-    assert heard_silence == [pytest.approx(OPEN_AHEAD, abs=1 / RATE)] * 4
+    assert cues(heard) == [(0.0, "get_ready"), (7.0 - OPEN_AHEAD, COUNT_IN)]
+    assert heard_silence == [[pytest.approx(OPEN_AHEAD + second, abs=1 / RATE) for second in range(4)]]
     assert ("keep-alive" not in {kind for _, kind in heard})
     assert window.parts.sound.player.played == ["get_ready", "countdown", "countdown", "countdown_last", "go"]
+
+
+def test_a_pause_inside_a_run_stops_it_and_the_rest_is_foreseen_again_after_the_resume(qtbot, window, clock,
+                                                                                         heard):
+    start(qtbot, window, bluetooth=False)
+    advance(window, clock, 8.5)                 # the "3" and the "2" heard, from the run's buffer
+    assert cues(heard)[-1] == (7.0 - OPEN_AHEAD, COUNT_IN)
+    qtbot.keyClick(window.run_view, Qt.Key.Key_Space)
+    assert ("stop", COUNT_IN) in heard          # the "1" and "go" will not come at their old instants
+    advance(window, clock, 3.0)
+    qtbot.keyClick(window.run_view, Qt.Key.Key_Space)
+    resumed = clock.now - T0
+    advance(window, clock, 2.0)
+    # what is left of the count-in, 0.5 s and 1.5 s after the resume, as one new run
+    assert cues(heard, resumed - 0.01) == [(round(resumed, 3), "resumed"),
+                                    (pytest.approx(resumed + 0.5 - OPEN_AHEAD, abs=0.002),
+                                     "lead:countdown_last+go")]
+    assert window.parts.sound.player.played[-2:] == ["countdown_last", "go"]
 
 
 def test_the_silence_is_measured_when_the_stream_opens_not_when_the_start_was_asked(parts, clock):
@@ -93,13 +114,13 @@ def test_the_silence_is_measured_when_the_stream_opens_not_when_the_start_was_as
     player._run = queued.append
     given = []
     player._play_buffer = lambda data, *rest: given.append(data) or PlayObject([], "cue")
-    player.start_early(clock.now + 0.3, "go")
+    player.start_early([(clock.now + 0.3, "go")])
     clock.now += 0.1                     # the job waited 100 ms
     for job in queued:
         job()
     assert (len(given[-1]) - len(player.cues["go"])) / 2 / RATE == pytest.approx(0.2, abs=1 / RATE)
     queued.clear()
-    player.start_early(clock.now + 0.01, "go")
+    player.start_early([(clock.now + 0.01, "go")])
     clock.now += 0.05                    # later than the instant: no silence, at once
     for job in queued:
         job()
@@ -109,9 +130,9 @@ def test_the_silence_is_measured_when_the_stream_opens_not_when_the_start_was_as
 def test_a_pause_inside_the_lead_in_stops_the_early_cue_while_it_is_silent(qtbot, window, clock, heard):
     start(qtbot, window)
     advance(window, clock, 6.8)                 # the "3" started at 6.7, sounds at 7.0
-    assert cues(heard)[-1] == (7.0 - LEAD_IN, "lead:countdown")
+    assert cues(heard)[-1] == (7.0 - LEAD_IN, COUNT_IN)
     qtbot.keyClick(window.run_view, Qt.Key.Key_Space)
-    assert ("stop", "lead:countdown") in heard  # stopped 0.2 s before its sound
+    assert ("stop", COUNT_IN) in heard          # stopped 0.2 s before its sound
     assert cues(heard, 6.75)[0][1] == "paused"   # the pause's own cue, at once
     advance(window, clock, 5.0)
     assert not [c for c in cues(heard, 6.9) if c[1] != "paused"]   # nothing foreseen while paused

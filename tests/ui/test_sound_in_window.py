@@ -2,21 +2,15 @@ from PySide6.QtCore import Qt
 
 from postrun.audio.player import NO_DEVICE
 
-from helpers import advance
+from helpers import advance, cues_in
 
 
 def names(parts, played_buffers):
-    """The cues heard, in order (a foreseen cue comes with silence in front); a buffer of
-    pure silence (the warm-up) is named so."""
-    by_data = {data: name for name, data in parts.sound.player.cues.buffers.items()}
-
-    def name(data):
-        if not any(data):
-            return "silence"
-        sound = data[len(data) - len(data.lstrip(b"\0")) & ~1:]     # whole samples of silence off
-        return next((n for d, n in by_data.items() if d.endswith(sound) and not any(d[:len(d) - len(sound)])), "?")
-
-    return [name(data) for data in played_buffers]
+    """The cues heard, in order (a foreseen cue comes with silence in front, cues close
+    together come in one buffer); a buffer of pure silence (the warm-up) is named so."""
+    buffers = parts.sound.player.cues.buffers
+    return [name for data in played_buffers
+            for name in (["silence"] if not any(data) else [n for _, n in cues_in(data, buffers)])]
 
 
 def test_cues_follow_the_workout(qtbot, window, clock, parts, played_buffers):

@@ -5,8 +5,9 @@ desktop Linux plays to, that connects a new client to the server each time: abou
 CPU per cue. This output connects once (when the preview warms the path) and restarts the
 same output for each cue: about 1.4 ms (benchmarks/cpu.py measures the whole program).
 
-- One write per cue. The buffer holds BUFFER_SECONDS, more than the longest cue with the
-  Bluetooth lead-in, so the sound thread never waits on the device.
+- One write per cue, or per run of cues (3, 2, 1, go). The buffer holds BUFFER_SECONDS,
+  more than the longest run with the Bluetooth lead-in, so the sound thread never waits on
+  the device.
 - Periods of PERIOD_FRAMES (25 ms), simpleaudio's own. PulseAudio's plugin asks the sink for
   a latency that follows the period, so cues keep the latency they had.
 - After a cue the output is stopped (dropped), so an idle sink may still sleep as before.
@@ -28,7 +29,7 @@ from typing import Protocol
 from postrun.audio.cues import RATE
 
 PERIOD_FRAMES = 1102          # 25 ms at RATE
-BUFFER_SECONDS = 2.0
+BUFFER_SECONDS = 5.0         # the lead-in (0.3 s), a run's span (3.2 s), its last cue (up to 1.2 s)
 TAIL = 0.1                    # the output's own latency, and a margin: played by then
 SETUP, PREPARED = 1, 2        # ALSA's PCM states (pyalsaaudio's PCM_STATE_*) that hold no sound
 

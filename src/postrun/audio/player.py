@@ -14,10 +14,12 @@ Every cue the engine foresees is started *before* its instant with silence in fr
   (simpleaudio's open about 1.3 ms, the open output's restart about 0.9 ms), so a cue
   started on the instant would hold back the GUI thread just when the digits change;
 - by the lead-in with the Bluetooth setting, so the silence wakes a sleeping speaker.
-The silence is measured on the sound thread just before the stream opens, so the time a
-job waits in the queue does not move the onset. The voice, timed from the instant, still
-follows the cue's end. A cue that could not be foreseen (a key pressed) plays at once
-without the silence.
+Cues foreseen close together (3, 2, 1, go) start as one buffer, each after silence up to
+its instant (`run_buffer`): one stream start for the run instead of one a cue, each start
+costing about 2 ms of CPU through PulseAudio. The silence is measured on the sound thread
+just before the stream opens, so the time a job waits in the queue does not move the
+onset. The voice, timed from the instant, still follows the cue's end. A cue that could
+not be foreseen (a key pressed) plays at once without the silence.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from postrun.audio.alsa_quiet import silence_alsa_errors
@@ -42,6 +44,26 @@ OPEN_AHEAD = 0.03     # a foreseen cue's stream opens this long before its insta
 
 PlayBuffer = Callable[[bytes, int, int, int], Any]
 Run = Callable[[Callable[[], object]], None]
+Foreseen = tuple[float, str]       # a cue's instant and name
+
+
+def run_buffer(cues: CueSet, run: Sequence[Foreseen], now: float) -> bytes:
+    """One buffer for cues foreseen from `now`: silence up to each one's instant, then its
+    sound, cut where the next begins (as a new cue stops the one before). A cue whose
+    instant has passed follows at once."""
+    pieces: list[bytes] = []
+    frames = 0
+    starts = [max(0, round((at - now) * RATE)) for at, _ in run]
+    for index, (_, name) in enumerate(run):
+        if starts[index] > frames:
+            pieces.append(bytes(2 * (starts[index] - frames)))
+            frames = starts[index]
+        sound = cues[name]
+        if index + 1 < len(run):
+            sound = sound[:2 * max(0, starts[index + 1] - frames)]
+        pieces.append(sound)
+        frames += len(sound) // 2
+    return b"".join(pieces)
 
 
 def _simpleaudio_play(data: bytes, channels: int, width: int, rate: int) -> Any:
@@ -75,7 +97,7 @@ class CuePlayer:
         self._current: Any = None
         self._streams: list[Any] = []        # every stream started and maybe still playing
         self._quiet: list[Any] = []          # the keep-alive's streams
-        self.early: tuple[float, str] | None = None     # (instant, cue) started ahead of its instant
+        self.early: list[Foreseen] = []      # cues started ahead of their instants, not yet come
         self.muted = False
         self.problem: str | None = None
         self.detail = ""
@@ -102,7 +124,7 @@ class CuePlayer:
     def reset(self) -> None:
         """A new workout: forget which cue came last."""
         self._chooser = CueChooser()
-        self.early = None
+        self.early = []
 
     # -- on the instant ----------------------------------------------------------------
 
@@ -110,10 +132,12 @@ class CuePlayer:
         name = self._chooser.choose(event)
         if name is None or self.muted:
             return
-        early, self.early = self.early, None
-        if early is not None and early[1] == name and abs(early[0] - event.at) < SAME_INSTANT:
+        early = self.early
+        if early and early[0][1] == name and abs(early[0][0] - event.at) < SAME_INSTANT:
+            early.pop(0)
             self.played.append(name)          # started ahead: its sound begins now
             return
+        self.early = []                       # not as foreseen: this cue stops what was started
         self.play(name)
 
     def play(self, name: str) -> bool:
@@ -121,32 +145,33 @@ class CuePlayer:
 
     # -- ahead of the instant ----------------------------------------------------------
 
-    def foresee(self, events: list[Event]) -> tuple[float, str] | None:
-        """The first cue these foreseen events would sound, and its instant."""
+    def foresee(self, events: list[Event]) -> list[Foreseen]:
+        """The cues these foreseen events would sound, with their instants, in order."""
         chooser = self._chooser.copy()
+        cues = []
         for event in events:
             name = chooser.choose(event)
             if name is not None:
-                return event.at, name
-        return None
+                cues.append((event.at, name))
+        return cues
 
-    def start_early(self, at: float, name: str) -> None:
-        """Start the cue now with silence in front, so that its sound begins at `at`."""
-        if self.muted:
+    def start_early(self, run: Sequence[Foreseen]) -> None:
+        """Start these cues now in one buffer, with silence in front of each, so that each
+        one's sound begins at its instant."""
+        if self.muted or not run:
             return
-        cue = self.cues[name]
-        clock = self._clock
+        cues, clock = self.cues, self._clock
 
         def with_silence() -> bytes:       # on the sound thread, just before the stream opens
-            return bytes(2 * max(0, round((at - clock()) * RATE))) + cue
+            return run_buffer(cues, run, clock())
 
         if self._start(with_silence, None):
-            self.early = (at, name)
+            self.early = list(run)
 
     def cancel_early(self) -> None:
         """What was foreseen will not happen (a pause, a skip): stop it while it is still silent."""
-        if self.early is not None:
-            self.early = None
+        if self.early:
+            self.early = []
             self.stop()
 
     # -- the device --------------------------------------------------------------------

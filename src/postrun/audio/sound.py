@@ -105,8 +105,11 @@ class Sound:
 
     @property
     def foresight(self) -> float:
-        """How far ahead the session must say what is coming: a foreseen cue starts early."""
-        return self.player.ahead + 1.2
+        """How far ahead the session must say what is coming: a foreseen cue starts early,
+        with the cues that follow it closely (early_cues.RUN_SPAN)."""
+        from postrun.audio.early_cues import RUN_SPAN
+
+        return self.player.ahead + 1.2 + RUN_SPAN
 
     def plan(self, foreseen: list[Event]) -> None:
         """What the engine foresees, after every change: its cues start early."""

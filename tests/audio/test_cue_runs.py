@@ -1,0 +1,60 @@
+"""Cues foreseen close together start as one run, one buffer, each cue after silence up to
+its own instant: one stream start for 3, 2, 1, go instead of four."""
+
+import pytest
+
+from postrun.audio.alsa_output import BUFFER_SECONDS
+from postrun.audio.cues import RATE, CueSet
+from postrun.audio.early_cues import RUN_GAP, RUN_SPAN, first_run
+from postrun.audio.player import run_buffer
+from postrun.audio.sound import LEAD_IN
+
+from helpers import cues_in
+
+CUES = CueSet(1.0)
+
+
+@pytest.mark.parametrize(("foreseen", "run"), [
+    ([], ()),
+    ([(7.0, "countdown")], ((7.0, "countdown"),)),
+    # 3, 2, 1, go: one run
+    ([(7.0, "countdown"), (8.0, "countdown"), (9.0, "countdown_last"), (10.0, "go")],
+     ((7.0, "countdown"), (8.0, "countdown"), (9.0, "countdown_last"), (10.0, "go"))),
+    # a halfway cue long after: a run of its own, later
+    ([(9.0, "countdown_last"), (10.0, "go"), (30.0, "halfway")], ((9.0, "countdown_last"), (10.0, "go"))),
+    # the gap decides: just within, just beyond
+    ([(1.0, "countdown"), (1.0 + RUN_GAP, "go")], ((1.0, "countdown"), (1.0 + RUN_GAP, "go"))),
+    ([(1.0, "countdown"), (1.01 + RUN_GAP, "go")], ((1.0, "countdown"),)),
+    # and the span: a fifth cue a second after "go" waits for a run of its own
+    ([(7.0, "countdown"), (8.0, "countdown"), (9.0, "countdown_last"), (10.0, "go"), (11.0, "halfway")],
+     ((7.0, "countdown"), (8.0, "countdown"), (9.0, "countdown_last"), (10.0, "go"))),
+    # two cues on one instant (the round's end and the rest) stay together, in order
+    ([(5.0, "countdown_last"), (6.0, "round_complete"), (6.0, "rest")],
+     ((5.0, "countdown_last"), (6.0, "round_complete"), (6.0, "rest"))),
+])
+def test_a_run_is_the_first_cue_and_those_close_behind_it(foreseen, run):
+    assert first_run(foreseen) == run
+
+
+def test_each_cue_of_a_run_begins_on_its_instant():
+    now = 100.0
+    run = [(now + 0.03, "countdown"), (now + 1.03, "countdown"), (now + 2.03, "countdown_last"), (now + 3.03, "go")]
+    data = run_buffer(CUES, run, now)
+    assert cues_in(data, CUES.buffers) == [(pytest.approx(at - now, abs=1 / RATE), name) for at, name in run]
+    assert len(data) // 2 == round(3.03 * RATE) + len(CUES["go"]) // 2      # it ends with the last cue
+
+
+def test_a_cue_is_cut_where_the_next_begins_and_a_cue_already_due_sounds_at_once():
+    now = 50.0
+    data = run_buffer(CUES, [(now - 0.2, "workout_complete"), (now + 0.5, "go")], now)
+    found = cues_in(data, CUES.buffers)
+    assert found == [(0.0, "workout_complete"), (pytest.approx(0.5, abs=1 / RATE), "go")]
+    assert data[:round(0.5 * RATE) * 2] == CUES["workout_complete"][:round(0.5 * RATE) * 2]
+    # two cues on one instant: the later one is heard, as when it stops the first
+    same = run_buffer(CUES, [(now + 0.1, "rest"), (now + 0.1, "round_complete")], now)
+    assert cues_in(same, CUES.buffers) == [(pytest.approx(0.1, abs=1 / RATE), "round_complete")]
+
+
+def test_the_longest_run_fits_the_open_output_in_one_write():
+    longest = max(len(data) for data in CUES.buffers.values()) / 2 / RATE
+    assert LEAD_IN + RUN_SPAN + longest <= BUFFER_SECONDS
