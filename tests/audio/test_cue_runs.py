@@ -5,11 +5,12 @@ import pytest
 
 from postrun.audio.alsa_output import BUFFER_SECONDS
 from postrun.audio.cues import RATE, CueSet
-from postrun.audio.early_cues import RUN_GAP, RUN_SPAN, first_run
-from postrun.audio.player import run_buffer
+from postrun.audio.early_cues import RUN_GAP, RUN_SPAN, EarlyCues, first_run
+from postrun.audio.player import CuePlayer, run_buffer
 from postrun.audio.sound import LEAD_IN
+from postrun.core.events import Countdown
 
-from helpers import cues_in
+from helpers import FakeClock, FakeTimers, PlayObject, cues_in
 
 CUES = CueSet(1.0)
 
@@ -58,3 +59,27 @@ def test_a_cue_is_cut_where_the_next_begins_and_a_cue_already_due_sounds_at_once
 def test_the_longest_run_fits_the_open_output_in_one_write():
     longest = max(len(data) for data in CUES.buffers.values()) / 2 / RATE
     assert LEAD_IN + RUN_SPAN + longest <= BUFFER_SECONDS
+
+
+def test_a_run_whose_first_instant_is_missed_starts_without_it_from_the_next_plan():
+    clock = FakeClock(100.0)
+    timers = FakeTimers(clock)
+    started = []
+    player = CuePlayer(CUES, play_buffer=lambda data, *rest: started.append((clock.now, data)) or PlayObject([], "x"),
+                       clock=clock)
+    early = EarlyCues(player, timers, clock)
+    events = [Countdown(at=101.0 + k, index=0, number=3 - k) for k in range(3)]
+    early.plan(events)
+    assert early.target == ((101.0, "countdown"), (102.0, "countdown"), (103.0, "countdown_last"))
+    clock.now = 100.995                     # a busy moment: the timer fires 5 ms before the "3"
+    timers.advance(0)
+    assert started == []                    # too late for its silence: the event will play it
+    clock.now = 101.0
+    player(events[0])
+    early.plan(events[1:])                  # the session's plan after that change
+    assert cues_in(started[0][1], CUES.buffers) == [(0.0, "countdown")]
+    timers.advance(1.0)
+    at, data = started[1]
+    assert at == pytest.approx(102.0 - 0.03)            # the rest, as one run, ahead of the "2"
+    assert cues_in(data, CUES.buffers) == [(pytest.approx(0.03, abs=1 / RATE), "countdown"),
+                                           (pytest.approx(1.03, abs=1 / RATE), "countdown_last")]

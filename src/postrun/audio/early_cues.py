@@ -63,8 +63,8 @@ class EarlyCues:
         self._player.cancel_early()
 
     def _start(self) -> None:
-        now = self._clock()
-        run = [(at, name) for at, name in self.target if at - now >= TOO_LATE]
-        self.target = ()
-        if run:
+        run, self.target = self.target, ()
+        # too late for the first cue (a busy moment): its event plays it, and the plan made
+        # then starts the rest of the run
+        if run and run[0][0] - self._clock() >= TOO_LATE:
             self._player.start_early(run)
