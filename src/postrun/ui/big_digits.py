@@ -76,7 +76,7 @@ class BigDigits(QWidget):
         """Render now, while nothing is due, every character in the sizes these are shown at,
         in `ink` (the text colour now when None): showing them, and the rest of a countdown
         in that colour, then costs only copies."""
-        colour = self._colour if ink is None else QColor(ink)
+        colour = self._ink(ink)
         for text in texts:
             if text and self.width() > 0 and self.height() > 0:
                 size = self._layout(text)[0]
@@ -85,7 +85,7 @@ class BigDigits(QWidget):
 
     def ready(self, *texts: str, ink: str | None = None) -> bool:
         """Every character these need is rendered already in `ink` (nothing to prepare)."""
-        glyphs = self._glyphs.get((self._colour if ink is None else QColor(ink)).rgba(), {})
+        glyphs = self._glyphs.get(self._ink(ink).rgba(), {})
         for text in texts:
             if text and self.width() > 0 and self.height() > 0:
                 size, cells, _ = self._layout(text)
@@ -94,6 +94,9 @@ class BigDigits(QWidget):
         return True
 
     # -- drawing -------------------------------------------------------------------------
+
+    def _ink(self, ink: str | None) -> QColor:
+        return self._colour if ink is None else QColor(ink)
 
     def _fitted_size(self, text: str) -> int:
         """The largest font whose digits are GLYPH_SHARE of our height and fit our width."""
