@@ -28,6 +28,13 @@ def settle() -> None:
         QApplication.processEvents()
 
 
+def start(qtbot, window) -> None:
+    """The posterior chain started from its preview, the run view at its size."""
+    window.open_by_key("posterior-chain")
+    qtbot.keyClick(window.preview, "\x20")
+    settle()
+
+
 def area(region: QRegion) -> int:
     return sum(r.width() * r.height() for r in region)
 
@@ -65,9 +72,7 @@ def test_a_digit_change_paints_only_the_digits_time_left_and_progress(qtbot, win
 
 
 def test_the_next_number_is_drawn_before_its_instant(qtbot, window, clock):
-    window.open_by_key("posterior-chain")
-    qtbot.keyClick(window.preview, "\x20")
-    settle()
+    start(qtbot, window)
     digits = window.run_view.digits
     advance(window, clock, 12.2)
     QApplication.processEvents()
@@ -91,9 +96,7 @@ def test_the_next_number_is_drawn_before_its_instant(qtbot, window, clock):
 def test_the_next_segments_first_number_is_drawn_in_its_colour_before_the_change(qtbot, window, clock):
     """Get ready is black on amber, the work set white: the work set's "40" is drawn in white
     during get ready, and the change itself renders nothing."""
-    window.open_by_key("posterior-chain")
-    qtbot.keyClick(window.preview, "\x20")
-    settle()
+    start(qtbot, window)
     view = window.run_view
     digits = view.digits
     advance(window, clock, 1.0)
@@ -110,9 +113,7 @@ def test_the_next_segments_first_number_is_drawn_in_its_colour_before_the_change
 
 
 def test_a_colours_whole_character_set_is_drawn_in_one_idle_moment(qtbot, window, clock):
-    window.open_by_key("posterior-chain")
-    qtbot.keyClick(window.preview, "\x20")
-    settle()
+    start(qtbot, window)
     digits = window.run_view.digits
     advance(window, clock, 1.0)
     QApplication.processEvents()
@@ -126,9 +127,7 @@ def test_a_colours_whole_character_set_is_drawn_in_one_idle_moment(qtbot, window
 def test_a_phase_with_the_same_text_colour_renders_no_glyph_again(qtbot, window, clock):
     """Work (white on green) then switch (white on purple): the cells are transparent, so the
     switch's countdown is drawn from the work set's glyphs, on its own background."""
-    window.open_by_key("posterior-chain")
-    qtbot.keyClick(window.preview, "\x20")
-    settle()
+    start(qtbot, window)
     view = window.run_view
     digits = view.digits
     advance(window, clock, 12.2)                  # work: a white countdown from 40
@@ -185,9 +184,7 @@ class LayoutLog(QObject):
 def test_new_tips_and_a_new_segment_relayout_nothing(qtbot, window, clock):
     """A QLabel's new text makes its layout recompute and pass that up to the main window;
     the run view's changing texts repaint their own boxes only."""
-    window.open_by_key("posterior-chain")
-    qtbot.keyClick(window.preview, "\x20")
-    settle()
+    start(qtbot, window)
     view = window.run_view
     advance(window, clock, 12.2)
     settle()
@@ -210,9 +207,7 @@ def test_new_tips_and_a_new_segment_relayout_nothing(qtbot, window, clock):
 
 
 def test_a_text_too_wide_for_its_box_ends_in_an_ellipsis(qtbot, window, clock):
-    window.open_by_key("posterior-chain")
-    qtbot.keyClick(window.preview, "\x20")
-    settle()
+    start(qtbot, window)
     tip = window.run_view.tip
     long = "Keep your back flat and your hips square, " * 6
     tip.setText(long)
