@@ -5,8 +5,8 @@ import pytest
 
 from postrun.audio.alsa_output import BUFFER_SECONDS
 from postrun.audio.cues import RATE, CueSet
-from postrun.audio.early_cues import RUN_GAP, RUN_SPAN, EarlyCues, first_run
-from postrun.audio.player import CuePlayer, run_buffer
+from postrun.audio.early_cues import EarlyCues
+from postrun.audio.player import RUN_GAP, RUN_SPAN, CuePlayer, first_run, run_buffer
 from postrun.audio.sound import LEAD_IN
 from postrun.core.events import Countdown
 

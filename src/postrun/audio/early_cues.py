@@ -13,24 +13,12 @@ from __future__ import annotations
 
 import math
 
-from postrun.audio.player import CuePlayer, Foreseen
+from postrun.audio.player import CuePlayer, Foreseen, first_run
 from postrun.core.clock import Clock
 from postrun.core.events import Event
 from postrun.timers import Timers
 
 TOO_LATE = 0.01      # less than this before the instant: let the event play it plainly
-RUN_GAP = 1.5        # a cue this soon after the one before joins its run
-RUN_SPAN = 3.2       # a run's last cue comes at most this long after its first (3, 2, 1, go: 3 s)
-
-
-def first_run(cues: list[Foreseen]) -> tuple[Foreseen, ...]:
-    """The first cue and those that follow it closely, within RUN_SPAN."""
-    run: list[Foreseen] = []
-    for at, name in cues:
-        if run and (at - run[-1][0] > RUN_GAP or at - run[0][0] > RUN_SPAN):
-            break
-        run.append((at, name))
-    return tuple(run)
 
 
 class EarlyCues:

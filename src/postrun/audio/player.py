@@ -45,6 +45,19 @@ OPEN_AHEAD = 0.03     # a foreseen cue's stream opens this long before its insta
 PlayBuffer = Callable[[bytes, int, int, int], Any]
 Run = Callable[[Callable[[], object]], None]
 Foreseen = tuple[float, str]       # a cue's instant and name
+RUN_GAP = 1.5        # a cue this soon after the one before joins its run
+RUN_SPAN = 3.2       # a run's last cue comes at most this long after its first (3, 2, 1, go: 3 s)
+FORESIGHT = 1.2      # a run is planned at least one tick (a second) before it starts
+
+
+def first_run(cues: list[Foreseen]) -> tuple[Foreseen, ...]:
+    """The first cue and those that follow it closely, within RUN_SPAN."""
+    run: list[Foreseen] = []
+    for at, name in cues:
+        if run and (at - run[-1][0] > RUN_GAP or at - run[0][0] > RUN_SPAN):
+            break
+        run.append((at, name))
+    return tuple(run)
 
 
 def run_buffer(cues: CueSet, run: Sequence[Foreseen], now: float) -> bytes:
@@ -113,6 +126,12 @@ class CuePlayer:
     def ahead(self) -> float:
         """How long before its instant a foreseen cue is started."""
         return max(self.lead_in, OPEN_AHEAD)
+
+    @property
+    def foresight(self) -> float:
+        """How far ahead the engine must say what is coming: a run starts `ahead` of its
+        first cue and reaches RUN_SPAN past it."""
+        return self.ahead + FORESIGHT + RUN_SPAN
 
     def set_volume(self, volume: float, lead_in: float | None = None) -> None:
         if volume != self._volume:

@@ -105,11 +105,8 @@ class Sound:
 
     @property
     def foresight(self) -> float:
-        """How far ahead the session must say what is coming: a foreseen cue starts early,
-        with the cues that follow it closely (early_cues.RUN_SPAN)."""
-        from postrun.audio.early_cues import RUN_SPAN
-
-        return self.player.ahead + 1.2 + RUN_SPAN
+        """How far ahead the session must say what is coming: foreseen cues start early."""
+        return self.player.foresight
 
     def plan(self, foreseen: list[Event]) -> None:
         """What the engine foresees, after every change: its cues start early."""

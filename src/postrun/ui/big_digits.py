@@ -19,6 +19,8 @@ from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from postrun.ui.phase_painted import PhasePainted
+
 # glyph height as a share of the widget's height; the rest is breathing room
 GLYPH_SHARE = 0.9
 MARGIN = 4          # pixels above and below the glyphs' box: antialiasing reaches a little past it
@@ -28,12 +30,10 @@ KEEP_COLOURS = 3    # the glyphs of this many text colours are kept
 Layout = tuple[int, list[tuple[str, QPoint]], QRect]     # font pixel size, each cell's place, their union
 
 
-class BigDigits(QWidget):
+class BigDigits(PhasePainted):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
-        self._colour = QColor("#ffffff")
-        self._background = QColor("#000000")
         self._font = QFont()
         self._font.setBold(True)
         self._font.setStyleHint(QFont.StyleHint.SansSerif)
@@ -46,7 +46,6 @@ class BigDigits(QWidget):
         self.renders = 0                                         # for tests: characters rendered
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)     # it paints every pixel it is asked for
 
     def text(self) -> str:
         return self._text
@@ -63,14 +62,6 @@ class BigDigits(QWidget):
         else:
             self.update(region)
         return True
-
-    def set_colour(self, colour: str, background: str | None = None) -> None:
-        changed = QColor(colour) != self._colour or (background is not None and QColor(background) != self._background)
-        if changed:
-            self._colour = QColor(colour)
-            if background is not None:
-                self._background = QColor(background)
-            self.update()
 
     def prepare(self, *texts: str, ink: str | None = None) -> None:
         """Render now, while nothing is due, every character in the sizes these are shown at,

@@ -10,11 +10,13 @@ measure each second)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from postrun.ui.phase_painted import PhasePainted
 
-class LiveText(QWidget):
+
+class LiveText(PhasePainted):
     def __init__(self, parent: QWidget | None = None,
                  align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                  bold: bool = False, elide: bool = True) -> None:
@@ -22,13 +24,10 @@ class LiveText(QWidget):
         self._text = ""
         self._elide = elide
         self._align = align
-        self._colour = QColor("#ffffff")
-        self._background = QColor("#000000")
         font = self.font()
         font.setBold(bold)
         self.setFont(font)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def text(self) -> str:
@@ -37,11 +36,6 @@ class LiveText(QWidget):
     def setText(self, text: str) -> None:  # noqa: N802 (as QLabel's, which it stands in for)
         if text != self._text:
             self._text = text
-            self.update()
-
-    def set_colour(self, colour: str, background: str) -> None:
-        if QColor(colour) != self._colour or QColor(background) != self._background:
-            self._colour, self._background = QColor(colour), QColor(background)
             self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802

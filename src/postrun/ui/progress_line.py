@@ -4,19 +4,18 @@ the strip between the old and the new fill is repainted when it moves."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QRect, QRectF
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from postrun.ui.phase_painted import PhasePainted
 
-class ProgressLine(QWidget):
+
+class ProgressLine(PhasePainted):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fraction = 0.0
-        self._colour = QColor("#ffffff")
-        self._background = QColor("#000000")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def fraction(self) -> float:
         return self._fraction
@@ -27,14 +26,6 @@ class ProgressLine(QWidget):
         self._fraction = fraction
         if old != new:      # repaint only when the fill moves by a whole pixel, and only there
             self.update(QRect(min(old, new) - 1, 0, abs(new - old) + 3, self.height()))
-
-    def set_colour(self, colour: str, background: str | None = None) -> None:
-        changed = QColor(colour) != self._colour or (background is not None and QColor(background) != self._background)
-        if changed:
-            self._colour = QColor(colour)
-            if background is not None:
-                self._background = QColor(background)
-            self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
