@@ -217,3 +217,30 @@ def test_a_text_too_wide_for_its_box_ends_in_an_ellipsis(qtbot, window, clock):
     assert tip.fontMetrics().horizontalAdvance(shown) <= tip.width()
     tip.setText("Short tip.")
     assert tip.shown_text() == "Short tip."
+
+
+def test_a_segment_change_reaches_the_screen_whole_in_the_numbers_own_paint(qtbot, window, clock):
+    """The paint that shows the work set's first number already has its tip and the flash:
+    a screenshot at that instant caught the get-ready tip and no wash."""
+    start(qtbot, window)
+    view = window.run_view
+    overlay = view.findChild(FlashOverlay)
+    advance(window, clock, 9.5)
+    QApplication.processEvents()
+    seen = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint and watched is view.digits:
+                seen.append((view.digits.text(), view.tip.text(), overlay.covering()))
+            return False
+
+    watch = Watch()
+    view.digits.installEventFilter(watch)
+    try:
+        advance(window, clock, 0.5)               # get ready -> the work set
+    finally:
+        view.digits.removeEventFilter(watch)
+    assert view.phase.word == "WORK"
+    first = seen[0]
+    assert first == ("40", view.tip.text(), True)

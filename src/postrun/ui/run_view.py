@@ -199,12 +199,15 @@ class RunView(QWidget):
             # the digits' paint, which takes the new colours along with the new words
             self._steady = (key, snap.state)
             self._show_segment(snap)
-        # the number painted at once: it is what the person across the room watches, and it
-        # must not wait for Qt's next paint pass
-        self.digits.set_text(seconds_text(snap.shown_seconds), now=self.isVisible() and not self.flashing)
-        if self._segment_key is not None and key != self._segment_key:
-            self.flash()       # in the new phase's text colour
+        self.tip.setText(self._tip_text(snap))
+        starting = self._segment_key is not None and key != self._segment_key
         self._segment_key = key
+        if starting:
+            self.flash()       # in the new phase's text colour, in the same paint as the number
+        # the number painted at once, with everything set above: it is what the person across
+        # the room watches, and it must not wait for Qt's next paint pass
+        self.digits.set_text(seconds_text(snap.shown_seconds),
+                             now=self.isVisible() and (starting or not self.flashing))
         # draw ahead: the next number is rendered once this change is on screen, so its own
         # instant costs one blit (a count-up goes up, a countdown down); and the next
         # segment's first number in its own colour, for the change at this segment's end
@@ -216,7 +219,6 @@ class RunView(QWidget):
             self._next_digits = following
             if not all(self.digits.ready(text, ink=ink) for text, ink in following):
                 self._draw_ahead.start(AFTER_PAINT_MS)      # a character not yet drawn in this size and colour
-        self.tip.setText(self._tip_text(snap))
 
     def _prepare_digits(self) -> None:
         for text, ink in self._next_digits:
