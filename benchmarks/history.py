@@ -17,12 +17,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(__file__))
 from _table import median, print_table  # noqa: E402
 from _xvfb import Xvfb  # noqa: E402
+from postrun.core.clock import local_now  # noqa: E402
 from startup import measure as measure_startup  # noqa: E402
 
 WORKOUTS = 10_000
@@ -64,7 +65,7 @@ def fill(folder: Path, count: int) -> None:
 
     circuits = [(e.key, circuit_to_dict(e.circuit)) for e in load_library() if e.circuit is not None]
     zone = timezone(timedelta(hours=1))
-    first = datetime.now(zone).replace(hour=18, minute=30, second=0, microsecond=0) - timedelta(days=count)
+    first = local_now().astimezone(zone).replace(hour=18, minute=30, second=0, microsecond=0) - timedelta(days=count)
     chance = random.Random(7)
     drafts = []
     for day in range(count):
@@ -101,7 +102,8 @@ def in_process(full: Path, empty: Path, runs: int) -> list[list[object]]:
     library = load_library()
     rows: list[list[object]] = []
     logs = {name: WorkoutLog.open(folder / "postrun.sqlite3") for name, folder in (("10,000", full), ("empty", empty))}
-    overview_ms = {name: timed(lambda log=log: overview(log, library), runs) for name, log in logs.items()}
+    today = local_now().date()
+    overview_ms = {name: timed(lambda log=log: overview(log, library, today), runs) for name, log in logs.items()}
     rows.append(["balance and chart (overview)", f"{overview_ms['10,000']:.1f}", f"{overview_ms['empty']:.1f}",
                  "<= 50"])
     export = full / "export.json"

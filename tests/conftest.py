@@ -10,7 +10,7 @@ from postrun.store.user_data import UserData  # noqa: E402
 from postrun.store.workout_log import WorkoutLog  # noqa: E402
 from postrun.system.keep_awake import KeepAwake  # noqa: E402
 
-from helpers import FakeClock, FakeTimers  # noqa: E402
+from helpers import FakeClock, FakeTimers, FakeWallClock  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -73,13 +73,19 @@ def clock():
 
 
 @pytest.fixture
+def now(clock):
+    """The wall clock, pinned (helpers.PINNED) and moving with the fake monotonic clock."""
+    return FakeWallClock(clock)
+
+
+@pytest.fixture
 def timers(clock):
     return FakeTimers(clock)
 
 
 @pytest.fixture
-def log(data_dir):
-    opened = WorkoutLog.open()
+def log(data_dir, now):
+    opened = WorkoutLog.open(now=now)
     yield opened
     opened.close()
 
@@ -96,7 +102,7 @@ def player(played_buffers, clock):
 
 
 @pytest.fixture
-def parts(qapp, log, awake_calls, awake_works, player, clock, timers):
+def parts(qapp, log, awake_calls, awake_works, player, clock, timers, now):
     """Everything a window and its workouts need, on a temporary data folder, with wakepy, the
     sound device and the speech engine replaced at their boundaries (fake mode, recorded
     buffers, Qt's mock voice) and every timer on the fake clock."""
@@ -105,7 +111,7 @@ def parts(qapp, log, awake_calls, awake_works, player, clock, timers):
     from postrun.session.workout_session import SessionParts
 
     sound = Sound(player=player, voice=Voice(QtSpeaker("mock"), timers=timers), timers=timers, clock=clock)
-    return SessionParts(data=UserData(log, load_settings()), sound=sound,
+    return SessionParts(data=UserData(log, load_settings(), now=now), sound=sound,
                         keep_awake=KeepAwake(lambda: FakeMode(awake_calls, awake_works)), clock=clock, timers=timers)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
 
 from postrun.core.circuit import Circuit
 from postrun.core.circuit_file import parse_circuit
@@ -21,6 +22,30 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+# The moment in-process tests live in: a Thursday evening an hour east of UTC. No test
+# compares with the real today; a test about another day hands in its own moment.
+PINNED = datetime(2026, 11, 26, 19, 0, tzinfo=timezone(timedelta(hours=1)))
+
+
+class FakeWallClock:
+    """The wall clock pinned to a moment, moving with a FakeClock (if given) so that a
+    workout's start and finish are as far apart as the fake seconds that passed."""
+
+    def __init__(self, clock: FakeClock | None = None, start: datetime = PINNED) -> None:
+        self.clock = clock
+        self.start = start
+        self._from = clock.now if clock is not None else 0.0
+
+    def __call__(self) -> datetime:
+        moved = (self.clock.now - self._from) if self.clock is not None else 0.0
+        return self.start + timedelta(seconds=moved)
+
+    def set(self, moment: datetime) -> None:
+        """Jump to another moment (another day, another zone)."""
+        self.start = moment
+        self._from = self.clock.now if self.clock is not None else 0.0
 
 
 class FakeTimer:

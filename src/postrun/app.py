@@ -7,7 +7,7 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any
 
-from postrun.core.clock import Clock, default_clock
+from postrun.core.clock import Clock, WallClock, default_clock, local_now
 from postrun.store.library import LibraryEntry, Source
 from postrun.store.paths import builtin_circuits_dir, data_dir, user_circuits_dir
 from postrun.store.settings import read_settings
@@ -62,15 +62,16 @@ def request_for(entry: LibraryEntry | None) -> str | None:
     return str(entry.path.resolve())
 
 
-def build_parts(clock: Clock = default_clock, timers: Timers | None = None) -> SessionParts:
+def build_parts(clock: Clock = default_clock, timers: Timers | None = None,
+                now: WallClock = local_now) -> SessionParts:
     """The program's parts on the user's real data folder (also used by the benchmarks)."""
     from postrun.audio.sound import Sound
     from postrun.session.workout_session import SessionParts
     from postrun.timers import QtTimers
 
     timers = timers or QtTimers()
-    settings, settings_notice = read_settings()
-    return SessionParts(data=UserData(WorkoutLog.open(), settings, settings_notice),
+    settings, settings_notice = read_settings(now=now)
+    return SessionParts(data=UserData(WorkoutLog.open(now=now), settings, settings_notice, now=now),
                         sound=Sound(timers=timers, clock=clock), keep_awake=KeepAwake(), clock=clock, timers=timers)
 
 

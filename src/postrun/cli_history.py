@@ -14,11 +14,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from postrun.core.balance import minutes_words
+from postrun.core.clock import WallClock, local_now
 from postrun.core.durations import format_duration
 from postrun.store.history import WEEK_RULE, bar_lines, filtered, outcome_text, overview, this_week_text
 from postrun.store.library import load_library
 from postrun.store.record_file import RecordFileError, csv_text, json_text, read_workouts_file
-from postrun.store.workout_log import WorkoutLog, draft_of
+from postrun.store.workout_log import WorkoutLog, WorkoutRecord, draft_of
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -43,8 +44,8 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a day; write it as YYYY-MM-DD, e.g. 2026-11-01") from None
 
 
-def cmd_history(args: argparse.Namespace) -> int:
-    log = WorkoutLog.open()
+def cmd_history(args: argparse.Namespace, now: WallClock = local_now) -> int:
+    log = WorkoutLog.open(now=now)
     try:
         if not log.durable and args.import_file is not None:
             print(f"postrun: the workout log cannot be written ({log.problem}). Nothing was imported.",
@@ -55,14 +56,14 @@ def cmd_history(args: argparse.Namespace) -> int:
         if args.import_file is not None:
             return _import(log, args.import_file)
         if args.balance:
-            return _balance(log)
+            return _balance(log, now().date())
         records = filtered(log.records(), args.since, args.circuit)
         if args.json:
             _emit(json_text(draft_of(r) for r in records))
         elif args.csv:
             _emit(csv_text(draft_of(r) for r in records))
         else:
-            _table(records)
+            _table(records, now())
         sys.stdout.flush()          # an export redirected to a full disk fails here, not silently at exit
         return 0
     except BrokenPipeError:
@@ -107,20 +108,20 @@ def _import(log: WorkoutLog, path: Path) -> int:
     return 0
 
 
-def _balance(log: WorkoutLog) -> int:
-    view = overview(log, load_library())
+def _balance(log: WorkoutLog, today: date) -> int:
+    view = overview(log, load_library(), today)
     for line in bar_lines(view.balance):
         print(line)
     print()
     print(view.sentence)
     if view.suggestion is not None:
         print(f"Suggested: postrun run {view.suggestion.key}")
-    print(this_week_text(view))
+    print(this_week_text(view, today))
     print(f"({WEEK_RULE}.)")
     return 0
 
 
-def _table(records: list) -> None:  # type: ignore[type-arg]
+def _table(records: list[WorkoutRecord], now: datetime) -> None:
     if not records:
         print("No workouts yet. Finish or stop one in the window and it is listed here.")
         return
@@ -133,4 +134,4 @@ def _table(records: list) -> None:  # type: ignore[type-arg]
               f"({outcome_text(r.status, r.segment_label)})  {extras}".rstrip())
     total = sum(r.active_seconds for r in records)
     print(f"{len(records)} workout{'s' if len(records) != 1 else ''}, {minutes_words(total)} "
-          f"(as of {datetime.now().astimezone():%Y-%m-%d %H:%M})")
+          f"(as of {now:%Y-%m-%d %H:%M})")

@@ -84,15 +84,14 @@ def _sound() -> str:
 
 
 def _log(folder: Path) -> str:
-    from datetime import datetime
-
+    from postrun.core.clock import local_now
     from postrun.store.workout_log import WorkoutDraft, WorkoutLog
 
     log = WorkoutLog.open(folder / "self-test.sqlite3")
     try:
         if not log.durable:
             raise AssertionError(log.notice or "the log is kept in memory")
-        record_id = log.write(WorkoutDraft("self-test", {"name": "Self-test"}, datetime.now().astimezone(),
+        record_id = log.write(WorkoutDraft("self-test", {"name": "Self-test"}, local_now(),
                                            status="completed", active_seconds=3.0))
         record = log.get(record_id)
         if record is None or record.status != "completed":

@@ -8,7 +8,6 @@ import subprocess
 import sys
 import textwrap
 from contextlib import closing
-from datetime import UTC
 
 from PySide6.QtCore import Qt
 
@@ -17,7 +16,7 @@ from postrun.store.workout_log import WorkoutDraft
 from postrun.ui.main_window import MainWindow
 
 CHILD = textwrap.dedent("""
-    import sys, time
+    import time
     from postrun.core.circuit_file import circuit_to_dict, parse_circuit
     from postrun.core.engine import Engine
     from postrun.core.timeline import build_timeline
@@ -41,17 +40,20 @@ CHILD = textwrap.dedent("""
     name = "Windmills"
     work = 30
     ''')
+    from postrun.core.clock import local_now
+
+    seconds = [0.0]              # the engine's clock, moved by hand: the child never waits to test logic
     log = WorkoutLog.open()
-    engine = Engine(build_timeline(circuit))
-    engine.subscribe(WorkoutRecorder(log, "kill-test", circuit_to_dict(circuit)))
+    engine = Engine(build_timeline(circuit), clock=lambda: seconds[0])
+    engine.subscribe(WorkoutRecorder(log, "kill-test", circuit_to_dict(circuit), now=local_now))
     engine.start()
     while engine.index < 4:
-        time.sleep(0.01)
+        seconds[0] += 0.25
         engine.poll()
         if engine.index == 2:
             engine.skip()          # the left side of the kickbacks, skipped before the kill
     print("at", engine.index, flush=True)
-    time.sleep(60)
+    time.sleep(60)               # killed here, mid-workout
 """)
 
 
@@ -99,10 +101,8 @@ def test_killed_mid_workout_then_resumed(qtbot, data_dir, parts, clock, tmp_path
 
 
 def interrupted_record(parts):
-    from datetime import datetime
-
     return parts.data.log.write(WorkoutDraft(
-        "x", {"format": 1, "name": "X", "exercise": [{"name": "A", "work": 5}]}, datetime.now(UTC),
+        "x", {"format": 1, "name": "X", "exercise": [{"name": "A", "work": 5}]}, parts.data.now(),
         segment_index=1, segment_label="work: A, round 1"))
 
 

@@ -24,7 +24,7 @@ from postrun.store.record_file import (
 )
 from postrun.store.workout_log import SCHEMA_VERSION, WorkoutDraft, WorkoutLog, draft_of
 
-from helpers import builtin_circuit_dict, seed_history
+from helpers import FakeWallClock, builtin_circuit_dict, seed_history
 
 TODAY = date(2026, 11, 26)
 _OPEN = []
@@ -304,7 +304,8 @@ def test_the_recorder_measures_each_segment_rep_sets_included(tmp_path):
     clock = FakeClock()
     engine = Engine(build_timeline(circuit), clock=clock)
     log = opened(tmp_path / "log.sqlite3")
-    recorder = WorkoutRecorder(log, "reps", {"name": "Reps"}, swaps=[{"exercise": 1, "from": "a", "to": "b"}])
+    recorder = WorkoutRecorder(log, "reps", {"name": "Reps"}, now=FakeWallClock(),
+                               swaps=[{"exercise": 1, "from": "a", "to": "b"}])
     engine.subscribe(recorder)
     engine.start()
     run_for(engine, clock, 5 + 25)          # get ready, then 25 s of squats before "done"
@@ -314,7 +315,8 @@ def test_the_recorder_measures_each_segment_rep_sets_included(tmp_path):
     assert record.status == "completed"
     assert record.segment_seconds == pytest.approx({0: 5.0, 1: 25.0, 2: 10.0, 3: 20.0})
     assert record.swaps == [{"exercise": 1, "from": "a", "to": "b"}]
-    resumed = WorkoutRecorder(log, "reps", {"name": "Reps"}, record_id=record.id, record_uuid=record.uuid,
+    resumed = WorkoutRecorder(log, "reps", {"name": "Reps"}, now=FakeWallClock(), record_id=record.id,
+                              record_uuid=record.uuid,
                               swaps=record.swaps, segment_seconds=record.segment_seconds)
     resumed.flush()
     assert log.get(record.id).uuid == record.uuid
@@ -356,7 +358,7 @@ def test_a_deeply_nested_circuit_is_stored_but_shows_no_sets(tmp_path):
     assert view.total_workouts == 1
     from postrun.store.user_data import UserData
 
-    assert UserData(log, None).circuit_of(log.history()[0]) is None
+    assert UserData(log, None, now=FakeWallClock()).circuit_of(log.history()[0]) is None
 
 
 def test_moments_edited_into_nonsense_read_as_unknown(tmp_path):

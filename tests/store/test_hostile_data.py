@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from postrun.store.settings import Settings, read_settings, settings_path
-from postrun.store.workout_log import WorkoutDraft, WorkoutLog, now_local
+from postrun.store.workout_log import WorkoutDraft, WorkoutLog
+
+from helpers import PINNED
 
 
 @pytest.fixture
@@ -45,7 +47,7 @@ def test_a_full_disk_at_first_start_gives_a_log_in_memory_and_says_why(tiny_disk
     assert not log.durable
     assert "is full" in log.notice
     assert str(folder) in log.notice
-    record = log.write(WorkoutDraft("k", {"name": "n"}, now_local()))    # the workout still runs
+    record = log.write(WorkoutDraft("k", {"name": "n"}, PINNED))    # the workout still runs
     assert log.get(record).circuit_key == "k"
     log.close()
 
@@ -93,7 +95,7 @@ def test_a_log_in_memory_moves_its_records_to_the_file_when_it_can(tmp_path):
     blocker = tmp_path / "data"
     blocker.write_text("a file where the folder belongs")
     log = WorkoutLog.open(blocker / "postrun.sqlite3")
-    first = log.write(WorkoutDraft("a", {"name": "A"}, now_local(), status="completed"))
+    first = log.write(WorkoutDraft("a", {"name": "A"}, PINNED, status="completed"))
     with pytest.raises(OSError, match="Not a directory|File exists"):
         log.reopen()
     blocker.unlink()
@@ -113,7 +115,7 @@ def test_rows_edited_by_hand_do_not_stop_the_log_from_being_read(tmp_path):
 
     path = tmp_path / "postrun.sqlite3"
     log = WorkoutLog.open(path)
-    log.write(WorkoutDraft("a", {"name": "A"}, now_local(), status="completed"))
+    log.write(WorkoutDraft("a", {"name": "A"}, PINNED, status="completed"))
     with closing(sqlite3.connect(path)) as db, db:
         db.execute("UPDATE circuits SET json = '{broken'")
         db.execute("UPDATE workouts SET skipped_json = 'x', started_at = 'yesterday', swaps_json = '{', "
@@ -126,7 +128,7 @@ def test_rows_edited_by_hand_do_not_stop_the_log_from_being_read(tmp_path):
 
     assert [r.skipped_count for r in log.summaries()] == [0]
     assert log.days() == []
-    assert overview(log, load_library()).total_workouts == 0
+    assert overview(log, load_library(), PINNED.date()).total_workouts == 0
     log.close()
 
 

@@ -3,7 +3,7 @@ workouts, driven from the keyboard with pytest-qt."""
 
 import csv
 import json
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
@@ -41,8 +41,8 @@ def test_typed_letters_still_filter_the_picker(qtbot, window):
     assert len(window.picker.entry_texts()) == 1
 
 
-def test_twelve_weeks_listed_newest_first_with_chart_and_balance(qtbot, window, log):
-    drafts = seed_history(log, date.today())
+def test_twelve_weeks_listed_newest_first_with_chart_and_balance(qtbot, window, log, now):
+    drafts = seed_history(log, now().date())
     view = open_history(qtbot, window)
     assert view.pages.currentWidget() is view.content
     assert view.model.rowCount() == len(drafts)
@@ -66,8 +66,8 @@ def test_twelve_weeks_listed_newest_first_with_chart_and_balance(qtbot, window, 
     assert "Streak: 5 weeks" in view.summary.text()
 
 
-def test_a_workout_seen_whole(qtbot, window, log):
-    seed_history(log, date.today())
+def test_a_workout_seen_whole(qtbot, window, log, now):
+    seed_history(log, now().date())
     view = open_history(qtbot, window)
     row = next(r for r in range(view.model.rowCount()) if view.model.rows[r].status == "abandoned")
     view.table.selectRow(row)
@@ -97,8 +97,8 @@ def test_swaps_and_skips_in_the_detail(qtbot, window, log, clock):
     assert "Kneeling kickbacks (left), round 1: ✗ skipped" in text
 
 
-def test_note_and_effort_are_edited(qtbot, window, log):
-    seed_history(log, date.today())
+def test_note_and_effort_are_edited(qtbot, window, log, now):
+    seed_history(log, now().date())
     view = open_history(qtbot, window)
     view.table.selectRow(2)
     record_id = view.model.rows[2].id
@@ -112,8 +112,8 @@ def test_note_and_effort_are_edited(qtbot, window, log):
     assert view.status.text() == "Note saved."
 
 
-def test_delete_is_asked_once_and_undone(qtbot, window, log):
-    seed_history(log, date.today())
+def test_delete_is_asked_once_and_undone(qtbot, window, log, now):
+    seed_history(log, now().date())
     view = open_history(qtbot, window)
     asked = []
     view.ask = lambda parent, text: asked.append(text) or False
@@ -141,8 +141,8 @@ def test_delete_is_asked_once_and_undone(qtbot, window, log):
     assert not view.undo_stack.canUndo()
 
 
-def test_export_both_formats_and_import_once(qtbot, window, log, tmp_path):
-    drafts = seed_history(log, date.today())
+def test_export_both_formats_and_import_once(qtbot, window, log, tmp_path, now):
+    drafts = seed_history(log, now().date())
     view = open_history(qtbot, window)
     view.ask_export = lambda parent, name: tmp_path / "h.json"
     qtbot.keyClick(view.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
@@ -170,8 +170,8 @@ def test_export_both_formats_and_import_once(qtbot, window, log, tmp_path):
     assert view.model.rowCount() == len(drafts) + 3
 
 
-def test_an_export_that_cannot_be_written_says_so(qtbot, window, log, tmp_path):
-    seed_history(log, date.today())
+def test_an_export_that_cannot_be_written_says_so(qtbot, window, log, tmp_path, now):
+    seed_history(log, now().date())
     view = open_history(qtbot, window)
     (tmp_path / "ro").mkdir()
     (tmp_path / "ro" / "h.json").mkdir()                  # a folder where the file should go
@@ -180,11 +180,11 @@ def test_an_export_that_cannot_be_written_says_so(qtbot, window, log, tmp_path):
     assert view.status.text().startswith("Not exported:")
 
 
-def test_the_picker_marks_the_circuit_that_balances(qtbot, window, log, timers):
+def test_the_picker_marks_the_circuit_that_balances(qtbot, window, log, timers, now):
     window.show_picker()
     timers.advance(1)
     assert not [t for t in window.picker.entry_texts() if SUGGESTED in t]      # nothing done: nothing to balance
-    seed_history(log, date.today())
+    seed_history(log, now().date())
     window.show_picker()
     assert not [t for t in window.picker.entry_texts() if SUGGESTED in t]      # the list paints first
     timers.advance(1)
@@ -195,15 +195,15 @@ def test_the_picker_marks_the_circuit_that_balances(qtbot, window, log, timers):
     assert window.picker.entry_texts() == marked
 
 
-def test_the_finish_screen_shows_the_week_streak_and_balance(qtbot, window, log, clock):
-    seed_history(log, date.today())
+def test_the_finish_screen_shows_the_week_streak_and_balance(qtbot, window, log, clock, now):
+    seed_history(log, now().date())
     window.open_by_key("posterior-chain-quick")
     qtbot.keyClick(window.preview, Qt.Key.Key_Space)
     advance(window, clock, 60 * 60)
     assert window.current_view() is window.finish
     text = window.finish.summary.text()
-    this_week = sum(1 for r in log.summaries() if r.started_at.date() >= date.today().fromordinal(
-        date.today().toordinal() - date.today().weekday()))
+    today = now().date()
+    this_week = sum(1 for r in log.summaries() if r.started_at.date() >= today - timedelta(days=today.weekday()))
     assert text.startswith(f"This week: {this_week} workouts")
     assert "Streak: 5 weeks" in text
     assert "Last 4 weeks: posterior chain" in text
@@ -232,7 +232,7 @@ def test_the_finish_screen_says_when_the_history_cannot_be_read(qtbot, window, l
     assert window.finish.saved.text() == "Saved to your workout log."
 
 
-def test_streak_across_a_new_year_and_a_trip_abroad(qtbot, window, log):
+def test_streak_across_a_new_year_and_a_trip_abroad(qtbot, window, log, now):
     from datetime import datetime, timedelta, timezone
 
     from postrun.store.workout_log import WorkoutDraft
@@ -249,7 +249,7 @@ def test_streak_across_a_new_year_and_a_trip_abroad(qtbot, window, log):
     for when in lived:
         log.write(WorkoutDraft("posterior-chain", {"name": "P"}, when, status="completed", active_seconds=600))
     view = open_history(qtbot, window)
-    view.today = lambda: date(2027, 1, 20)
+    now.set(datetime(2027, 1, 20, 12, 0, tzinfo=home))
     view.refresh()
     starts = [w.start for w in view.chart.weeks]
     counts = dict(zip(starts, [w.workouts for w in view.chart.weeks], strict=True))
@@ -259,9 +259,9 @@ def test_streak_across_a_new_year_and_a_trip_abroad(qtbot, window, log):
     assert counts[date(2027, 1, 18)] == 1
     assert "Streak: 2 weeks" in view.summary.text()
     assert "January: 3 workouts, 30 min" in view.summary.text()
-    view.today = lambda: date(2027, 1, 26)            # the next Tuesday: this week none yet
+    now.set(datetime(2027, 1, 26, 12, 0, tzinfo=home))            # the next Tuesday: this week none yet
     view.refresh()
     assert "Streak: 2 weeks" in view.summary.text()
-    view.today = lambda: date(2027, 2, 1)             # a whole week without: broken
+    now.set(datetime(2027, 2, 1, 12, 0, tzinfo=home))             # a whole week without: broken
     view.refresh()
     assert "Streak: 0 weeks" in view.summary.text()

@@ -22,7 +22,8 @@ def make_window(qtbot, parts, tmp_path):
     made = []
 
     def make(log):
-        win = MainWindow(replace(parts, data=UserData(log, Settings())), lambda parent, name: tmp_path / name)
+        data = UserData(log, Settings(), now=parts.data.now)
+        win = MainWindow(replace(parts, data=data), lambda parent, name: tmp_path / name)
         qtbot.addWidget(win)
         win.show()
         made.append(log)

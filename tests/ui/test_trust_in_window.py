@@ -96,7 +96,8 @@ def test_the_flash_and_a_refused_key_notice_run_on_the_fake_clock(qtbot, window,
 
 
 def test_damaged_settings_are_said_on_the_picker(qtbot, parts):
-    data = UserData(parts.data.log, Settings(), "Your settings file could not be used as it was: damaged.")
+    data = UserData(parts.data.log, Settings(), "Your settings file could not be used as it was: damaged.",
+                    now=parts.data.now)
     window = MainWindow(replace(parts, data=data))
     qtbot.addWidget(window)
     window.show()

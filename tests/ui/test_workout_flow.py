@@ -2,7 +2,7 @@
 
 import sqlite3
 from contextlib import closing
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
 
@@ -11,7 +11,7 @@ from postrun.core.timeline import Kind
 from postrun.store.paths import log_path, user_circuits_dir
 from postrun.ui.theme import PAUSED, PHASES
 
-from helpers import advance
+from helpers import PINNED, advance
 
 REPS_CIRCUIT = """\
 format = 1
@@ -157,8 +157,11 @@ def test_pick_preview_swap_run_finish_and_log(qtbot, window, clock, parts):
     assert (key, status, note, effort) == ("posterior-chain-quick", "completed", "", None)
     assert '"Kneeling kickbacks"' in circuit_json
     assert '"rounds": 1' in circuit_json
-    assert datetime.fromisoformat(started).tzinfo is not None
-    assert datetime.fromisoformat(finished) >= datetime.fromisoformat(started)
+    started, finished = datetime.fromisoformat(started), datetime.fromisoformat(finished)
+    # the wall clock handed in: the pinned evening, and as far apart as the fake seconds that passed
+    assert started.utcoffset() == PINNED.utcoffset()
+    assert PINNED <= started < PINNED + timedelta(minutes=1)
+    assert (finished - started).total_seconds() >= active + 120
     # prepare 10, left 30 (the 120 s pause not counted), switch 5, right 30, rest skipped,
     # windmills 25 + 5 + 25, rest 15, swings 30, stretch 30
     assert abs(active - 205.0) < 1e-6

@@ -120,7 +120,7 @@ class WorkoutSession(QObject):
         # screen writes whatever is still waiting before it shows
         self._write_later = parts.timers.timer(lambda: self.recorder.flush_pending(), parent=self)
         self.recorder = WorkoutRecorder(
-            parts.data.log, key, circuit_to_dict(circuit),
+            parts.data.log, key, circuit_to_dict(circuit), now=parts.data.now,
             record_id=resume.record_id if resume else None, started_at=resume.started_at if resume else None,
             note=resume.note if resume else "",
             record_uuid=resume.uuid if resume else None,

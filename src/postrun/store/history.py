@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from postrun.core.balance import (
     BALANCE_WEEKS,
@@ -95,13 +95,12 @@ def recent_balance(log: WorkoutLog, library: Sequence[LibraryEntry], today: date
     return by_group, next((e for e in library if e.key == best_key), None)
 
 
-def suggested(log: WorkoutLog, library: Sequence[LibraryEntry], today: date | None = None) -> LibraryEntry | None:
-    return recent_balance(log, library, today or datetime.now().astimezone().date(), group_table())[1]
+def suggested(log: WorkoutLog, library: Sequence[LibraryEntry], today: date) -> LibraryEntry | None:
+    return recent_balance(log, library, today, group_table())[1]
 
 
-def overview(log: WorkoutLog, library: Sequence[LibraryEntry], today: date | None = None,
+def overview(log: WorkoutLog, library: Sequence[LibraryEntry], today: date,
              table: GroupTable | None = None) -> Overview:
-    today = today or datetime.now().astimezone().date()
     table = table or group_table()
     days = log.days()
     by_group, best = recent_balance(log, library, today, table)
@@ -112,9 +111,8 @@ def overview(log: WorkoutLog, library: Sequence[LibraryEntry], today: date | Non
         total_workouts=len(days))
 
 
-def this_week_text(view: Overview, today: date | None = None) -> str:
+def this_week_text(view: Overview, today: date) -> str:
     """'This week: 2 workouts, 31 min · Streak: 5 weeks · November: 7 workouts, 2 h 5 min'."""
-    today = today or datetime.now().astimezone().date()
     week = view.this_week
     count, seconds = view.month
     return (f"This week: {_workouts(week.workouts)}, {minutes_words(week.seconds)} · "

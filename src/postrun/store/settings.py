@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from postrun.core.circuit import MAX_ROUNDS
+from postrun.core.clock import WallClock, local_now
 from postrun.store.atomic import write_atomically
 from postrun.store.paths import config_dir
 
@@ -77,8 +78,9 @@ _ENTRY_VALID: dict[str, Callable[[str, Any], bool]] = {
 }
 
 
-def read_settings(path: Path | None = None) -> tuple[Settings, str | None]:
-    """The settings, and a notice in words when the file could not be used as it is."""
+def read_settings(path: Path | None = None, now: WallClock = local_now) -> tuple[Settings, str | None]:
+    """The settings, and a notice in words when the file could not be used as it is
+    (kept aside under a name that says when)."""
     path = path or settings_path()
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):     # a FIFO would block the start for ever
@@ -95,11 +97,11 @@ def read_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     except (UnicodeDecodeError, ValueError, RecursionError):
         raw = None
     if not isinstance(raw, dict):
-        return Settings(), _kept_aside(path, "it is not a settings file (damaged or cut short)")
+        return Settings(), _kept_aside(path, now(), "it is not a settings file (damaged or cut short)")
     values, rejected = _usable_values(raw)
     settings = Settings(**values)
     if rejected:
-        return settings, _kept_aside(path, f"some values were not valid ({', '.join(rejected)}) and were reset")
+        return settings, _kept_aside(path, now(), f"some values were not valid ({', '.join(rejected)}) and were reset")
     return settings, None
 
 
@@ -134,8 +136,8 @@ def _usable_values(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     return values, rejected
 
 
-def _kept_aside(path: Path, why: str) -> str:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+def _kept_aside(path: Path, when: datetime, why: str) -> str:
+    stamp = when.strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.stem}.bad-{stamp}{path.suffix}")
     try:
         os.replace(path, aside)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from postrun.core.circuit import Circuit
 from postrun.core.circuit_file import circuit_from_snapshot
+from postrun.core.clock import WallClock
 from postrun.store.library import LibraryEntry, load_library
 from postrun.store.settings import Settings, save_settings
 from postrun.store.workout_log import WorkoutLog, WorkoutRecord
@@ -18,8 +19,10 @@ if TYPE_CHECKING:
 
 
 class UserData:
-    def __init__(self, log: WorkoutLog, settings: Settings, settings_notice: str | None = None) -> None:
+    def __init__(self, log: WorkoutLog, settings: Settings, settings_notice: str | None = None, *,
+                 now: WallClock) -> None:
         self.log = log
+        self.now = now          # the wall clock: what "today" and "this week" mean
         self.settings = settings
         self.settings_notice = settings_notice
 
@@ -39,7 +42,7 @@ class UserData:
         from postrun.store.history import suggested
 
         try:
-            entry = suggested(self.log, library)
+            entry = suggested(self.log, library, self.now().date())
         except (sqlite3.Error, OSError, ValueError):
             return None            # a log or table that cannot be read: no mark, nothing else lost
         return entry.key if entry else None
@@ -50,10 +53,11 @@ class UserData:
         from postrun.store.history import overview, this_week_text
 
         try:
-            view = overview(self.log, self.library())
+            today = self.now().date()
+            view = overview(self.log, self.library(), today)
         except (sqlite3.Error, OSError, ValueError) as exc:
             return None, [f"The history could not be read ({exc})."]
-        return view, [this_week_text(view), view.sentence]
+        return view, [this_week_text(view, today), view.sentence]
 
     def save_settings(self) -> str | None:
         """None when saved, else why not in words (the choices last until the program quits)."""

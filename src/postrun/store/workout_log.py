@@ -21,6 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from postrun.core.clock import WallClock, local_now
 from postrun.store.paths import log_path
 
 
@@ -174,11 +175,6 @@ class WorkoutDraft:
 STATUSES = ("in_progress", "completed", "abandoned")
 
 
-def now_local() -> datetime:
-    """Wall-clock time with the local time zone: the log records when, as the user lived it."""
-    return datetime.now().astimezone()
-
-
 class WorkoutLog:
     def __init__(self, connection: sqlite3.Connection, path: Path | None, notice: str | None = None,
                  wanted: Path | None = None) -> None:
@@ -194,7 +190,8 @@ class WorkoutLog:
         return self.path is not None
 
     @classmethod
-    def open(cls, path: Path | None = None) -> WorkoutLog:
+    def open(cls, path: Path | None = None, now: WallClock = local_now) -> WorkoutLog:
+        """`now` names a damaged file kept aside by when it was found."""
         path = path or log_path()
         problem = _file_problem(path)
         if problem is not None:
@@ -213,7 +210,7 @@ class WorkoutLog:
         except OSError as exc:
             return cls._in_memory(path, f"cannot create the folder {path.parent} ({exc.strerror or exc})")
         try:
-            aside = _keep_aside(path, kind)
+            aside = _keep_aside(path, kind, now())
         except OSError as exc:
             return cls._in_memory(path, f"the workout log {path} {what} and could not be moved aside "
                                         f"({exc.strerror or exc}); it was left as it is")
@@ -605,8 +602,8 @@ def explain(exc: BaseException, path: Path) -> str:
     return f"{exc}"
 
 
-def _keep_aside(path: Path, why: str) -> Path:
-    stamp = now_local().strftime("%Y%m%d-%H%M%S")
+def _keep_aside(path: Path, why: str, when: datetime) -> Path:
+    stamp = when.strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.stem}.{why}-{stamp}{path.suffix}")
     os.replace(path, aside)
     for suffix in ("-wal", "-shm"):

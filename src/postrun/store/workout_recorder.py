@@ -18,10 +18,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from postrun.core.clock import WallClock
 from postrun.core.events import Abandoned, Event, Finished, SegmentSkipped, SegmentStarted
 from postrun.core.timeline import Segment
 from postrun.store.record_file import write_record_file
-from postrun.store.workout_log import WorkoutDraft, WorkoutLog, explain, now_local
+from postrun.store.workout_log import WorkoutDraft, WorkoutLog, explain
 
 Defer = Callable[[Callable[[], object]], None]
 
@@ -39,14 +40,15 @@ def segment_label(segment: Segment) -> str:
 
 
 class WorkoutRecorder:
-    def __init__(self, log: WorkoutLog, circuit_key: str, circuit: dict[str, Any], *,
+    def __init__(self, log: WorkoutLog, circuit_key: str, circuit: dict[str, Any], *, now: WallClock,
                  record_id: int | None = None, started_at: datetime | None = None, note: str = "",
                  record_uuid: str | None = None, swaps: list[dict[str, Any]] | None = None,
                  segment_seconds: dict[int, float] | None = None,
                  defer: Defer | None = None, on_problem: Callable[[str | None], None] | None = None) -> None:
         self.log = log
+        self.now = now
         self.record_id = record_id
-        self.draft = WorkoutDraft(circuit_key, circuit, started_at or now_local(), note=note,
+        self.draft = WorkoutDraft(circuit_key, circuit, started_at or now(), note=note,
                                   swaps=list(swaps or []), segment_seconds=dict(segment_seconds or {}))
         if record_uuid:
             self.draft.uuid = record_uuid
@@ -86,7 +88,7 @@ class WorkoutRecorder:
             draft.skipped = list(event.skipped)
         elif isinstance(event, Finished | Abandoned):
             draft.status = "completed" if isinstance(event, Finished) else "abandoned"
-            draft.finished_at = now_local()
+            draft.finished_at = self.now()
             draft.active_seconds = event.active_seconds
             draft.segment_index = event.index
             if event.segment is not None:

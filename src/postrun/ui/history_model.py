@@ -32,12 +32,13 @@ class HistoryModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[WorkoutSummary] = []
-        self._now = datetime.now().astimezone()
+        self._now: datetime | None = None
 
-    def set_rows(self, rows: list[WorkoutSummary]) -> None:
+    def set_rows(self, rows: list[WorkoutSummary], now: datetime) -> None:
+        """`now` says which year is this one (the list leaves it out)."""
         self.beginResetModel()
         self.rows = rows
-        self._now = datetime.now().astimezone()
+        self._now = now
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -60,7 +61,7 @@ class HistoryModel(QAbstractTableModel):
         if column == 0:
             if role == Qt.ItemDataRole.ToolTipRole:
                 return lived_text(row.started_at)
-            return list_when(row.started_at, self._now)
+            return list_when(row.started_at, self._now or row.started_at)
         if column == 1:
             return row.circuit_name
         if column == 2:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import sqlite3
 from collections.abc import Callable
-from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -90,7 +89,6 @@ class HistoryView(QWidget):
         self.undo_stack = QUndoStack(self)
         self.cache = CircuitCache()
         self.overview: Overview | None = None
-        self.today: Callable[[], date] = lambda: datetime.now().astimezone().date()     # tests set the day
         self.record: WorkoutRecord | None = None
 
         heading = QLabel("History", self)
@@ -223,16 +221,17 @@ class HistoryView(QWidget):
     def refresh(self, select: int | None = None) -> None:
         """Read the log again; keep (or move to) the selected record."""
         keep = select if select is not None else (self.record.id if self.record else None)
+        now = self.data.now()
         try:
             rows = self.data.log.summaries()
-            self.overview = overview(self.data.log, self.data.library(), self.today())
+            self.overview = overview(self.data.log, self.data.library(), now.date())
         except sqlite3.Error as exc:
             self.say(f"The workout log could not be read ({exc}).")
             return
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, now)
         self.pages.setCurrentWidget(self.content if rows else self.empty)
         view = self.overview
-        self.summary.setText(this_week_text(view, self.today()) if rows else "")
+        self.summary.setText(this_week_text(view, now.date()) if rows else "")
         self.chart.set_weeks(view.weeks)
         self.bars.set_balance(view.balance)
         self.sentence.setText(view.sentence)

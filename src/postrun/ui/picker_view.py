@@ -32,10 +32,9 @@ BUTTONS = (("new", "New"), ("duplicate", "Duplicate"), ("edit", "Edit"), ("delet
            ("import", "Import…"), ("export", "Export…"))
 
 
-def when_text(moment: datetime | None, now: datetime | None = None) -> str:
+def when_text(moment: datetime | None, now: datetime) -> str:
     if moment is None:
         return "never done"
-    now = now or datetime.now().astimezone()
     days = (now.date() - moment.astimezone(now.tzinfo).date()).days
     if days <= 0:
         return "done today"
@@ -49,7 +48,7 @@ def when_text(moment: datetime | None, now: datetime | None = None) -> str:
 SUGGESTED = "★ Suggested: it would balance your last 4 weeks"
 
 
-def describe(entry: LibraryEntry, last_done: datetime | None) -> str:
+def describe(entry: LibraryEntry, last_done: datetime | None, now: datetime) -> str:
     if entry.circuit is None:
         assert entry.error is not None
         return f"{entry.path.name}  ({entry.source.value}) — CANNOT BE USED\n{entry.error.first}"
@@ -63,7 +62,7 @@ def describe(entry: LibraryEntry, last_done: datetime | None) -> str:
     if circuit.focus:
         parts.append(", ".join(circuit.focus))
     parts.append(", ".join(circuit.equipment) if circuit.equipment else "no equipment")
-    parts.append(when_text(last_done))
+    parts.append(when_text(last_done, now))
     return f"{circuit.name}  ({entry.source.value})\n" + " · ".join(parts)
 
 
@@ -138,11 +137,11 @@ class PickerView(QWidget):
         layout.addWidget(self.list, 1)
         self.setFocusProxy(self.filter)
 
-    def set_entries(self, entries: list[LibraryEntry], last_done: dict[str, datetime],
+    def set_entries(self, entries: list[LibraryEntry], last_done: dict[str, datetime], now: datetime,
                     select_key: str | None = None) -> None:
         self.list.clear()
         for entry in entries:
-            item = QListWidgetItem(describe(entry, last_done.get(entry.key)))
+            item = QListWidgetItem(describe(entry, last_done.get(entry.key), now))
             item.setData(ENTRY_ROLE, entry)
             if entry.circuit is None:
                 item.setForeground(Qt.GlobalColor.darkRed)

@@ -1,0 +1,64 @@
+"""The house rules of DESIGN.md, read off the source: one maker of today, dependencies that
+point one way, views that ask the data layer. Each rule names the file and line that breaks it."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SOURCE = Path(__file__).resolve().parents[2] / "src" / "postrun"
+
+
+def modules() -> list[Path]:
+    return sorted(SOURCE.rglob("*.py"))
+
+
+def room(path: Path) -> str:
+    """'core', 'store', 'ui', … or the top-level module's name ('app', 'cli')."""
+    relative = path.relative_to(SOURCE)
+    return relative.parts[0] if len(relative.parts) > 1 else relative.stem
+
+
+def imported(tree: ast.AST) -> list[tuple[int, str]]:
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.append((node.lineno, node.module))
+        elif isinstance(node, ast.Import):
+            found.extend((node.lineno, alias.name) for alias in node.names)
+    return found
+
+
+def calls(tree: ast.AST) -> list[tuple[int, str]]:
+    """Dotted names of what is called: 'datetime.now', 'date.today'."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = ast.unparse(node.func)
+            found.append((node.lineno, name))
+    return found
+
+
+def test_the_house_is_read():
+    names = {str(p.relative_to(SOURCE)) for p in modules()}
+    assert {"core/clock.py", "store/workout_log.py", "ui/main_window.py"} <= names
+
+
+TODAY_READERS = ("datetime.now", "date.today", "datetime.today", "datetime.utcnow", "time.time", "time.localtime")
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(SOURCE)))
+def test_only_the_clock_reads_today(path):
+    if path.relative_to(SOURCE) == Path("core/clock.py"):
+        return
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    readers = [f"{path.name}:{line} {name}()" for line, name in calls(tree)
+               if any(name == reader or name.endswith("." + reader) for reader in TODAY_READERS)]
+    assert readers == [], "the wall clock is handed in (core.clock.local_now), never read here"
+
+
+def test_the_rule_finds_a_reader(tmp_path):
+    tree = ast.parse("from datetime import datetime\nstamp = datetime.now().astimezone()\n")
+    assert [name for _, name in calls(tree)] == ["datetime.now().astimezone", "datetime.now"]
