@@ -3,9 +3,10 @@
 import pytest
 
 from postrun.audio.cues import CUES
-from postrun.audio.voice import AFTER_CUE, QtSpeaker, Voice, next_sentence
+from postrun.audio.voice import AFTER_CUE, QtSpeaker, Voice
 from postrun.core.engine import Engine, State
 from postrun.core.events import Countdown, SegmentStarted
+from postrun.core.segment_words import next_sentence
 from postrun.core.timeline import build_timeline
 
 from helpers import circuit_from

@@ -62,3 +62,44 @@ def test_only_the_clock_reads_today(path):
 def test_the_rule_finds_a_reader(tmp_path):
     tree = ast.parse("from datetime import datetime\nstamp = datetime.now().astimezone()\n")
     assert [name for _, name in calls(tree)] == ["datetime.now().astimezone", "datetime.now"]
+
+
+# which rooms each room may import (DESIGN.md, Layout): arrows point one way
+MAY_IMPORT = {
+    "core": {"core"},
+    "store": {"core", "store"},
+    "audio": {"core", "audio", "timers"},
+    "system": {"core", "system"},
+    "session": {"core", "store", "audio", "system", "session", "timers"},
+    "timers": set(),
+    "cli": {"core", "store", "audio", "cli_history", "cli_exchange", "doctor", "self_test", "app"},
+    "cli_history": {"core", "store"},
+    "cli_exchange": {"core", "store"},
+    "doctor": {"core", "store", "audio", "system"},
+}
+
+
+def postrun_rooms_imported(tree: ast.AST) -> list[tuple[int, str]]:
+    found = []
+    for line, name in imported(tree):
+        parts = name.split(".")
+        if parts[0] == "postrun" and len(parts) > 1:
+            found.append((line, parts[1]))
+    return found
+
+
+@pytest.mark.parametrize("path", [p for p in modules() if room(p) in MAY_IMPORT],
+                         ids=lambda p: str(p.relative_to(SOURCE)))
+def test_dependencies_point_one_way(path):
+    allowed = MAY_IMPORT[room(path)]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    wrong = [f"{path.name}:{line} imports postrun.{target}" for line, target in postrun_rooms_imported(tree)
+             if target not in allowed]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("path", [p for p in modules() if room(p) in ("core", "store")],
+                         ids=lambda p: str(p.relative_to(SOURCE)))
+def test_core_and_store_know_no_qt(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    assert [name for _, name in imported(tree) if name.startswith("PySide6")] == []

@@ -8,10 +8,9 @@ started after the picker's first paint, and says why it cannot until that proces
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from postrun.core.clock import Clock, default_clock
-from postrun.store.settings import Settings
 from postrun.timers import QtTimers, Timers
 
 if TYPE_CHECKING:
@@ -21,6 +20,18 @@ if TYPE_CHECKING:
     from postrun.audio.voice import Voice
     from postrun.core.events import Event, Listener
     from postrun.core.timeline import Timeline
+
+
+
+class Settings(Protocol):
+    """The user's sound choices (store.settings.Settings has them): audio reads them
+    without depending on where they are kept."""
+
+    muted: bool
+    volume: int         # percent
+    voice: bool
+    lead_in: bool
+
 
 LEAD_IN = 0.3    # seconds of silence before each cue when the Bluetooth setting is on
 # What the Bluetooth setting does (see README and benchmarks/cue_onsets.py): keep the output

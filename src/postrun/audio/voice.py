@@ -15,8 +15,9 @@ from PySide6.QtCore import QObject
 
 from postrun.audio.cue_choice import CueChooser
 from postrun.audio.cues import CUES
-from postrun.core.events import Event, Finished, SegmentStarted, SwitchSides
-from postrun.core.timeline import Kind, Segment, Side, Timeline
+from postrun.core.events import Event
+from postrun.core.segment_words import spoken
+from postrun.core.timeline import Timeline
 from postrun.timers import QtTimers, Timers
 
 log = logging.getLogger(__name__)
@@ -31,31 +32,6 @@ class Speaker(Protocol):
     def say(self, text: str) -> None: ...
     def stop(self) -> None: ...
     def set_volume(self, volume: float) -> None: ...
-
-
-def next_sentence(segment: Segment) -> str:
-    name = segment.name or "the next exercise"
-    amount = f"{segment.reps} reps" if segment.reps is not None else f"{segment.seconds} seconds"
-    side = ", left side first" if segment.side is Side.LEFT else ""
-    return f"Next: {name}, {amount}{side}"
-
-
-def sentence_for(event: Event, timeline: Timeline) -> str | None:
-    if isinstance(event, Finished):
-        return "Workout complete"
-    if isinstance(event, SwitchSides):
-        return "Switch sides"
-    if not isinstance(event, SegmentStarted):
-        return None
-    segment = event.segment
-    if segment.kind in (Kind.PREPARE, Kind.REST, Kind.ROUND_REST):
-        following = timeline[event.index + 1] if event.index + 1 < len(timeline) else None
-        return next_sentence(following) if following is not None else None
-    rounds = timeline.circuit.rounds
-    first_of_round = segment.exercise_index == 0 and segment.side in (None, Side.LEFT)
-    if segment.kind is Kind.WORK and rounds > 1 and segment.round == rounds and first_of_round:
-        return "Last round"
-    return None
 
 
 class QtSpeaker(QObject):
@@ -131,7 +107,7 @@ class Voice(QObject):
             self.stop()          # never over a cue
         if self.timeline is None or not self.enabled or not self.speaker.ready:
             return
-        sentence = sentence_for(event, self.timeline)
+        sentence = spoken(event, self.timeline)
         if sentence is None:
             return
         self._sentence = sentence

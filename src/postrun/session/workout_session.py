@@ -20,14 +20,14 @@ from postrun.core.circuit_file import circuit_to_dict
 from postrun.core.clock import Clock
 from postrun.core.engine import Engine, Snapshot, State
 from postrun.core.events import Abandoned, Event, Finished, Paused, PauseReason, Resumed
-from postrun.core.timeline import Kind, Timeline, build_timeline
+from postrun.core.segment_words import skipped_sets, title
+from postrun.core.timeline import Timeline, build_timeline
 from postrun.session.notices import Notices
 from postrun.session.run_driver import RunDriver
 from postrun.store.user_data import UserData
 from postrun.store.workout_recorder import WorkoutRecorder
 from postrun.system.keep_awake import KeepAwake
 from postrun.timers import Timers
-from postrun.ui.segment_text import title
 
 RELEASE_AWAKE_AFTER_PAUSE_MS = 3 * 60 * 1000
 REFUSED_NOTICE_MS = 3000
@@ -79,20 +79,6 @@ class FinishReport:
     stopped_at: str
     round_reached: int
     save: SaveState
-
-
-def skipped_sets(timeline: Timeline, skipped: tuple[int, ...]) -> list[str]:
-    """What was skipped that matters: exercise sets and stretches, not rests."""
-    names: list[str] = []
-    for index in skipped:
-        segment = timeline[index]
-        if segment.kind in (Kind.WORK, Kind.COOLDOWN):
-            side = f" {segment.side.value}" if segment.side else ""
-            round_text = f", round {segment.round}" if segment.round else ""
-            names.append(f"{segment.name} ({side.strip() or 'set'}{round_text})")
-    if len(names) > 6:
-        names = names[:6] + [f"and {len(names) - 6} more"]
-    return names
 
 
 class WorkoutSession(QObject):

@@ -21,6 +21,8 @@ from postrun.core.balance import (
 from postrun.core.balance import suggest as suggest_circuit
 from postrun.core.circuit import Circuit
 from postrun.core.circuit_file import circuit_from_snapshot
+from postrun.core.segment_words import counts_as_a_set, set_name
+from postrun.core.timeline import build_timeline
 from postrun.core.weeks import WeekTotal, month_total, streak, weekly
 from postrun.store.library import LibraryEntry
 from postrun.store.muscle_groups import group_table
@@ -171,18 +173,12 @@ class SetLine:
 
 def workout_sets(record: WorkoutRecord, circuit: Circuit) -> list[SetLine]:
     """Every exercise set and stretch of the workout as run, with what became of it."""
-    from postrun.core.timeline import Kind, build_timeline
-
     lines = []
     completed = record.status == "completed"
     for index, segment in enumerate(build_timeline(circuit).segments):
-        if segment.kind not in (Kind.WORK, Kind.COOLDOWN):
+        if not counts_as_a_set(segment):
             continue
-        text = segment.name or segment.kind.value
-        if segment.side:
-            text += f" ({segment.side.value})"
-        if segment.round:
-            text += f", round {segment.round}"
+        text = set_name(segment)
         if index in record.skipped:
             state = "skipped"
         elif completed or index < record.segment_index:

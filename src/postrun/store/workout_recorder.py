@@ -20,23 +20,11 @@ from typing import Any
 
 from postrun.core.clock import WallClock
 from postrun.core.events import Abandoned, Event, Finished, SegmentSkipped, SegmentStarted
-from postrun.core.timeline import Segment
+from postrun.core.segment_words import log_label
 from postrun.store.record_file import write_record_file
 from postrun.store.workout_log import WorkoutDraft, WorkoutLog, explain
 
 Defer = Callable[[Callable[[], object]], None]
-
-
-def segment_label(segment: Segment) -> str:
-    """A short description for the log: 'work: Kettlebell swings (left), round 2'."""
-    text = segment.kind.value.replace("_", " ")
-    if segment.name:
-        text += f": {segment.name}"
-    if segment.side:
-        text += f" ({segment.side.value})"
-    if segment.round:
-        text += f", round {segment.round}"
-    return text
 
 
 class WorkoutRecorder:
@@ -81,7 +69,7 @@ class WorkoutRecorder:
         if isinstance(event, SegmentStarted):
             self._in_segment = (event.index, event.active_seconds)
             draft.segment_index = event.index
-            draft.segment_label = segment_label(event.segment)
+            draft.segment_label = log_label(event.segment)
             draft.active_seconds = event.active_seconds
             draft.skipped = list(event.skipped)
         elif isinstance(event, SegmentSkipped):
@@ -92,7 +80,7 @@ class WorkoutRecorder:
             draft.active_seconds = event.active_seconds
             draft.segment_index = event.index
             if event.segment is not None:
-                draft.segment_label = segment_label(event.segment)
+                draft.segment_label = log_label(event.segment)
             draft.skipped = list(event.skipped)
         else:
             return

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from postrun.core.circuit import MAX_ROUNDS, Circuit
 from postrun.core.durations import format_duration
 from postrun.core.errors import Problem
+from postrun.core.segment_words import step_lines
 from postrun.core.timeline import build_timeline
 from postrun.store.catalogue import catalogue, find
 from postrun.ui.editor_state import (
@@ -51,7 +52,6 @@ from postrun.ui.editor_state import (
     field_problems,
     without_details,
 )
-from postrun.ui.segment_text import step_lines
 from postrun.ui.theme import font
 
 Ask = Callable[[QWidget, str], str]         # "save", "discard" or "cancel"

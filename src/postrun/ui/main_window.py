@@ -18,13 +18,13 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QWidget
 
 from postrun.core.circuit import Circuit
 from postrun.core.durations import format_duration
+from postrun.core.segment_words import title as segment_title
 from postrun.store.library import LibraryEntry, NotFound, find_entry
 from postrun.store.workout_log import WorkoutRecord
 from postrun.ui.circuit_actions import CircuitActions
 from postrun.ui.dialogs import Dialogs
 from postrun.ui.picker_view import PickerView
 from postrun.ui.preview_view import PreviewView
-from postrun.ui.segment_text import title as segment_title
 
 if TYPE_CHECKING:
     # the workout's half of the program loads when the first workout starts, not

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from postrun.core.circuit import MAX_ROUNDS, Circuit
 from postrun.core.durations import format_duration
+from postrun.core.segment_words import amount_text
 from postrun.core.timeline import build_timeline, max_rounds_for
 from postrun.store.library import LibraryEntry
 from postrun.ui.resume_bar import ResumeBar
-from postrun.ui.segment_text import amount_text
 from postrun.ui.theme import font
 
 

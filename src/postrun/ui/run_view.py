@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from postrun.core.durations import format_duration
 from postrun.core.engine import Snapshot, State
+from postrun.core.segment_words import next_text, seconds_text, title
 from postrun.core.timeline import Kind, Segment
 from postrun.timers import QtTimers, Timers
 from postrun.ui.big_digits import BigDigits
@@ -23,7 +24,6 @@ from postrun.ui.flash_overlay import FlashOverlay
 from postrun.ui.live_text import LiveText
 from postrun.ui.phase_button import PhaseButton
 from postrun.ui.progress_line import ProgressLine
-from postrun.ui.segment_text import next_text, seconds_text, title
 from postrun.ui.theme import PAUSED, PHASES, Phase
 
 TIP_SECONDS = 8          # a tip stays this long before the next one
