@@ -96,7 +96,8 @@ def test_what_the_voice_says_for_each_event(timeline):
     second_round = next(i for i, s in enumerate(timeline.segments) if s.round == 2 and s.kind is Kind.WORK)
     assert spoken(started[second_round], timeline) == "Last round"
     assert spoken(SwitchSides(at=0.0, index=2, segment=timeline[2]), timeline) == "Switch sides"
-    assert spoken(Finished(at=0.0, index=len(timeline) - 1, active_seconds=1.0, skipped=()), timeline) == "Workout complete"
+    finished = Finished(at=0.0, index=len(timeline) - 1, active_seconds=1.0, skipped=())
+    assert spoken(finished, timeline) == "Workout complete"
 
 
 def test_only_sets_and_stretches_are_listed_as_skipped(timeline):

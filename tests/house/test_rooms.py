@@ -103,3 +103,14 @@ def test_dependencies_point_one_way(path):
 def test_core_and_store_know_no_qt(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
     assert [name for _, name in imported(tree) if name.startswith("PySide6")] == []
+
+
+@pytest.mark.parametrize("path", [p for p in modules() if room(p) == "ui"], ids=lambda p: str(p.relative_to(SOURCE)))
+def test_views_ask_the_data_layer(path):
+    """No view opens SQLite, reaches into the log, or catches a storage exception: store
+    answers with a value or a Refused in words."""
+    text = path.read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    assert [name for _, name in imported(tree) if name.split(".")[0] == "sqlite3"] == []
+    assert "data.log." not in text
+    assert "sqlite3." not in text

@@ -356,9 +356,11 @@ def test_a_deeply_nested_circuit_is_stored_but_shows_no_sets(tmp_path):
     log.merge(parse_workouts(doc(good_item(circuit={"name": "K", "deep": nested}))))
     view = overview(log, load_library(), TODAY)
     assert view.total_workouts == 1
-    from postrun.store.user_data import UserData
+    from postrun.store.workout_history import WorkoutHistory
 
-    assert UserData(log, None, now=FakeWallClock()).circuit_of(log.history()[0]) is None
+    detail = WorkoutHistory(log, load_library, FakeWallClock()).detail(log.history()[0].id)
+    assert detail.record.circuit_name == "K"
+    assert detail.sets is None
 
 
 def test_moments_edited_into_nonsense_read_as_unknown(tmp_path):

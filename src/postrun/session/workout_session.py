@@ -9,7 +9,6 @@ need. The window only navigates and shows; it never reads the engine.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -24,6 +23,7 @@ from postrun.core.segment_words import skipped_sets, title
 from postrun.core.timeline import Timeline, build_timeline
 from postrun.session.notices import Notices
 from postrun.session.run_driver import RunDriver
+from postrun.store.resume_point import ResumePoint
 from postrun.store.user_data import UserData
 from postrun.store.workout_recorder import WorkoutRecorder
 from postrun.system.keep_awake import KeepAwake
@@ -46,21 +46,6 @@ class SessionParts:
     keep_awake: KeepAwake
     clock: Clock
     timers: Timers
-
-
-@dataclass(frozen=True)
-class ResumePoint:
-    """Where an interrupted workout left off, from its record in the log."""
-
-    record_id: int
-    index: int
-    active_seconds: float
-    skipped: tuple[int, ...]
-    started_at: datetime
-    note: str = ""
-    uuid: str = ""
-    swaps: tuple[dict[str, object], ...] = ()
-    segment_seconds: tuple[tuple[int, float], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -7,15 +7,17 @@ import sqlite3
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from postrun.core.circuit import Circuit
 from postrun.core.circuit_file import circuit_from_snapshot
 from postrun.core.clock import WallClock
 from postrun.store.library import LibraryEntry, load_library
+from postrun.store.refused import Refused
+from postrun.store.resume_point import Interrupted
 from postrun.store.settings import Settings, save_settings
-from postrun.store.workout_log import WorkoutLog, WorkoutRecord
+from postrun.store.workout_log import WorkoutLog
 
 if TYPE_CHECKING:
     from postrun.store.history import Overview
+    from postrun.store.workout_history import WorkoutHistory
 
 
 class UserData:
@@ -25,6 +27,7 @@ class UserData:
         self.now = now          # the wall clock: what "today" and "this week" mean
         self.settings = settings
         self.settings_notice = settings_notice
+        self._history: WorkoutHistory | None = None
 
     @property
     def notices(self) -> list[str]:
@@ -67,15 +70,32 @@ class UserData:
             return f"Your choices could not be saved ({exc.strerror or exc}); they last until you quit."
         return None
 
-    def interrupted(self) -> list[WorkoutRecord]:
-        return self.log.interrupted()
+    @property
+    def history(self) -> WorkoutHistory:
+        """The history page's questions to the log, each answered or refused in words."""
+        if self._history is None:
+            from postrun.store.workout_history import WorkoutHistory
 
-    def keep_interrupted_as_unfinished(self, record_id: int | None = None) -> None:
-        """One interrupted workout, or every one (a new workout was started instead)."""
-        for record in self.log.interrupted():
-            if record_id is None or record.id == record_id:
-                self.log.abandon_interrupted(record.id)
+            self._history = WorkoutHistory(self.log, self.library, self.now)
+        return self._history
 
-    def circuit_of(self, record: WorkoutRecord) -> Circuit | None:
-        """The circuit exactly as it was run, rebuilt from the record's snapshot."""
-        return circuit_from_snapshot(record.circuit)
+    def interrupted(self) -> Interrupted | None:
+        """The newest workout the program died in (None: none, or the log cannot be read)."""
+        try:
+            found = self.log.interrupted()
+        except sqlite3.Error:
+            return None
+        if not found:
+            return None
+        return Interrupted(found[0], circuit_from_snapshot(found[0].circuit))
+
+    def keep_interrupted_as_unfinished(self, record_id: int | None = None) -> Refused | None:
+        """One interrupted workout, or every one (a new workout was started instead), kept
+        as a partial workout."""
+        try:
+            for record in self.log.interrupted():
+                if record_id is None or record.id == record_id:
+                    self.log.abandon_interrupted(record.id)
+        except sqlite3.Error as exc:
+            return Refused(f"The interrupted workout could not be marked unfinished ({exc}).")
+        return None

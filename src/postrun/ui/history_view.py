@@ -2,13 +2,12 @@
 and every workout newest first; select one to see it whole, edit its note and effort,
 delete it (asked once, undoable while the page is open), export or import.
 
-Reads and writes only through the workout log; a failed write is said in words and
-changes nothing on screen."""
+Asks the data layer (store.workout_history) for everything it shows and changes; a
+refusal is said in words and changes nothing on screen."""
 
 from __future__ import annotations
 
 import html
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,18 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from postrun.core.durations import format_duration
-from postrun.store.history import (
-    WEEK_RULE,
-    CircuitCache,
-    Overview,
-    outcome_text,
-    overview,
-    this_week_text,
-    workout_sets,
-)
-from postrun.store.record_file import RecordFileError, read_workouts_file, write_csv, write_json
+from postrun.store.history import WEEK_RULE, Overview, outcome_text
+from postrun.store.refused import Refused
 from postrun.store.user_data import UserData
-from postrun.store.workout_log import WorkoutRecord, draft_of
+from postrun.store.workout_history import WorkoutDetail
+from postrun.store.workout_log import WorkoutRecord
 from postrun.ui.balance_bars import BalanceBars
 from postrun.ui.dialogs import ask_history_export_path, ask_history_import_path, confirm
 from postrun.ui.history_model import HistoryModel, lived_text
@@ -66,15 +58,19 @@ class DeleteWorkout(QUndoCommand):
         self.record: WorkoutRecord | None = None
 
     def redo(self) -> None:
-        removed = self.view.write(lambda log: log.delete(self.record_id))
-        if isinstance(removed, WorkoutRecord):
+        removed = self.view.data.history.delete(self.record_id)
+        if isinstance(removed, Refused):
+            self.view.say(removed.text)
+        else:
             self.record = removed
         self.view.refresh()
 
     def undo(self) -> None:
         if self.record is not None:
             record = self.record
-            self.view.write(lambda log: log.restore(record))
+            refused = self.view.data.history.restore(record)
+            if refused is not None:
+                self.view.say(refused.text)
             self.view.refresh(select=record.id)
 
 
@@ -87,7 +83,6 @@ class HistoryView(QWidget):
         self.data = data
         self.ask, self.ask_export, self.ask_import = ask, ask_export, ask_import     # dialogs: tests answer them
         self.undo_stack = QUndoStack(self)
-        self.cache = CircuitCache()
         self.overview: Overview | None = None
         self.record: WorkoutRecord | None = None
 
@@ -221,17 +216,15 @@ class HistoryView(QWidget):
     def refresh(self, select: int | None = None) -> None:
         """Read the log again; keep (or move to) the selected record."""
         keep = select if select is not None else (self.record.id if self.record else None)
-        now = self.data.now()
-        try:
-            rows = self.data.log.summaries()
-            self.overview = overview(self.data.log, self.data.library(), now.date())
-        except sqlite3.Error as exc:
-            self.say(f"The workout log could not be read ({exc}).")
+        page = self.data.history.page()
+        if isinstance(page, Refused):
+            self.say(page.text)
             return
-        self.model.set_rows(rows, now)
+        rows = page.rows
+        self.overview = view = page.overview
+        self.model.set_rows(rows, page.now)
         self.pages.setCurrentWidget(self.content if rows else self.empty)
-        view = self.overview
-        self.summary.setText(this_week_text(view, now.date()) if rows else "")
+        self.summary.setText(page.summary)
         self.chart.set_weeks(view.weeks)
         self.bars.set_balance(view.balance)
         self.sentence.setText(view.sentence)
@@ -251,22 +244,21 @@ class HistoryView(QWidget):
             for widget in (self.note, self.effort, self.delete_button):
                 widget.setEnabled(False)
             return
-        try:
-            record = self.data.log.get(self.model.rows[row].id)
-        except sqlite3.Error:
-            record = None
-        self.record = record
+        detail = self.data.history.detail(self.model.rows[row].id)
+        self.record = None if isinstance(detail, Refused) else detail.record
         for widget in (self.note, self.effort, self.delete_button):
-            widget.setEnabled(record is not None)
-        if record is None:
-            self.detail.setPlainText("This workout could not be read from the log.")
+            widget.setEnabled(self.record is not None)
+        if isinstance(detail, Refused):
+            self.detail.setPlainText(detail.text)
             return
-        self.note.setText(record.note)
-        self.effort.setValue(record.effort or 0)
-        self.detail.setHtml(self.detail_html(record))
+        self.note.setText(detail.record.note)
+        self.effort.setValue(detail.record.effort or 0)
+        self.detail.setHtml(self.detail_html(detail))
 
-    def detail_html(self, record: WorkoutRecord) -> str:
+    @staticmethod
+    def detail_html(detail: WorkoutDetail) -> str:
         e = html.escape
+        record = detail.record
         rounds = record.circuit.get("rounds", 1)
         parts = [f"<h3>{e(record.circuit_name)}</h3>",
                  f"<p>{e(lived_text(record.started_at))}<br>"
@@ -275,13 +267,12 @@ class HistoryView(QWidget):
         if record.swaps:
             swaps = ", ".join(f"{s.get('from', '?')} → {s.get('to', '?')}" for s in record.swaps)
             parts.append(f"<p>Swapped: {e(swaps)}</p>")
-        circuit = self.cache.circuit_of(record)
-        if circuit is None:
+        if detail.sets is None:
             parts.append("<p>The circuit of this workout could not be read, so its sets cannot be listed.</p>")
             return "".join(parts)
         marks = {"done": "✓", "skipped": "✗ skipped", "stopped here": "■ stopped here", "not reached": "· not reached"}
         items = []
-        for line in workout_sets(record, circuit):
+        for line in detail.sets:
             time = f" — {format_duration(line.seconds)}" if line.seconds is not None and line.state == "done" else ""
             mark = marks[line.state]
             text = f"{mark} {e(line.text)}{e(time)}" if line.state == "done" else f"{e(line.text)}: {mark}"
@@ -294,14 +285,6 @@ class HistoryView(QWidget):
 
     # -- changing --------------------------------------------------------------------
 
-    def write(self, change: Callable[..., object]) -> object | None:
-        """One write to the log; a failure is said in words and returns None."""
-        try:
-            return change(self.data.log)
-        except (sqlite3.Error, OSError) as exc:
-            self.say(f"The workout log could not be changed ({exc}); nothing was changed.")
-            return None
-
     def save_note(self) -> None:
         record = self.record
         if record is None:
@@ -309,9 +292,12 @@ class HistoryView(QWidget):
         note, effort = self.note.text().strip(), self.effort.value() or None
         if (note, effort) == (record.note, record.effort):
             return
-        if self.write(lambda log: log.annotate(record.id, note, effort) or True):
-            self.say("Note saved.")
-            self.refresh(select=record.id)
+        refused = self.data.history.annotate(record.id, note, effort)
+        if refused is not None:
+            self.say(refused.text)
+            return
+        self.say("Note saved.")
+        self.refresh(select=record.id)
 
     def delete_selected(self) -> None:
         record = self.record
@@ -328,26 +314,21 @@ class HistoryView(QWidget):
         path = self.ask_export(self, "postrun-history.json")
         if path is None:
             return
-        try:
-            drafts = [draft_of(r) for r in self.data.log.records()]
-            (write_csv if path.suffix.lower() == ".csv" else write_json)(path, drafts)
-        except (sqlite3.Error, OSError) as exc:
-            self.say(f"Not exported: {getattr(exc, 'strerror', None) or exc} ({path}).")
+        count = self.data.history.export(path)
+        if isinstance(count, Refused):
+            self.say(count.text)
             return
-        self.say(f"Exported {len(drafts)} workout{'s' if len(drafts) != 1 else ''} to {path}.")
+        self.say(f"Exported {count} workout{'s' if count != 1 else ''} to {path}.")
 
     def import_file(self) -> None:
         path = self.ask_import(self, "")
         if path is None:
             return
-        try:
-            added, known = self.data.log.merge(read_workouts_file(path))
-        except RecordFileError as exc:
-            self.say(f"Nothing was imported: {exc}.")
+        merged = self.data.history.import_file(path)
+        if isinstance(merged, Refused):
+            self.say(merged.text)
             return
-        except (sqlite3.Error, OSError) as exc:
-            self.say(f"Nothing was imported: the workout log could not be written ({exc}).")
-            return
+        added, known = merged
         already = f"; {known} were already here" if known else ""
         self.say(f"Imported {added} workout{'s' if added != 1 else ''}{already}.")
         self.refresh()

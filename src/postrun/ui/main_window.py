@@ -7,7 +7,6 @@ parts app.py wires), whose signals fill the run and finish views.
 from __future__ import annotations
 
 import math
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +19,6 @@ from postrun.core.circuit import Circuit
 from postrun.core.durations import format_duration
 from postrun.core.segment_words import title as segment_title
 from postrun.store.library import LibraryEntry, NotFound, find_entry
-from postrun.store.workout_log import WorkoutRecord
 from postrun.ui.circuit_actions import CircuitActions
 from postrun.ui.dialogs import Dialogs
 from postrun.ui.picker_view import PickerView
@@ -30,7 +28,8 @@ if TYPE_CHECKING:
     # the workout's half of the program loads when the first workout starts, not
     # before the picker's first paint (about 20 ms of start-up)
     from postrun.core.engine import Snapshot
-    from postrun.session.workout_session import FinishReport, ResumePoint, SessionParts, WorkoutSession
+    from postrun.session.workout_session import FinishReport, SessionParts, WorkoutSession
+    from postrun.store.resume_point import ResumePoint
     from postrun.system.media_buttons import MediaButtons
     from postrun.ui.editor_state import CircuitForm
     from postrun.ui.editor_view import EditorView
@@ -53,11 +52,6 @@ def available_area(widget: QWidget) -> QRect:
     """The free part of the screen the window opens on (without panels and docks)."""
     screen = widget.screen() or QGuiApplication.primaryScreen()
     return screen.availableGeometry() if screen is not None else QRect(0, 0, *DEFAULT_SIZE)
-
-
-def resume_offer(record: WorkoutRecord) -> str:
-    return (f"“{record.circuit_name}” was interrupted at {record.segment_label or 'the start'} "
-            f"({record.started_at:%a %d %b %H:%M}). Resume from that step?")
 
 
 class MainWindow(QMainWindow):
@@ -330,34 +324,25 @@ class MainWindow(QMainWindow):
     # -- interrupted workouts --------------------------------------------------------
 
     def _offer_resume(self) -> None:
-        try:
-            interrupted = self.data.interrupted()
-        except sqlite3.Error:
-            interrupted = []
-        text = resume_offer(interrupted[0]) if interrupted else None
+        interrupted = self.data.interrupted()
+        text = interrupted.offer if interrupted is not None else None
         if self.stack.currentWidget() is self.picker:
             self.picker.show_resume(text)
         elif self._preview is not None:
             self._preview.resume_bar.offer(text)
 
     def resume_interrupted(self) -> None:
-        from postrun.session.workout_session import ResumePoint
-
         interrupted = self.data.interrupted()
-        if not interrupted:
+        if interrupted is None:
             self._offer_resume()
             return
-        record = interrupted[0]
-        circuit = self.data.circuit_of(record)
-        if circuit is None:
-            self._keep_interrupted_as_unfinished(record.id)
+        if interrupted.circuit is None:
+            self._keep_interrupted_as_unfinished(interrupted.record.id)
             self.show_picker()
             self.picker.show_notice("That workout could not be resumed; it is kept in the log as unfinished.")
             return
         self.parts.sound.warm(self.data.settings)
-        self.begin(record.circuit_key, circuit, ResumePoint(
-            record.id, record.segment_index, record.active_seconds, tuple(record.skipped), record.started_at,
-            record.note, record.uuid, tuple(record.swaps), tuple(record.segment_seconds.items())))
+        self.begin(interrupted.key, interrupted.circuit, interrupted.point)
 
     def discard_interrupted(self) -> None:
         self._keep_interrupted_as_unfinished()
@@ -367,10 +352,9 @@ class MainWindow(QMainWindow):
             current.setFocus()
 
     def _keep_interrupted_as_unfinished(self, record_id: int | None = None) -> None:
-        try:
-            self.data.keep_interrupted_as_unfinished(record_id)
-        except sqlite3.Error as exc:
-            self.picker.show_notice(f"The interrupted workout could not be marked unfinished ({exc}).")
+        refused = self.data.keep_interrupted_as_unfinished(record_id)
+        if refused is not None:
+            self.picker.show_notice(refused.text)
 
     # -- headset and keyboard media buttons (MPRIS) --------------------------------
 
