@@ -1,4 +1,6 @@
 import os
+import subprocess
+from pathlib import Path
 
 # Before anything imports Qt: tests draw offscreen, never on a real display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -136,3 +138,43 @@ def window(qtbot, parts, saved_paths, tmp_path):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A real file system with `free` KB left: a tmpfs mounted for the test (needs root,
+    as CI runs; elsewhere the test says why it did not run)."""
+    mounts = []
+
+    def make(free_kb: int) -> Path:
+        point = tmp_path / f"disk{len(mounts)}"
+        point.mkdir()
+        size = free_kb + 64
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}k", "tmpfs", str(point)],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a small tmpfs here ({done.stderr.strip()})")
+        mounts.append(point)
+        with open(point / "filler", "wb") as filler:
+            filler.write(b"\0" * 64 * 1024)
+        return point
+
+    yield make
+    for point in mounts:
+        subprocess.run(["umount", "-l", str(point)], check=False)
+
+
+@pytest.fixture
+def read_only_mount(tiny_disk):
+    """A tmpfs that `make(prepare)` fills through `prepare(folder)` and then remounts
+    read-only: a log on a read-only file system, as root or anyone sees it."""
+
+    def make(prepare) -> Path:
+        point = tiny_disk(1024)
+        prepare(point)
+        done = subprocess.run(["mount", "-o", "remount,ro", str(point)], capture_output=True, text=True)
+        if done.returncode != 0:
+            pytest.skip(f"cannot remount a tmpfs read-only here ({done.stderr.strip()})")
+        return point
+
+    return make

@@ -51,6 +51,11 @@ def cmd_history(args: argparse.Namespace, now: WallClock = local_now) -> int:
             print(f"postrun: the workout log cannot be written ({log.problem}). Nothing was imported.",
                   file=sys.stderr)
             return 1
+        if args.import_file is None and not log.complete:
+            # an empty answer would read as "no workouts", and an export as a whole backup
+            print(f"postrun: the workout log could not be read ({log.problem}); nothing was listed or exported",
+                  file=sys.stderr)
+            return 1
         if log.notice:
             print(f"postrun: {log.notice}", file=sys.stderr)
         if args.import_file is not None:
@@ -62,8 +67,10 @@ def cmd_history(args: argparse.Namespace, now: WallClock = local_now) -> int:
             _emit(json_text(draft_of(r) for r in records))
         elif args.csv:
             _emit(csv_text(draft_of(r) for r in records))
-        else:
+        elif records:
             _table(records, now())
+        else:
+            print(_nothing(log, args.since, args.circuit))
         sys.stdout.flush()          # an export redirected to a full disk fails here, not silently at exit
         return 0
     except BrokenPipeError:
@@ -121,10 +128,19 @@ def _balance(log: WorkoutLog, today: date) -> int:
     return 0
 
 
+def _nothing(log: WorkoutLog, since: date | None, circuit: str | None) -> str:
+    """Why the list is empty: no workouts at all, or none that the filters let through
+    (an empty answer on a full log must not read like data loss)."""
+    total = len(log.summaries())
+    if total == 0:
+        return "No workouts yet. Finish or stop one in the window and it is listed here."
+    what = f"No workouts of “{circuit}”" if circuit else "No workouts"
+    if since is not None:
+        what += f" since {since.isoformat()}"
+    return f"{what} ({total} in the log)."
+
+
 def _table(records: list[WorkoutRecord], now: datetime) -> None:
-    if not records:
-        print("No workouts yet. Finish or stop one in the window and it is listed here.")
-        return
     for r in records:
         when = r.started_at.strftime("%Y-%m-%d %H:%M %z")
         skips = f"{len(r.skipped)} skipped" if r.skipped else ""

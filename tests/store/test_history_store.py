@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from postrun.store import workout_log
+from postrun.store import log_rows, log_schema
 from postrun.store.history import filtered, overview
 from postrun.store.library import load_library
 from postrun.store.record_file import (
@@ -48,7 +48,7 @@ WHEN = datetime(2026, 11, 25, 18, 30, tzinfo=timezone(timedelta(hours=1)))
 def v1_log(path):
     """A log as schema 1 left it, with two workouts in it."""
     with closing(sqlite3.connect(path)) as db:
-        db.executescript(f"BEGIN; {workout_log.MIGRATIONS[0]}; PRAGMA user_version = 1; COMMIT;")
+        db.executescript(f"BEGIN; {log_schema.MIGRATIONS[0]}; PRAGMA user_version = 1; COMMIT;")
         for n in range(2):
             db.execute(
                 "INSERT INTO workouts (circuit_key, circuit_name, circuit_json, started_at, finished_at, "
@@ -93,7 +93,7 @@ def test_a_migration_that_fails_half_way_leaves_the_old_version(tmp_path, monkey
         if len(calls) == 1:             # the file's migration fails; the in-memory fallback's works
             raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(workout_log, "MIGRATIONS", [workout_log.MIGRATIONS[0], broken])
+    monkeypatch.setattr(log_schema, "MIGRATIONS", [log_schema.MIGRATIONS[0], broken])
     log = opened(path)
     assert not log.durable
     with closing(sqlite3.connect(path)) as db:
@@ -155,7 +155,7 @@ def test_json_export_round_trips_every_field(tmp_path):
     path = tmp_path / "export.json"
     write_json(path, [draft_of(r) for r in records])
     back = read_workouts_file(path)
-    assert [workout_log._values(d) for d in back] == [workout_log._values(draft_of(r)) for r in records]  # noqa: SLF001
+    assert [log_rows.values_of(d) for d in back] == [log_rows.values_of(draft_of(r)) for r in records]
     fresh = opened(tmp_path / "new-laptop.sqlite3")
     assert fresh.merge(back) == (len(records), 0)
     assert fresh.merge(read_workouts_file(path)) == (0, len(records))          # twice changes nothing

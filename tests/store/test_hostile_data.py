@@ -16,30 +16,6 @@ from postrun.store.workout_log import WorkoutDraft, WorkoutLog
 from helpers import PINNED
 
 
-@pytest.fixture
-def tiny_disk(tmp_path):
-    """A real file system with `free` KB left: a tmpfs mounted for the test (needs root,
-    as CI runs; elsewhere the test says why it did not run)."""
-    mounts = []
-
-    def make(free_kb: int) -> Path:
-        point = tmp_path / f"disk{len(mounts)}"
-        point.mkdir()
-        size = free_kb + 64
-        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}k", "tmpfs", str(point)],
-                              capture_output=True, text=True)
-        if done.returncode != 0:
-            pytest.skip(f"cannot mount a small tmpfs here ({done.stderr.strip()})")
-        mounts.append(point)
-        with open(point / "filler", "wb") as filler:
-            filler.write(b"\0" * 64 * 1024)
-        return point
-
-    yield make
-    for point in mounts:
-        subprocess.run(["umount", "-l", str(point)], check=False)
-
-
 @pytest.mark.parametrize("free_kb", [0, 20])
 def test_a_full_disk_at_first_start_gives_a_log_in_memory_and_says_why(tiny_disk, free_kb):
     folder = tiny_disk(free_kb) / "data"

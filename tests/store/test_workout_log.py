@@ -111,12 +111,12 @@ def test_an_unwritable_folder_gives_a_log_in_memory_and_says_where(tmp_path):
 
 
 def test_the_integrity_check_runs_again_only_when_the_file_changed(tmp_path, monkeypatch):
-    from postrun.store import workout_log
+    from postrun.store import log_opening
 
     path = tmp_path / "postrun.sqlite3"
     WorkoutLog.open(path).close()
     checks = []
-    real = workout_log.sqlite3.connect
+    real = log_opening.sqlite3.connect
 
     class Counting:
         def __init__(self, connection):
@@ -136,7 +136,7 @@ def test_the_integrity_check_runs_again_only_when_the_file_changed(tmp_path, mon
         def __exit__(self, *args):
             return self._c.__exit__(*args)
 
-    monkeypatch.setattr(workout_log.sqlite3, "connect", lambda *a, **k: Counting(real(*a, **k)))
+    monkeypatch.setattr(log_opening.sqlite3, "connect", lambda *a, **k: Counting(real(*a, **k)))
     WorkoutLog.open(path).close()
     assert checks == []                              # nothing changed since it passed
     log = WorkoutLog.open(path)

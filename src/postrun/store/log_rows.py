@@ -1,0 +1,190 @@
+"""The workout log's rows as values: a record as read, a summary for the list, a draft as
+written, and the mapping between them and the `workouts` and `circuits` tables. A row
+edited by hand or by another tool reads as far as it makes sense, never stops a read."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class WorkoutRecord:
+    id: int
+    circuit_key: str
+    circuit_name: str
+    circuit: dict[str, Any]
+    started_at: datetime
+    finished_at: datetime | None
+    active_seconds: float
+    status: str
+    segment_index: int
+    segment_label: str
+    skipped: list[int]
+    note: str
+    effort: int | None
+    uuid: str = ""
+    swaps: list[dict[str, Any]] = field(default_factory=list)     # [{"exercise": 1, "from": ..., "to": ...}]
+    segment_seconds: dict[int, float] = field(default_factory=dict)   # segment index -> seconds spent in it
+
+    @property
+    def local_date(self) -> date:
+        """The day as the user lived it: the stored offset, not today's time zone."""
+        return self.started_at.date()
+
+
+@dataclass(frozen=True)
+class WorkoutSummary:
+    """One line of the history list: everything but the circuit, cheap to read by the thousand."""
+
+    id: int
+    uuid: str
+    circuit_key: str
+    circuit_name: str
+    started_at: datetime
+    active_seconds: float
+    status: str
+    segment_label: str
+    skipped_count: int
+    note: str
+    effort: int | None
+
+
+@dataclass
+class WorkoutDraft:
+    """What the log should say about one workout, kept whole so that every write (and a
+    retry after a failed one) writes the latest truth in one transaction."""
+
+    circuit_key: str
+    circuit: dict[str, Any]
+    started_at: datetime
+    status: str = "in_progress"
+    finished_at: datetime | None = None
+    active_seconds: float = 0.0
+    segment_index: int = 0
+    segment_label: str = ""
+    skipped: list[int] = field(default_factory=list)
+    note: str = ""
+    effort: int | None = None
+    uuid: str = field(default_factory=lambda: str(uuid.uuid4()))
+    swaps: list[dict[str, Any]] = field(default_factory=list)
+    segment_seconds: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def circuit_name(self) -> str:
+        return str(self.circuit.get("name", self.circuit_key))
+
+
+STATUSES = ("in_progress", "completed", "abandoned")
+
+
+# the workouts row as written: circuit_id stands for the circuit's JSON in `circuits`
+FIELDS = ("circuit_key", "circuit_name", "circuit_id", "started_at", "finished_at", "active_seconds", "status",
+           "segment_index", "segment_label", "skipped_json", "note", "effort", "uuid", "swaps_json", "seconds_json")
+CIRCUIT_AT = FIELDS.index("circuit_id")
+# a record as read: the same order with the circuit's JSON in its place
+SELECT = ("SELECT w.id, " + ", ".join("c.json" if f == "circuit_id" else f"w.{f}" for f in FIELDS)
+           + " FROM workouts w JOIN circuits c ON c.id = w.circuit_id")
+EPOCH = datetime.fromtimestamp(0).astimezone()
+
+
+def values_of(draft: WorkoutDraft) -> tuple[Any, ...]:
+    """The record's values in FIELDS order, with the circuit as JSON text."""
+    return (draft.circuit_key, draft.circuit_name, json.dumps(draft.circuit),
+            draft.started_at.isoformat(), draft.finished_at.isoformat() if draft.finished_at else None,
+            draft.active_seconds, draft.status, draft.segment_index, draft.segment_label, json.dumps(draft.skipped),
+            draft.note, draft.effort, draft.uuid, json.dumps(draft.swaps),
+            json.dumps({str(k): round(v, 3) for k, v in sorted(draft.segment_seconds.items())}))
+
+
+def stored(db: sqlite3.Connection, draft: WorkoutDraft) -> tuple[Any, ...]:
+    """values_of with the circuit stored once in `circuits` and referred to by its id."""
+    values = list(values_of(draft))
+    text = values[CIRCUIT_AT]
+    db.execute("INSERT OR IGNORE INTO circuits (json) VALUES (?)", (text,))
+    values[CIRCUIT_AT] = db.execute("SELECT id FROM circuits WHERE json = ?", (text,)).fetchone()[0]
+    return tuple(values)
+
+
+def insert(db: sqlite3.Connection, draft: WorkoutDraft, record_id: int | None = None) -> int:
+    columns = ("id", *FIELDS) if record_id is not None else FIELDS
+    values = (record_id, *stored(db, draft)) if record_id is not None else stored(db, draft)
+    cursor = db.execute(f"INSERT INTO workouts ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                        values)
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def draft_of(record: WorkoutRecord) -> WorkoutDraft:
+    """A record as a draft again: a resumed workout, an undone delete, an export."""
+    return WorkoutDraft(
+        circuit_key=record.circuit_key, circuit=record.circuit, started_at=record.started_at, status=record.status,
+        finished_at=record.finished_at, active_seconds=record.active_seconds, segment_index=record.segment_index,
+        segment_label=record.segment_label, skipped=list(record.skipped), note=record.note, effort=record.effort,
+        uuid=record.uuid or str(uuid.uuid4()), swaps=list(record.swaps), segment_seconds=dict(record.segment_seconds))
+
+
+def record_of(row: tuple[Any, ...], circuits: dict[str, Any] | None = None) -> WorkoutRecord:
+    (record_id, key, name, circuit_json, started, finished, active, status, index, label, skipped,
+     note, effort, record_uuid, swaps_json, seconds_json) = row
+    if circuits is None:
+        circuit = json_or(circuit_json, {})
+    elif circuit_json in circuits:
+        circuit = circuits[circuit_json]          # shared by the records of one read: not to be changed
+    else:
+        circuit = circuits.setdefault(circuit_json, json_or(circuit_json, {}))
+    skipped_list = json_or(skipped, [])
+    swaps = json_or(swaps_json, [])
+    return WorkoutRecord(
+        id=record_id, circuit_key=key, circuit_name=name, circuit=circuit if isinstance(circuit, dict) else {},
+        started_at=moment_of(started) or EPOCH,
+        finished_at=moment_of(finished),
+        active_seconds=float(active or 0), status=status, segment_index=int(index or 0), segment_label=label or "",
+        skipped=[i for i in skipped_list if isinstance(i, int)] if isinstance(skipped_list, list) else [],
+        note=note or "", effort=effort, uuid=record_uuid or "",
+        swaps=[s for s in swaps if isinstance(s, dict)] if isinstance(swaps, list) else [],
+        segment_seconds=segment_seconds_of(json_or(seconds_json, {})),
+    )
+
+
+def segment_seconds_of(value: Any) -> dict[int, float]:
+    """{"3": 41.2} as stored (JSON keys are text) -> {3: 41.2}; anything odd is left out."""
+    found: dict[int, float] = {}
+    if isinstance(value, dict):
+        for key, seconds in value.items():
+            try:
+                index, spent = int(key), float(seconds)
+            except (TypeError, ValueError):
+                continue
+            if index >= 0 and 0 <= spent < 86400:
+                found[index] = spent
+    return found
+
+
+def count_of(text: Any) -> int:
+    found = json_or(text, [])
+    return len(found) if isinstance(found, list) else 0
+
+
+def json_or(text: Any, default: Any) -> Any:
+    """A row edited by hand or by another tool must not stop the log from being read."""
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError):
+        return default
+
+
+def moment_of(text: Any) -> datetime | None:
+    """A stored moment; one edited by hand into nonsense (or outside 1970-2200, where
+    converting time zones overflows) reads as unknown."""
+    try:
+        moment = datetime.fromisoformat(text) if text else None
+    except (TypeError, ValueError):
+        return None
+    if moment is None or moment.tzinfo is None or not 1970 <= moment.year <= 2200:
+        return None
+    return moment
