@@ -1,4 +1,5 @@
-"""What counts as readable text in a circuit: printable characters only.
+"""What counts as readable text in a circuit, or in anything imported: printable
+characters only (a note may also hold line breaks and tabs).
 
 A name or tip is shown huge across a room and spoken by the voice; a control
 character or a bidirectional override (which reorders what follows it, the trick of
@@ -16,9 +17,15 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 UNPRINTABLE = frozenset({"Cc", "Zl", "Zp", "Co", "Cs", "Cn"})
 
 
-def unreadable_character(text: str) -> str | None:
-    """Describe the first character that must not appear in a name or tip, or None."""
+def unreadable_character(text: str, multiline: bool = False) -> str | None:
+    """Describe the first character that must not appear in a name or tip (or, with
+    `multiline`, a note), or None. A lone surrogate (which JSON's \\ud800 escape makes)
+    is refused here: UTF-8, and so the log and every file, cannot hold it."""
     for char in text:
+        if multiline and char in "\n\t":
+            continue
+        if "\ud800" <= char <= "\udfff":
+            return f"a lone surrogate (U+{ord(char):04X}), which is not text UTF-8 can hold"
         if char in BIDI_CONTROLS:
             return f"a right-to-left/left-to-right control character (U+{ord(char):04X})"
         if unicodedata.category(char) in UNPRINTABLE:

@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from postrun.core.text_rules import unreadable_character
 from postrun.store.atomic import write_atomically
 from postrun.store.workout_log import STATUSES, WorkoutDraft, segment_seconds_of
 
@@ -180,6 +181,8 @@ def _draft(item: Any) -> WorkoutDraft:
     swaps = item.get("swaps", [])
     if not isinstance(swaps, list) or not all(isinstance(s, dict) for s in swaps):
         raise ValueError(".swaps: must be a list of objects")
+    for field in ("circuit", "swaps", "segment_seconds"):
+        _check_strings(item.get(field), f".{field}")
     draft = WorkoutDraft(
         circuit_key=key, circuit={**circuit, "name": circuit.get("name", name)}, started_at=started,
         status=status, finished_at=finished, active_seconds=float(active), segment_index=int(index),
@@ -223,7 +226,29 @@ def _text(item: dict[str, Any], key: str, limit: int, required: bool) -> str:
         raise ValueError(f".{key}: must be text")
     if len(value) > limit:
         raise ValueError(f".{key}: longer than {limit} characters")
+    problem = unreadable_character(value, multiline=key == "note")
+    if problem is not None:
+        raise ValueError(f".{key}: contains {problem}")
     return value
+
+
+def _check_strings(value: Any, where: str) -> None:
+    """Every text in a nested value (keys too) is text the log can hold; the first that
+    is not is named by its path: '.circuit.exercise[2].name: contains …'. A loop, not
+    recursion: however deep the JSON nests, this never runs out of stack."""
+    waiting: list[tuple[Any, str]] = [(value, where)]
+    while waiting:
+        item, path = waiting.pop()
+        if isinstance(item, str):
+            problem = unreadable_character(item, multiline=True)
+            if problem is not None:
+                raise ValueError(f"{path}: contains {problem}")
+        elif isinstance(item, dict):
+            for key, inner in item.items():
+                waiting.append((key, f"{path} (a key)"))
+                waiting.append((inner, f"{path}.{key}"))
+        elif isinstance(item, list):
+            waiting.extend((inner, f"{path}[{number}]") for number, inner in enumerate(item, 1))
 
 
 def _number(item: dict[str, Any], key: str, low: float, high: float, whole: bool = False) -> float:
