@@ -4,6 +4,10 @@ The first `postrun` takes a lock file and listens on a local socket; a second on
 the lock held, sends its request ("raise", or "open this circuit") over the socket, prints
 the answer and exits. QLockFile knows a lock left by a crashed program (its pid is gone)
 and takes it over, so a crash never blocks the next start.
+
+Both belong to the user: they live in a folder only this user can enter
+(private_folder.py), and where the system tells a local socket's peer (Linux), each side
+checks that the other runs as this user before a request is sent or read.
 """
 
 from __future__ import annotations
@@ -13,12 +17,16 @@ import hashlib
 import json
 import logging
 import os
+import socket as socket_module
+import struct
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDir, QLockFile, QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from postrun.system.private_folder import private_folder
 
 log = logging.getLogger(__name__)
 MAX_MESSAGE = 64 * 1024
@@ -35,6 +43,30 @@ def instance_name(data_dir: Path) -> str:
     return f"postrun-{digest}"
 
 
+def peer_uid(descriptor: int) -> int | None:
+    """The user id of the program at the other end of a local socket, where the system
+    tells it (Linux: SO_PEERCRED); None where it cannot be known."""
+    if descriptor < 0 or not hasattr(socket_module, "SO_PEERCRED"):
+        return None
+    try:
+        peer = socket_module.socket(fileno=os.dup(descriptor))      # a copy: Qt keeps its own
+    except OSError:
+        return None
+    try:
+        credentials = peer.getsockopt(socket_module.SOL_SOCKET, socket_module.SO_PEERCRED, struct.calcsize("3i"))
+    except OSError:
+        return None
+    finally:
+        peer.close()
+    return int(struct.unpack("3i", credentials)[1])
+
+
+def same_user(descriptor: int) -> bool:
+    """False only when the peer is known to run as another user."""
+    uid = peer_uid(descriptor)
+    return uid is None or uid == os.geteuid()
+
+
 def _encode(message: dict[str, object]) -> bytes:
     return json.dumps(message).encode() + b"\n"
 
@@ -48,10 +80,13 @@ def _decode(data: bytes) -> dict[str, object] | None:
 
 
 class SingleInstance(QObject):
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
+    def __init__(self, name: str, parent: QObject | None = None, folder: Path | None = None) -> None:
         super().__init__(parent)
-        self.name = name
-        self._lock = QLockFile(os.path.join(QDir.tempPath(), f"{name}.lock"))
+        folder = folder or private_folder()
+        # a full path for the socket inside the private folder; a bare name (Windows: a
+        # named pipe, per user already) where there is none
+        self.name = str(folder / name) if folder is not None else name
+        self._lock = QLockFile(os.path.join(str(folder) if folder is not None else QDir.tempPath(), f"{name}.lock"))
         self._lock.setStaleLockTime(0)         # stale only when its process is gone
         self._server: QLocalServer | None = None
         self.handler: Callable[[str | None], str] = lambda circuit: "Postrun is already open."
@@ -97,6 +132,9 @@ class SingleInstance(QObject):
             if time.monotonic() >= deadline:
                 return None
             time.sleep(0.1)
+        if not same_user(socket.socketDescriptor()):
+            socket.abort()                # never hand a request to another account's program
+            return None
         socket.write(_encode({"circuit": circuit}))
         socket.waitForBytesWritten(2000)
         reply = b""
@@ -115,6 +153,10 @@ class SingleInstance(QObject):
         assert self._server is not None
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
+            if not same_user(socket.socketDescriptor()):
+                socket.abort()            # another account's program: not read, not answered
+                socket.deleteLater()
+                continue
             self._buffers[socket] = b""
             socket.readyRead.connect(lambda s=socket: self._read(s))
             socket.disconnected.connect(lambda s=socket: self._forget(s))
