@@ -18,7 +18,7 @@ SYSTEM_PACKAGES := gcc python3-dev python3-venv libasound2-dev \
 # icu-devtools (icupkg) trims Qt's ICU data for the bundle (packaging/pyinstaller/icu_data.py)
 
 # what the benchmarks measure with: a real X server, a PulseAudio sink and its recorder
-BENCH_PACKAGES := xvfb pulseaudio pulseaudio-utils libasound2-plugins sox imagemagick xdotool
+BENCH_PACKAGES := xvfb pulseaudio pulseaudio-utils libasound2-plugins sox imagemagick xdotool time
 
 # the other Pythons we claim; `make test-pythons` runs the suite on each one found
 OTHER_PYTHONS := 3.12 3.13

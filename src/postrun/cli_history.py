@@ -18,7 +18,7 @@ from postrun.core.clock import WallClock, local_now
 from postrun.core.durations import format_duration
 from postrun.store.history import WEEK_RULE, bar_lines, filtered, outcome_text, overview, this_week_text
 from postrun.store.library import load_library
-from postrun.store.record_file import RecordFileError, csv_text, json_text, read_workouts_file
+from postrun.store.record_file import RecordFileError, csv_text, json_text, stream_workouts_file
 from postrun.store.workout_log import WorkoutLog, WorkoutRecord, draft_of
 
 
@@ -102,8 +102,7 @@ def _emit(text: str) -> None:
 
 def _import(log: WorkoutLog, path: Path) -> int:
     try:
-        drafts = read_workouts_file(path)
-        added, known = log.merge(drafts)
+        added, known = log.merge(stream_workouts_file(path))     # one transaction: all or nothing
     except RecordFileError as exc:
         print(f"postrun: {exc}. Nothing was imported.", file=sys.stderr)
         return 1

@@ -212,7 +212,9 @@ def doc(*items, **top):
     (doc(good_item(skipped=["a"])), "skipped"),
     (doc(good_item(circuit=[])), "circuit: must be an object"),
     (doc(good_item(circuit_key="")), "circuit_key: must be text"),
-    (b"[" * 100000 + b"]" * 100000, "nested too deeply"),
+    (b"[" * 100000 + b"]" * 100000, "not a Postrun workouts export"),
+    (b'{"kind": "postrun-workouts", "format": 1, "workouts": ' + b"[" * 100000 + b"]" * 100000 + b"}",
+     "nested too deeply"),
 ])
 def test_a_malformed_import_says_why(data, words):
     with pytest.raises(RecordFileError) as caught:

@@ -143,3 +143,18 @@ def test_the_interrupted_workout_is_offered_and_kept_as_unfinished_on_request(lo
     assert data.keep_interrupted_as_unfinished() is None
     assert data.interrupted() is None
     assert log.get(record_id).status == "abandoned"
+
+
+def test_a_bad_workout_late_in_a_long_file_imports_nothing(log, history, tmp_path):
+    from helpers import PINNED as WHEN
+
+    items = [{"id": f"00000000-0000-4000-8000-{n:012d}", "circuit_key": "k", "circuit_name": "K",
+              "started_at": WHEN.isoformat(), "status": "completed", "active_seconds": 60, "circuit": {"name": "K"}}
+             for n in range(2000)]
+    items[1998]["effort"] = 11
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps({"format": 1, "kind": "postrun-workouts", "workouts": items}))
+    answer = history.import_file(path)
+    assert isinstance(answer, Refused)
+    assert "workouts[1999].effort" in answer.text
+    assert log.summaries() == []                      # the 1,998 before it were rolled back

@@ -14,13 +14,14 @@ import json
 import os
 import stat
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from postrun.core.text_rules import unreadable_character
 from postrun.store.atomic import write_atomically
+from postrun.store.json_items import NotAnObject, NotJson, read_object
 from postrun.store.workout_log import STATUSES, WorkoutDraft, segment_seconds_of
 
 RECORD_FORMAT = 1
@@ -111,47 +112,80 @@ def write_csv(path: Path, drafts: Iterable[WorkoutDraft]) -> None:
 
 def read_workouts_file(path: Path) -> list[WorkoutDraft]:
     """Every workout in a JSON export, or RecordFileError saying what is wrong."""
+    return list(stream_workouts_file(path))
+
+
+def stream_workouts_file(path: Path) -> Iterator[WorkoutDraft]:
+    """The workouts of a JSON export one at a time, read in memory bounded by the largest
+    single workout (WorkoutLog.merge takes them in one transaction: a RecordFileError
+    part-way rolls back all of them)."""
     try:
         mode = os.stat(path).st_mode
         if not stat.S_ISREG(mode):
             raise RecordFileError(f"{path}: not a regular file (a folder, pipe or device)")
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        handle = os.fdopen(fd, "rb")
+        size = os.fstat(fd).st_size
     except OSError as exc:
         raise RecordFileError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
-    if len(data) > MAX_FILE_BYTES:
-        raise RecordFileError(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; not a Postrun export")
-    return parse_workouts(data, str(path))
+    with handle:
+        if size > MAX_FILE_BYTES:
+            raise RecordFileError(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; not a Postrun export")
+        try:
+            yield from _workouts(handle, str(path))
+        except OSError as exc:
+            raise RecordFileError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
 
 
 def parse_workouts(data: bytes, where: str = "the file") -> list[WorkoutDraft]:
+    return list(_workouts(io.BytesIO(data), where))
+
+
+def _workouts(handle: BinaryIO, where: str) -> Iterator[WorkoutDraft]:
+    head: dict[str, Any] = {}
+
+    def on_value(key: str, value: Any) -> None:
+        if key in ("kind", "format", "workouts"):
+            head[key] = value
+            _check_head(head, where, final=False)
+
+    circuits: dict[str, dict[str, Any]] = {}     # the same circuit, held once however often it ran
+    number = 0
     try:
-        doc = json.loads(data.decode("utf-8"))
+        for item in read_object(handle, "workouts", on_value):
+            number += 1
+            try:
+                draft = _draft(item)
+            except ValueError as exc:
+                raise RecordFileError(f"{where}: workouts[{number}]{exc}") from None
+            key = json.dumps(draft.circuit, sort_keys=True)
+            draft.circuit = circuits.setdefault(key, draft.circuit)
+            yield draft
     except UnicodeDecodeError as exc:
         raise RecordFileError(f"{where}: not UTF-8 text (byte {exc.start})") from exc
     except RecursionError as exc:
         raise RecordFileError(f"{where}: nested too deeply to be a Postrun export") from exc
-    except ValueError as exc:
+    except NotAnObject:
+        raise RecordFileError(f'{where}: not a Postrun workouts export (it needs "kind": "{KIND}")') from None
+    except NotJson as exc:
         raise RecordFileError(f"{where}: not JSON ({exc})") from exc
-    if not isinstance(doc, dict) or doc.get("kind") != KIND:
+    _check_head(head, where, final=True)
+
+
+def _check_head(head: dict[str, Any], where: str, final: bool) -> None:
+    """The export's kind and format (as soon as each is met), and at the end that the
+    workouts were a list."""
+    if ("kind" in head or final) and head.get("kind") != KIND:
         raise RecordFileError(f'{where}: not a Postrun workouts export (it needs "kind": "{KIND}")')
-    version = doc.get("format")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise RecordFileError(f'{where}: "format" must be a whole number')
-    if version > RECORD_FORMAT:
-        raise RecordFileError(f"{where}: written in format {version} by a newer Postrun; this one reads "
-                              f"format {RECORD_FORMAT}. Update Postrun to import it.")
-    items = doc.get("workouts")
-    if not isinstance(items, list):
+    if "format" in head or final:
+        version = head.get("format")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise RecordFileError(f'{where}: "format" must be a whole number')
+        if version > RECORD_FORMAT:
+            raise RecordFileError(f"{where}: written in format {version} by a newer Postrun; this one reads "
+                                  f"format {RECORD_FORMAT}. Update Postrun to import it.")
+    if ("workouts" in head or final) and not isinstance(head.get("workouts"), list):
         raise RecordFileError(f'{where}: "workouts" must be a list')
-    drafts: list[WorkoutDraft] = []
-    for number, item in enumerate(items, 1):
-        try:
-            drafts.append(_draft(item))
-        except ValueError as exc:
-            raise RecordFileError(f"{where}: workouts[{number}]{exc}") from None
-    return drafts
 
 
 def _draft(item: Any) -> WorkoutDraft:

@@ -15,7 +15,7 @@ from typing import TypeVar
 from postrun.core.clock import WallClock
 from postrun.store.history import CircuitCache, Overview, SetLine, overview, this_week_text, workout_sets
 from postrun.store.library import LibraryEntry
-from postrun.store.record_file import RecordFileError, read_workouts_file, write_csv, write_json
+from postrun.store.record_file import RecordFileError, stream_workouts_file, write_csv, write_json
 from postrun.store.refused import Refused
 from postrun.store.workout_log import WorkoutLog, WorkoutRecord, WorkoutSummary, draft_of
 
@@ -87,7 +87,7 @@ class WorkoutHistory:
     def import_file(self, path: Path) -> tuple[int, int] | Refused:
         """Merge a JSON export: (added, already there)."""
         try:
-            return self.log.merge(read_workouts_file(path))
+            return self.log.merge(stream_workouts_file(path))
         except RecordFileError as exc:
             return Refused(f"Nothing was imported: {exc}.")
         except (sqlite3.Error, OSError) as exc:
