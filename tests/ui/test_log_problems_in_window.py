@@ -131,3 +131,29 @@ def test_a_log_in_memory_recovers_when_the_folder_comes_back(make_window, clock,
     assert window.finish.saved.text() == "Saved to your workout log."
     with closing(sqlite3.connect(folder / "postrun.sqlite3")) as db:
         assert db.execute("SELECT status FROM workouts").fetchall() == [("completed",)]
+
+
+@pytest.mark.slow
+def test_a_log_on_a_read_only_disk_still_shows_the_history(make_window, read_only_mount, clock, now):
+    from helpers import seed_history
+
+    def seed(point):
+        log = WorkoutLog.open(point / "postrun.sqlite3")
+        seed_history(log, now().date())
+        log.close()
+
+    point = read_only_mount(seed)
+    window = make_window(WorkoutLog.open(point / "postrun.sqlite3"))
+    assert "The workout log cannot be written" in window.picker.notice.text()
+    assert "Your workouts are shown" in window.picker.notice.text()
+    window.show_history()
+    assert window.history.model.rowCount() > 20                     # the real workouts, not an empty log
+    assert window.history.summary.text().startswith("This week: 2 workouts")
+    window.history.note.setText("a note that cannot be kept")
+    window.history.save_note()
+    assert "could not be changed" in window.history.status.text()
+    assert "nothing was changed" in window.history.status.text()
+    qtbot_key(window.history, Qt.Key.Key_Escape)
+    run_to_the_end(window, clock)
+    assert window.finish.saved.text().startswith("Not saved to your workout log:")
+    assert window.finish.save_file.isVisible()
