@@ -9,6 +9,7 @@ by `make bundle` on the bundle and by `make test` on a wheel in a fresh venv.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -157,16 +158,19 @@ def main() -> int:
         ("voice", _voice, False),
     ]
     failed = 0
-    for name, check, required in checks:
-        try:
-            print(f"ok    {name}: {check()}", flush=True)
-        except Exception as exc:  # noqa: BLE001 - every failure is one line, and the next check still runs
-            if required:
-                failed += 1
-                print(f"FAIL  {name}: {type(exc).__name__}: {exc}", flush=True)
-                if os.environ.get("POSTRUN_SELF_TEST_TRACE"):
-                    traceback.print_exc()
-            else:
-                print(f"note  {name}: {exc}", flush=True)
+    try:
+        for name, check, required in checks:
+            try:
+                print(f"ok    {name}: {check()}", flush=True)
+            except Exception as exc:  # noqa: BLE001 - every failure is one line, and the next check still runs
+                if required:
+                    failed += 1
+                    print(f"FAIL  {name}: {type(exc).__name__}: {exc}", flush=True)
+                    if os.environ.get("POSTRUN_SELF_TEST_TRACE"):
+                        traceback.print_exc()
+                else:
+                    print(f"note  {name}: {exc}", flush=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)     # nothing of the self-test is left in the temp folder
     print(f"{len(checks) - failed} of {len(checks)} checks passed" if failed else "all checks passed")
     return 1 if failed else 0
