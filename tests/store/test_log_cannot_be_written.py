@@ -121,12 +121,15 @@ def test_a_log_that_cannot_be_read_at_all_exports_nothing_and_says_so(tmp_path):
 
 def test_an_unreadable_log_is_not_complete_but_a_missing_one_is(tmp_path):
     (tmp_path / "postrun.sqlite3").mkdir()
-    assert not WorkoutLog.open(tmp_path / "postrun.sqlite3").complete
+    unreadable = WorkoutLog.open(tmp_path / "postrun.sqlite3")
+    assert not unreadable.complete
+    unreadable.close()
     blocker = tmp_path / "file"
     blocker.write_text("")
     missing = WorkoutLog.open(blocker / "postrun.sqlite3")        # no folder can be made: no workouts either
     assert missing.state is LogState.MEMORY
     assert missing.complete
+    missing.close()
 
 
 @pytest.mark.parametrize(("args", "words"), [
