@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from postrun.system.single_instance import instance_name, peer_uid, same_user
+from postrun.system.peer_user import peer_uid, same_user
+from postrun.system.single_instance import instance_name
 
 HOSTILE = "postrun-hostile"
 

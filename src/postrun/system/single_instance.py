@@ -17,8 +17,6 @@ import hashlib
 import json
 import logging
 import os
-import socket as socket_module
-import struct
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -41,30 +39,6 @@ def instance_name(data_dir: Path) -> str:
         user = str(os.getuid()) if hasattr(os, "getuid") else "user"
     digest = hashlib.sha256(f"{user}\0{data_dir.resolve()}".encode()).hexdigest()[:16]
     return f"postrun-{digest}"
-
-
-def peer_uid(descriptor: int) -> int | None:
-    """The user id of the program at the other end of a local socket, where the system
-    tells it (Linux: SO_PEERCRED); None where it cannot be known."""
-    if descriptor < 0 or not hasattr(socket_module, "SO_PEERCRED"):
-        return None
-    try:
-        peer = socket_module.socket(fileno=os.dup(descriptor))      # a copy: Qt keeps its own
-    except OSError:
-        return None
-    try:
-        credentials = peer.getsockopt(socket_module.SOL_SOCKET, socket_module.SO_PEERCRED, struct.calcsize("3i"))
-    except OSError:
-        return None
-    finally:
-        peer.close()
-    return int(struct.unpack("3i", credentials)[1])
-
-
-def same_user(descriptor: int) -> bool:
-    """False only when the peer is known to run as another user."""
-    uid = peer_uid(descriptor)
-    return uid is None or uid == os.geteuid()
 
 
 def _encode(message: dict[str, object]) -> bytes:
@@ -132,6 +106,8 @@ class SingleInstance(QObject):
             if time.monotonic() >= deadline:
                 return None
             time.sleep(0.1)
+        from postrun.system.peer_user import same_user  # the socket module: only when a request is made
+
         if not same_user(socket.socketDescriptor()):
             socket.abort()                # never hand a request to another account's program
             return None
@@ -150,6 +126,8 @@ class SingleInstance(QObject):
     # -- the first instance ----------------------------------------------------------
 
     def _accept(self) -> None:
+        from postrun.system.peer_user import same_user  # the socket module: not before the first paint
+
         assert self._server is not None
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
