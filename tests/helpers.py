@@ -243,3 +243,15 @@ def cues_in(data: bytes, buffers: dict[str, bytes], rate: int = 44100) -> list[t
             raise AssertionError(f"sound at {first / 2 / rate:.3f} s is no cue")
         found.append((start / 2 / rate, name))
         pos = start + shared
+
+
+def seeded_folder(folder, today) -> list:  # type: ignore[no-untyped-def]
+    """A data folder whose log holds seed_history's 12 weeks up to `today` (closed again)."""
+    from postrun.store.workout_log import WorkoutLog
+
+    folder.mkdir(parents=True, exist_ok=True)
+    log = WorkoutLog.open(folder / "postrun.sqlite3")
+    try:
+        return seed_history(log, today)
+    finally:
+        log.close()

@@ -9,9 +9,7 @@ import subprocess
 import sys
 from datetime import date
 
-from postrun.store.workout_log import WorkoutLog
-
-from helpers import seed_history
+from helpers import seeded_folder
 
 
 def postrun(*args, data_dir):
@@ -23,11 +21,7 @@ def postrun(*args, data_dir):
 def seeded(folder):
     """The history of 12 weeks up to the real today: the subprocess lives in the real now,
     so its "this week" is today's. Assertions compare with these drafts, never with today."""
-    folder.mkdir(parents=True, exist_ok=True)
-    log = WorkoutLog.open(folder / "postrun.sqlite3")
-    drafts = seed_history(log, date.today())
-    log.close()
-    return drafts
+    return seeded_folder(folder, date.today())
 
 
 def test_an_empty_history_says_what_will_appear(tmp_path):

@@ -14,15 +14,20 @@ from postrun.store.log_opening import LogState
 from postrun.store.workout_history import WorkoutHistory
 from postrun.store.workout_log import WorkoutDraft, WorkoutLog
 
-from helpers import PINNED, FakeWallClock, seed_history
+from helpers import PINNED, FakeWallClock, seeded_folder
 
 
 def seeded(folder):
-    folder.mkdir(parents=True, exist_ok=True)
-    log = WorkoutLog.open(folder / "postrun.sqlite3")
-    drafts = seed_history(log, PINNED.date())
-    log.close()
-    return drafts
+    return seeded_folder(folder, PINNED.date())
+
+
+@pytest.fixture
+def full_disk(tiny_disk):
+    """A data folder with 12 weeks of workouts on a disk that then filled up: (folder, drafts)."""
+    folder = tiny_disk(3000) / "data"
+    drafts = seeded(folder)
+    fill(folder.parent)
+    return folder, drafts
 
 
 def fill(folder):
@@ -44,10 +49,8 @@ def history(folder, *args):
 
 
 @pytest.mark.slow
-def test_a_full_disk_shows_the_whole_history_and_exports_it_whole(tiny_disk):
-    folder = tiny_disk(3000) / "data"
-    drafts = seeded(folder)
-    fill(folder.parent)
+def test_a_full_disk_shows_the_whole_history_and_exports_it_whole(full_disk):
+    folder, drafts = full_disk
     log = WorkoutLog.open(folder / "postrun.sqlite3")
     assert log.state is LogState.READ_ONLY
     assert not log.durable
@@ -74,10 +77,8 @@ def test_a_full_disk_shows_the_whole_history_and_exports_it_whole(tiny_disk):
 
 
 @pytest.mark.slow
-def test_a_full_disk_log_is_written_again_once_space_is_freed(tiny_disk):
-    folder = tiny_disk(3000) / "data"
-    drafts = seeded(folder)
-    fill(folder.parent)
+def test_a_full_disk_log_is_written_again_once_space_is_freed(full_disk):
+    folder, drafts = full_disk
     log = WorkoutLog.open(folder / "postrun.sqlite3")
     assert log.read_only
     with pytest.raises(OSError, match="No space left"):

@@ -135,14 +135,9 @@ def test_a_log_in_memory_recovers_when_the_folder_comes_back(make_window, clock,
 
 @pytest.mark.slow
 def test_a_log_on_a_read_only_disk_still_shows_the_history(make_window, read_only_mount, clock, now):
-    from helpers import seed_history
+    from helpers import seeded_folder
 
-    def seed(point):
-        log = WorkoutLog.open(point / "postrun.sqlite3")
-        seed_history(log, now().date())
-        log.close()
-
-    point = read_only_mount(seed)
+    point = read_only_mount(lambda point: seeded_folder(point, now().date()))
     window = make_window(WorkoutLog.open(point / "postrun.sqlite3"))
     assert "The workout log cannot be written" in window.picker.notice.text()
     assert "Your workouts are shown" in window.picker.notice.text()

@@ -63,10 +63,9 @@ class _Reader:
                 return self.buffer[self.pos:self.pos + 1]
 
     def take(self, char: str, what: str) -> None:
-        if self.peek() != char:
-            found = self.peek() or "the end of the file"
-            raise NotJson(f"expected {what}, found {found!r}" if found != "the end of the file"
-                          else f"expected {what}, found the end of the file")
+        found = self.peek()
+        if found != char:
+            raise NotJson(f"expected {what}, found {repr(found) if found else 'the end of the file'}")
         self.pos += 1
 
     def _number_runs_to_end(self, end: int) -> bool:

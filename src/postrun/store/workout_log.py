@@ -5,14 +5,21 @@ values (log_rows.py), opening and recovery (log_opening.py); here, the writes an
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from postrun.core.clock import WallClock, local_now
-from postrun.store.log_opening import LogState, connect, explain, file_problem, open_log, remember_checked
+from postrun.store.log_opening import (
+    LogState,
+    Opened,
+    connect,
+    explain,
+    file_problem,
+    open_log,
+    remember_checked,
+)
 from postrun.store.log_rows import (
     EPOCH,
     FIELDS,
@@ -37,25 +44,23 @@ __all__ = ["SCHEMA_VERSION", "STATUSES", "NewerLogError", "WorkoutDraft", "Worko
 
 
 class WorkoutLog:
-    def __init__(self, connection: sqlite3.Connection, path: Path | None, notice: str | None = None,
-                 wanted: Path | None = None, state: LogState | None = None, complete: bool = True) -> None:
-        self._db = connection
-        self.path = path            # where writes go; None: they do not reach a file
-        self.wanted = wanted or path    # where the log belongs, for `reopen`
-        self.notice = notice            # what to tell the user about opening it, in a sentence
-        self.problem: str | None = None     # why it cannot be written, in a few words
-        self.state = state or (LogState.WRITABLE if path is not None else LogState.MEMORY)
-        self.complete = complete        # False: a log file exists that none of this shows
+    def __init__(self, opened: Opened) -> None:
+        self._db = opened.connection
+        self.wanted = opened.wanted         # where the log belongs, for `reopen`
+        self.notice = opened.notice         # what to tell the user about opening it, in a sentence
+        self.problem = opened.problem       # why it cannot be written, in a few words
+        self.state = opened.state
+        self.complete = opened.complete     # False: a log file exists that none of this shows
 
     @classmethod
     def open(cls, path: Path | None = None, now: WallClock = local_now) -> WorkoutLog:
         """Never fails (log_opening.py says how); `now` names a damaged file kept aside."""
-        opened = open_log(path or log_path(), now())
-        writable = opened.state is LogState.WRITABLE
-        log = cls(opened.connection, opened.wanted if writable else None, opened.notice, opened.wanted,
-                  opened.state, opened.complete)
-        log.problem = opened.problem
-        return log
+        return cls(open_log(path or log_path(), now()))
+
+    @property
+    def path(self) -> Path | None:
+        """Where writes go; None while they do not reach a file."""
+        return self.wanted if self.durable else None
 
     @property
     def durable(self) -> bool:
@@ -71,7 +76,7 @@ class WorkoutLog:
         """A log that could not be written tries its file again (the disk was freed, the
         folder made writable). Records kept in memory meanwhile are copied over; returns
         old id -> new id, or raises sqlite3.Error / OSError when it still cannot be written."""
-        if self.durable or self.wanted is None:
+        if self.durable:
             return {}
         problem = file_problem(self.wanted)
         if problem is not None:
@@ -90,7 +95,7 @@ class WorkoutLog:
             connection.close()
             raise
         self._db.close()
-        self._db, self.path, self.notice, self.problem = connection, self.wanted, None, None
+        self._db, self.notice, self.problem = connection, None, None
         self.state, self.complete = LogState.WRITABLE, True
         return moved
 

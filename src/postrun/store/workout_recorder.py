@@ -106,7 +106,7 @@ class WorkoutRecorder:
                 moved = self.log.reopen()
             except (sqlite3.Error, OSError) as exc:
                 self._report(f"the workout log still cannot be written: "
-                             f"{explain(exc, self.log.wanted or Path('.'))}")
+                             f"{explain(exc, self.log.wanted)}")
                 return False
             if self.record_id is not None:
                 self.record_id = moved.get(self.record_id)
@@ -134,7 +134,7 @@ class WorkoutRecorder:
         try:
             self.record_id = self.log.write(self.draft, self.record_id)
         except (sqlite3.Error, OSError) as exc:
-            self._report(explain(exc, self.log.path or self.log.wanted or Path(".")))
+            self._report(explain(exc, self.log.wanted))
             return False
         except Exception as exc:  # a deferred write has no listener isolation around it: say it, go on
             self._report(f"the record could not be written ({type(exc).__name__}: {exc})")

@@ -54,9 +54,9 @@ def _decode(data: bytes) -> dict[str, object] | None:
 
 
 class SingleInstance(QObject):
-    def __init__(self, name: str, parent: QObject | None = None, folder: Path | None = None) -> None:
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        folder = folder or private_folder()
+        folder = private_folder()
         # a full path for the socket inside the private folder; a bare name (Windows: a
         # named pipe, per user already) where there is none
         self.name = str(folder / name) if folder is not None else name
