@@ -51,7 +51,7 @@ def child(kind: str, seconds: float, bluetooth: bool, keep_alive: bool, early: b
     if kind == "postrun":
         from postrun.app import build_parts
         from postrun.audio import sound
-        from postrun.core.circuit_file import read_circuit_file
+        from postrun.store.circuit_reading import read_circuit_file
         from postrun.store.paths import builtin_circuits_dir
         from postrun.ui.main_window import MainWindow
 

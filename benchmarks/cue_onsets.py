@@ -55,7 +55,7 @@ def child_postrun(mode: str, warm: bool, wait: float, stream_per_cue: bool = Fal
     from postrun.app import build_parts
     from postrun.audio import sound
     from postrun.audio.cues import CueSet
-    from postrun.core.circuit_file import parse_circuit
+    from postrun.core.circuit_toml import parse_circuit
     from postrun.core.events import Finished
     from postrun.session.workout_session import WorkoutSession
 

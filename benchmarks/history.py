@@ -59,7 +59,7 @@ app.exec()
 
 def fill(folder: Path, count: int) -> None:
     """`count` daily workouts ending yesterday, the four built-ins in turn, some stopped."""
-    from postrun.core.circuit_file import circuit_to_dict
+    from postrun.core.circuit_toml import circuit_to_dict
     from postrun.store.library import load_library
     from postrun.store.workout_log import WorkoutDraft, WorkoutLog
 

@@ -31,7 +31,7 @@ def history_file(path: Path, megabytes: int) -> int:
     """A JSON export of about `megabytes` MB: workouts of four circuits with notes, one a
     line, as Postrun writes them. Returns how many workouts."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from postrun.core.circuit_file import circuit_to_dict
+    from postrun.core.circuit_toml import circuit_to_dict
     from postrun.store.library import load_library
 
     circuits = [(e.key, circuit_to_dict(e.circuit)) for e in load_library() if e.circuit is not None]

@@ -30,7 +30,7 @@ from _pulse import available as pulse_missing  # noqa: E402
 from _table import median, percentile, print_table  # noqa: E402
 from _xvfb import Xvfb  # noqa: E402
 from postrun.app import build_parts  # noqa: E402
-from postrun.core.circuit_file import parse_circuit  # noqa: E402
+from postrun.core.circuit_toml import parse_circuit  # noqa: E402
 from postrun.core.clock import default_clock
 from postrun.core.engine import State  # noqa: E402
 from postrun.core.events import Finished, SegmentStarted  # noqa: E402

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 from postrun.core.circuit import Circuit
-from postrun.core.circuit_file import parse_circuit
+from postrun.core.circuit_toml import parse_circuit
 
 
 class FakeClock:
@@ -166,7 +166,7 @@ class PlayObject:
 
 
 def builtin_circuit_dict(key: str) -> dict:  # type: ignore[type-arg]
-    from postrun.core.circuit_file import circuit_to_dict
+    from postrun.core.circuit_toml import circuit_to_dict
     from postrun.store.library import load_library
 
     entry = next(e for e in load_library() if e.key == key)

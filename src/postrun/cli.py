@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from postrun import __version__
-from postrun.core.circuit_file import read_circuit_file
 from postrun.core.durations import format_duration
 from postrun.core.errors import CircuitError
 from postrun.core.segment_words import step_lines
 from postrun.core.timeline import Timeline, build_timeline
+from postrun.store.circuit_reading import read_circuit_file
 from postrun.store.library import LibraryEntry, NotFound, find_entry, load_library
 
 

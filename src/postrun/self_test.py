@@ -41,7 +41,7 @@ def _circuits() -> str:
 
 
 def _engine() -> str:
-    from postrun.core.circuit_file import parse_circuit
+    from postrun.core.circuit_toml import parse_circuit
     from postrun.core.engine import Engine
     from postrun.core.events import Finished
     from postrun.core.timeline import build_timeline

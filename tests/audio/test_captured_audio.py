@@ -15,7 +15,7 @@ from postrun.audio.cues import CUES, CueSet
 CHILD = textwrap.dedent('''
     import json, sys
     from postrun.audio.player import CuePlayer
-    from postrun.core.circuit_file import parse_circuit
+    from postrun.core.circuit_toml import parse_circuit
     from postrun.core.engine import Engine
     from postrun.core.timeline import build_timeline
 

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from postrun.core.circuit_file import parse_circuit, read_circuit_file
+from postrun.core.circuit_toml import parse_circuit
 from postrun.core.durations import DurationError, parse_duration
 from postrun.core.errors import CircuitError
+from postrun.store.circuit_reading import read_circuit_file
 
 HEAD = "format = 1\nname = 'x'\n"
 ONE = "[[exercise]]\nname = 'a'\nwork = 5\n"

@@ -1,7 +1,7 @@
 import pytest
 
-from postrun.core.circuit_file import read_circuit_file
 from postrun.core.timeline import Kind, Side, build_timeline
+from postrun.store.circuit_reading import read_circuit_file
 from postrun.store.paths import builtin_circuits_dir
 
 from helpers import circuit_from

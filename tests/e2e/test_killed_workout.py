@@ -17,7 +17,7 @@ from postrun.ui.main_window import MainWindow
 
 CHILD = textwrap.dedent("""
     import time
-    from postrun.core.circuit_file import circuit_to_dict, parse_circuit
+    from postrun.core.circuit_toml import circuit_to_dict, parse_circuit
     from postrun.core.engine import Engine
     from postrun.core.timeline import build_timeline
     from postrun.store.workout_log import WorkoutLog

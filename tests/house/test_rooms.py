@@ -114,3 +114,18 @@ def test_views_ask_the_data_layer(path):
     assert [name for _, name in imported(tree) if name.split(".")[0] == "sqlite3"] == []
     assert "data.log." not in text
     assert "sqlite3." not in text
+
+
+IO_MODULES = {"os", "io", "stat", "errno", "shutil", "sqlite3", "socket", "subprocess", "tempfile"}
+IO_CALLS = ("open", "read_bytes", "read_text", "write_bytes", "write_text")
+
+
+@pytest.mark.parametrize("path", [p for p in modules() if room(p) == "core"], ids=lambda p: str(p.relative_to(SOURCE)))
+def test_core_does_no_io(path):
+    """core/ is pure (DESIGN.md): reading a circuit file, the log or the disk is store's job."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules_used = [f"{path.name}:{line} imports {name}" for line, name in imported(tree)
+                    if name.split(".")[0] in IO_MODULES]
+    io_calls = [f"{path.name}:{line} {name}()" for line, name in calls(tree)
+                if name in IO_CALLS or name.endswith(tuple("." + c for c in IO_CALLS))]
+    assert modules_used + io_calls == []

@@ -3,8 +3,8 @@ each with tips and muscles, valid by the same rules as a circuit file."""
 
 from postrun.core.balance import OTHER
 from postrun.core.circuit import MAX_TIP
-from postrun.core.circuit_file import read_circuit_file
 from postrun.store.catalogue import catalogue, find
+from postrun.store.circuit_reading import read_circuit_file
 from postrun.store.library import load_library
 from postrun.store.muscle_groups import group_table
 from postrun.store.paths import assets_dir

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from postrun.core.circuit import Alternative, Circuit, Exercise, Sides, Stretch
-from postrun.core.circuit_file import parse_circuit, read_circuit_file
+from postrun.core.circuit_toml import parse_circuit
 from postrun.store.circuit_exchange import (
     Clash,
     delete_user_circuit,
@@ -19,6 +19,7 @@ from postrun.store.circuit_exchange import (
     save_edit,
     save_new,
 )
+from postrun.store.circuit_reading import read_circuit_file
 from postrun.store.circuit_writer import circuit_toml, safe_stem, unique_path, updated_toml
 from postrun.store.library import Source, load_library
 from postrun.store.paths import user_circuits_dir

@@ -15,7 +15,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from postrun.core.circuit_file import circuit_to_dict, parse_circuit
+from postrun.core.circuit_toml import circuit_to_dict, parse_circuit
 from postrun.core.errors import CircuitError
 from postrun.core.segment_words import step_lines
 from postrun.core.timeline import build_timeline

@@ -7,8 +7,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from postrun.core.circuit_file import read_circuit_file
 from postrun.store.circuit_exchange import Clash
+from postrun.store.circuit_reading import read_circuit_file
 from postrun.store.library import Source, load_library
 from postrun.store.paths import user_circuits_dir
 

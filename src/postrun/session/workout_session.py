@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from postrun.audio.sound import Sound
 from postrun.core.circuit import Circuit
-from postrun.core.circuit_file import circuit_to_dict
+from postrun.core.circuit_toml import circuit_to_dict
 from postrun.core.clock import Clock
 from postrun.core.engine import Engine, Snapshot, State
 from postrun.core.events import Abandoned, Event, Finished, Paused, PauseReason, Resumed

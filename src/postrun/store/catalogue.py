@@ -7,8 +7,8 @@ from dataclasses import replace
 from functools import cache
 
 from postrun.core.circuit import Exercise
-from postrun.core.circuit_file import read_circuit_file
 from postrun.core.errors import CircuitError
+from postrun.store.circuit_reading import read_circuit_file
 from postrun.store.library import Source, load_library
 from postrun.store.paths import assets_dir
 

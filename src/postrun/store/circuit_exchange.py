@@ -14,8 +14,9 @@ from enum import StrEnum
 from pathlib import Path
 
 from postrun.core.circuit import MAX_NAME, Circuit
-from postrun.core.circuit_file import MAX_FILE_BYTES, read_circuit_file
+from postrun.core.circuit_toml import MAX_FILE_BYTES
 from postrun.core.errors import CircuitError
+from postrun.store.circuit_reading import read_circuit_file
 from postrun.store.circuit_writer import circuit_toml, safe_stem, unique_path, updated_toml, write_circuit
 from postrun.store.library import LibraryEntry, Source
 from postrun.store.paths import user_circuits_dir

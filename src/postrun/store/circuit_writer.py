@@ -20,7 +20,7 @@ import tomlkit
 from tomlkit.items import AoT, Table, Whitespace
 
 from postrun.core.circuit import Circuit
-from postrun.core.circuit_file import circuit_to_dict
+from postrun.core.circuit_toml import circuit_to_dict
 from postrun.store.atomic import write_atomically
 
 MAX_STEM = 60

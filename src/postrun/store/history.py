@@ -20,7 +20,7 @@ from postrun.core.balance import (
 )
 from postrun.core.balance import suggest as suggest_circuit
 from postrun.core.circuit import Circuit
-from postrun.core.circuit_file import circuit_from_snapshot
+from postrun.core.circuit_reader import circuit_from_snapshot
 from postrun.core.segment_words import counts_as_a_set, set_name
 from postrun.core.timeline import build_timeline
 from postrun.core.weeks import WeekTotal, month_total, streak, weekly

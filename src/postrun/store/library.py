@@ -12,8 +12,8 @@ from enum import StrEnum
 from pathlib import Path
 
 from postrun.core.circuit import MAX_NAME, Circuit
-from postrun.core.circuit_file import read_circuit_file
 from postrun.core.errors import CircuitError
+from postrun.store.circuit_reading import read_circuit_file
 from postrun.store.paths import builtin_circuits_dir, user_circuits_dir
 
 

@@ -7,7 +7,7 @@ import sqlite3
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from postrun.core.circuit_file import circuit_from_snapshot
+from postrun.core.circuit_reader import circuit_from_snapshot
 from postrun.core.clock import WallClock
 from postrun.store.library import LibraryEntry, load_library
 from postrun.store.refused import Refused

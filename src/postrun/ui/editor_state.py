@@ -15,7 +15,7 @@ from typing import Any
 import tomli_w
 
 from postrun.core.circuit import FORMAT_VERSION, Alternative, Circuit, Exercise, Sides
-from postrun.core.circuit_file import parse_circuit
+from postrun.core.circuit_toml import parse_circuit
 from postrun.core.errors import CircuitError, Problem
 
 

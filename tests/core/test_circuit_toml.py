@@ -7,8 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from postrun.core.circuit import Sides
-from postrun.core.circuit_file import circuit_to_dict, parse_circuit, read_circuit_file
+from postrun.core.circuit_toml import circuit_to_dict, parse_circuit
 from postrun.core.errors import CircuitError
+from postrun.store.circuit_reading import read_circuit_file
 from postrun.store.paths import builtin_circuits_dir
 
 GOOD = """\

@@ -1,17 +1,13 @@
-"""Reading and writing circuit TOML: the only I/O core/ does.
+"""A parsed circuit document (a dict, from TOML text or a workout record) into a Circuit.
 
-Every problem is collected (not just the first) with its field path and, where the
-text shows it, its line, so a person editing by hand can fix the file in one go.
-Field paths count from 1 as people do: `exercise[2].work` is the second exercise.
+Every problem is collected (not just the first) with its field path and, when the text is
+known, its line, so a person editing by hand can fix the file in one go. Field paths count
+from 1 as people do: `exercise[2].work` is the second exercise.
 """
 
 from __future__ import annotations
 
-import errno
-import os
-import re
-import stat
-import tomllib
+import difflib
 from pathlib import Path
 from typing import Any
 
@@ -36,89 +32,29 @@ from postrun.core.circuit import (
 )
 from postrun.core.durations import DurationError, format_duration, parse_duration
 from postrun.core.errors import CircuitError, Problem
+from postrun.core.field_lines import FieldLines
 from postrun.core.text_rules import unreadable_character
+from postrun.core.timeline import build_timeline
 
-MAX_FILE_BYTES = 1024 * 1024
 MAX_TEXT = MAX_NAME
 
 CIRCUIT_KEYS = {
     "format", "name", "summary", "focus", "rounds", "prepare", "rest", "round_rest",
     "switch", "skip_last_rest", "exercise", "cooldown",
 }
-EXERCISE_KEYS = {"name", "work", "reps", "sides", "equipment", "muscles", "tips", "demo", "alternative"}
 ALTERNATIVE_KEYS = {"name", "work", "reps", "sides", "equipment", "muscles", "tips", "demo"}
+EXERCISE_KEYS = ALTERNATIVE_KEYS | {"alternative"}
 STRETCH_KEYS = {"name", "hold", "sides", "tips"}
 
 
-_NOT_REGULAR = [
-    (stat.S_ISDIR, "is a folder, not a circuit file"),
-    (stat.S_ISFIFO, "is a named pipe (FIFO), not a circuit file; it was not opened"),
-    (stat.S_ISSOCK, "is a socket, not a circuit file; it was not opened"),
-    (stat.S_ISCHR, "is a device, not a circuit file; it was not opened"),
-    (stat.S_ISBLK, "is a device, not a circuit file; it was not opened"),
-]
-
-
-def _not_regular(mode: int) -> str | None:
-    for test, words in _NOT_REGULAR:
-        if test(mode):
-            return words
-    return None if stat.S_ISREG(mode) else "is not a regular file; it was not opened"
-
-
-def os_problem(exc: OSError, path: Path | None) -> Problem:
-    """An OSError about a circuit file, in words (a path too long, missing, not allowed…)."""
-    if exc.errno == errno.ENAMETOOLONG:
-        shown = str(path)
-        shown = shown if len(shown) <= 60 else shown[:57] + "..."
-        return Problem("the path or file name is too long for this system (at most 255 bytes a name)",
-                       path=Path(shown))
-    if exc.errno == errno.ENOENT:
-        return Problem("cannot read the file: no such file", path=path)
-    return Problem(f"cannot read the file: {exc.strerror or exc}", path=path)
-
-
-def read_circuit_file(path: Path) -> Circuit:
-    """Load and validate one circuit file; raise CircuitError for anything wrong, OSError never.
-
-    Only regular files are read: a FIFO named *.toml would block for ever and a device may
-    act on being opened, so the kind is checked before opening, and again on the open
-    descriptor (opened non-blocking) in case the file was swapped in between.
-    """
-    try:
-        words = _not_regular(os.stat(path).st_mode)
-        if words is not None:
-            raise CircuitError([Problem(words, path=path)])
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-        with os.fdopen(descriptor, "rb") as handle:
-            words = _not_regular(os.fstat(handle.fileno()).st_mode)
-            if words is not None:
-                raise CircuitError([Problem(words, path=path)])
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise CircuitError([os_problem(exc, path)]) from None
-    except ValueError as exc:       # a path with a NUL byte in it
-        raise CircuitError([Problem(f"not a usable file name ({exc})", path=path)]) from None
-    return parse_circuit(data, path)
-
-
-def parse_circuit(data: bytes, path: Path | None = None) -> Circuit:
-    """Bytes -> Circuit, or CircuitError. Whatever the bytes, nothing else escapes."""
-    text = _decode(data, path)
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise CircuitError([_toml_problem(exc, path)]) from None
-    except RecursionError:
-        raise CircuitError([Problem("the file nests arrays or tables too deeply", path=path)]) from None
-    except ValueError:
-        # tomllib's int() of a number with thousands of digits ("Exceeds the limit …")
-        raise CircuitError([Problem("not valid TOML: a number in it has thousands of digits", path=path)]) from None
-    reader = _Reader(text, path)
-    circuit = reader.circuit(document)
+def circuit_from_document(document: dict[str, Any], *, lines: FieldLines | None = None,
+                          path: Path | None = None) -> Circuit:
+    """A circuit document -> Circuit, or CircuitError listing every mistake."""
+    reader = _Reader(lines, path)
+    circuit = reader.circuit(document) if isinstance(document, dict) else None
     if reader.problems or circuit is None:
         raise CircuitError(reader.problems or [Problem("not a valid circuit", path=path)])
-    total = _timed_total(circuit)
+    total = build_timeline(circuit).total_seconds
     if total > MAX_WORKOUT_SECONDS:
         raise CircuitError([Problem(
             f"the whole workout would take {format_duration(total)}; a circuit runs at most 4 hours "
@@ -126,117 +62,30 @@ def parse_circuit(data: bytes, path: Path | None = None) -> Circuit:
     return circuit
 
 
-def _timed_total(circuit: Circuit) -> int:
-    from postrun.core.timeline import build_timeline
-
-    return build_timeline(circuit).total_seconds
-
-
-def _decode(data: bytes, path: Path | None) -> str:
-    if len(data) > MAX_FILE_BYTES:
-        raise CircuitError([Problem("the file is larger than 1 MB; this is not a circuit file", path=path)])
-    if b"\x00" in data:
-        raise CircuitError([Problem("this is a binary file, not a circuit (TOML text)", path=path)])
+def circuit_from_snapshot(snapshot: dict[str, Any]) -> Circuit | None:
+    """A circuit as a workout record stored it (circuit_to_dict's shape), read back by the
+    same rules as a file; None when the record's copy cannot be used (edited, too deep)."""
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise CircuitError(
-            [Problem(f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8",
-                     line=line, path=path)]
-        ) from None
-    return text.removeprefix("\ufeff")
-
-
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
-_TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
-
-
-def _toml_problem(exc: tomllib.TOMLDecodeError, path: Path | None) -> Problem:
-    message = str(exc)
-    line: int | None = None
-    match = _TOML_POSITION.search(message)
-    if match:
-        line = int(match.group(1))
-        message = message[: match.start()] + f" (column {match.group(2)})"
-    else:
-        message = _TOML_END.sub(" (at the end of the file)", message)
-    return Problem(f"not valid TOML: {message}", line=line, path=path)
-
-
-class _Locator:
-    """Maps field paths to the line that defines them, from the raw text.
-
-    tomllib keeps no positions, so this follows table headers and `key =` lines. It
-    knows the shapes circuit files use; anything cleverer (inline tables, dotted keys)
-    is simply not located and the error is reported without a line.
-    """
-
-    _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\s\"']+?)\s*\]\]?\s*(?:#.*)?$")
-    _KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
-
-    def __init__(self, text: str) -> None:
-        self.lines: dict[str, int] = {}
-        counters: dict[str, int] = {}
-        table = ""
-        for number, raw in enumerate(text.splitlines(), start=1):
-            header = self._HEADER.match(raw)
-            if header:
-                table = self._table_path(header.group(1) == "[[", header.group(2), counters)
-                self.lines.setdefault(table, number)
-                continue
-            key = self._KEY.match(raw)
-            if key:
-                full = f"{table}.{key.group(1)}" if table else key.group(1)
-                self.lines.setdefault(full, number)
-
-    def _table_path(self, is_array: bool, name: str, counters: dict[str, int]) -> str:
-        parts = [p.strip().strip("\"'") for p in name.split(".")]
-        path = ""
-        for i, part in enumerate(parts):
-            base = f"{path}.{part}" if path else part
-            last = i == len(parts) - 1
-            if last and is_array:
-                counters[base] = counters.get(base, 0) + 1
-                # a new parent element restarts the numbering of its children
-                for key in [k for k in counters if k.startswith(base + "[")]:
-                    del counters[key]
-                path = f"{base}[{counters[base]}]"
-            elif base in counters:
-                path = f"{base}[{counters[base]}]"
-            else:
-                path = base
-        return path
-
-    def line_of(self, field: str) -> int | None:
-        candidate = field
-        while candidate:
-            if candidate in self.lines:
-                return self.lines[candidate]
-            # not found: try the enclosing field (exercise[2].work -> exercise[2] -> exercise)
-            shorter = re.sub(r"(\[\d+\]|\.[^.\[]+)$", "", candidate)
-            if shorter == candidate:
-                return None
-            candidate = shorter
+        return circuit_from_document(snapshot)
+    except (CircuitError, RecursionError):
         return None
 
 
 class _Reader:
     """Validates a parsed TOML document into a Circuit, collecting problems."""
 
-    def __init__(self, text: str, path: Path | None) -> None:
+    def __init__(self, lines: FieldLines | None, path: Path | None) -> None:
         self.path = path
-        self.locator = _Locator(text)
+        self.locator = lines
         self.problems: list[Problem] = []
 
     def problem(self, field: str, message: str) -> None:
-        self.problems.append(Problem(message, field=field, line=self.locator.line_of(field), path=self.path))
+        line = self.locator.line_of(field) if self.locator is not None else None
+        self.problems.append(Problem(message, field=field, line=line, path=self.path))
 
     # -- generic field readers -------------------------------------------------------
 
     def check_keys(self, table: dict[str, Any], allowed: set[str], where: str) -> None:
-        import difflib  # only for a mistake: keeps start-up lean
-
         for key in table:
             if key not in allowed:
                 hint = difflib.get_close_matches(key, sorted(allowed), n=1)
@@ -363,7 +212,8 @@ class _Reader:
             self.problem("exercise", "there must be at least one exercise")
         if "exercise" not in document:
             self.problem("exercise", "there are no exercises; add at least one [[exercise]] table")
-        exercises = [self.exercise(t, f"exercise[{i}]") for i, t in enumerate(exercise_tables, start=1)]
+        exercises = [self.item(t, f"exercise[{i}]", alternative=False)
+                     for i, t in enumerate(exercise_tables, start=1)]
         stretch_tables = self.tables(document, "cooldown", "", MAX_STRETCHES)
         stretches = [self.stretch(t, f"cooldown[{i}]") for i, t in enumerate(stretch_tables, start=1)]
         if self.problems:
@@ -379,7 +229,7 @@ class _Reader:
         return Circuit(
             name=name, summary=summary, focus=focus, rounds=rounds, prepare=prepare, rest=rest,
             round_rest=round_rest, switch=switch, skip_last_rest=bool(skip_last_rest),
-            exercises=tuple(e for e in exercises if e is not None),
+            exercises=tuple(e for e in exercises if isinstance(e, Exercise)),
             cooldown=tuple(s for s in stretches if s is not None),
         )
 
@@ -409,40 +259,31 @@ class _Reader:
         reps = self.integer(table, "reps", where, 1, MAX_REPS, None)
         return work, reps
 
-    def exercise(self, table: dict[str, Any], where: str) -> Exercise | None:
+    def item(self, table: dict[str, Any], where: str, *, alternative: bool) -> Exercise | Alternative | None:
+        """An exercise or one of its alternatives: the same fields, read by the same rules.
+        An alternative may leave work/reps/sides out (it inherits them) and has no
+        alternatives of its own."""
         before = len(self.problems)
-        self.check_keys(table, EXERCISE_KEYS, where)
+        self.check_keys(table, ALTERNATIVE_KEYS if alternative else EXERCISE_KEYS, where)
         name = self.text(table, "name", where, required=True)
-        work, reps = self.work_or_reps(table, where, required=True)
-        sides = self.sides(table, where) or Sides.BOTH
-        equipment = self.text_list(table, "equipment", where)
-        muscles = self.text_list(table, "muscles", where)
-        tips = self.text_list(table, "tips", where, limit=MAX_TIP)
-        demo = self.text(table, "demo", where, limit=MAX_DEMO)
-        alternatives = [self.alternative(t, f"{where}.alternative[{i}]")
-                        for i, t in enumerate(self.tables(table, "alternative", where, MAX_ALTERNATIVES),
-                                              start=1)]
-        if len(self.problems) > before or name is None:
-            return None
-        return Exercise(
-            name=name, work=work, reps=reps, sides=sides, equipment=equipment, muscles=muscles,
-            tips=tips, demo=demo, alternatives=tuple(a for a in alternatives if a is not None),
-        )
-
-    def alternative(self, table: dict[str, Any], where: str) -> Alternative | None:
-        before = len(self.problems)
-        self.check_keys(table, ALTERNATIVE_KEYS, where)
-        name = self.text(table, "name", where, required=True)
-        work, reps = self.work_or_reps(table, where, required=False)
+        work, reps = self.work_or_reps(table, where, required=not alternative)
         sides = self.sides(table, where)
         equipment = self.text_list(table, "equipment", where)
         muscles = self.text_list(table, "muscles", where)
         tips = self.text_list(table, "tips", where, limit=MAX_TIP)
         demo = self.text(table, "demo", where, limit=MAX_DEMO)
+        alternatives = [] if alternative else [
+            self.item(t, f"{where}.alternative[{i}]", alternative=True)
+            for i, t in enumerate(self.tables(table, "alternative", where, MAX_ALTERNATIVES), start=1)]
         if len(self.problems) > before or name is None:
             return None
-        return Alternative(name=name, equipment=equipment, muscles=muscles, tips=tips, demo=demo,
-                           work=work, reps=reps, sides=sides)
+        if alternative:
+            return Alternative(name=name, equipment=equipment, muscles=muscles, tips=tips, demo=demo,
+                               work=work, reps=reps, sides=sides)
+        return Exercise(
+            name=name, work=work, reps=reps, sides=sides or Sides.BOTH, equipment=equipment, muscles=muscles,
+            tips=tips, demo=demo, alternatives=tuple(a for a in alternatives if isinstance(a, Alternative)),
+        )
 
     def stretch(self, table: dict[str, Any], where: str) -> Stretch | None:
         before = len(self.problems)
@@ -480,59 +321,3 @@ def _kind(value: object) -> str:
         if isinstance(value, kind):
             return f"{label} ({value!r})" if kind in (bool, int, float) else label
     return type(value).__name__
-
-
-def circuit_from_snapshot(snapshot: dict[str, Any]) -> Circuit | None:
-    """A circuit as a workout record stored it (circuit_to_dict's shape), read back by the
-    same rules as a file; None when the record's copy cannot be used (edited, too deep)."""
-    import tomli_w
-
-    try:
-        return parse_circuit(tomli_w.dumps(snapshot).encode())
-    except (CircuitError, TypeError, ValueError, RecursionError):
-        return None
-
-
-# -- writing ---------------------------------------------------------------------------
-
-def circuit_to_dict(circuit: Circuit) -> dict[str, Any]:
-    """The TOML document for a circuit, in the same shape a person would write."""
-    doc: dict[str, Any] = {"format": FORMAT_VERSION, "name": circuit.name}
-    if circuit.summary:
-        doc["summary"] = circuit.summary
-    doc.update(
-        focus=list(circuit.focus), rounds=circuit.rounds, prepare=circuit.prepare, rest=circuit.rest,
-        round_rest=circuit.round_rest, switch=circuit.switch, skip_last_rest=circuit.skip_last_rest,
-    )
-    doc["exercise"] = [_exercise_dict(e) for e in circuit.exercises]
-    if circuit.cooldown:
-        doc["cooldown"] = [
-            _drop_empty({"name": s.name, "hold": s.hold, "sides": _sides(s.sides), "tips": list(s.tips)})
-            for s in circuit.cooldown
-        ]
-    return doc
-
-
-def _exercise_dict(exercise: Exercise) -> dict[str, Any]:
-    item = _drop_empty({
-        "name": exercise.name, "work": exercise.work, "reps": exercise.reps, "sides": _sides(exercise.sides),
-        "equipment": list(exercise.equipment), "muscles": list(exercise.muscles), "tips": list(exercise.tips),
-        "demo": exercise.demo,
-    })
-    if exercise.alternatives:
-        item["alternative"] = [
-            _drop_empty({
-                "name": a.name, "work": a.work, "reps": a.reps, "sides": a.sides.value if a.sides else None,
-                "equipment": list(a.equipment), "muscles": list(a.muscles), "tips": list(a.tips), "demo": a.demo,
-            })
-            for a in exercise.alternatives
-        ]
-    return item
-
-
-def _sides(sides: Sides) -> str | None:
-    return sides.value if sides is Sides.EACH else None
-
-
-def _drop_empty(item: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in item.items() if v is not None and v != []}
