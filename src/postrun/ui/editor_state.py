@@ -12,10 +12,8 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-import tomli_w
-
 from postrun.core.circuit import FORMAT_VERSION, Alternative, Circuit, Exercise, Sides
-from postrun.core.circuit_toml import parse_circuit
+from postrun.core.circuit_reader import circuit_from_document
 from postrun.core.errors import CircuitError, Problem
 
 
@@ -160,13 +158,10 @@ def document_of(form: CircuitForm, lookup: Any = None) -> dict[str, Any]:
 
 
 def check(form: CircuitForm, lookup: Any = None) -> tuple[Circuit | None, list[Problem]]:
-    """The circuit, or the problems `postrun check` would report for it (without a path)."""
+    """The circuit, or the problems `postrun check` would report for it (without a path):
+    the form's document goes to the same reader as a file's, without TOML text between."""
     try:
-        text = tomli_w.dumps(document_of(form, lookup))
-    except (TypeError, ValueError) as exc:
-        return None, [Problem(f"cannot be written ({exc})")]
-    try:
-        return parse_circuit(text.encode("utf-8")), []
+        return circuit_from_document(document_of(form, lookup)), []
     except CircuitError as error:
         return None, [Problem(p.message, field=p.field) for p in error.problems]
 
@@ -184,6 +179,66 @@ def field_problems(problems: list[Problem], prefix: str) -> list[str]:
 
 def without_details(problems: list[Problem]) -> list[str]:
     return [f"{p.field}: {p.message}" if p.field else p.message for p in problems]
+
+
+CIRCUIT_FIELDS = ("name", "summary", "focus", "rounds", "prepare", "rest", "round_rest", "switch")
+# the exercise box's rows and the file's fields each one shows ("length" is work, reps and sides)
+EXERCISE_ROWS = {"name": ("name",), "length": ("work", "reps", "sides"), "equipment": ("equipment",),
+                 "muscles": ("muscles",), "tips": ("tips",), "demo": ("demo",), "alternative": ("alternative",)}
+
+
+@dataclass(frozen=True)
+class ProblemsByField:
+    """Where each problem is shown: beside a circuit field, beside a row of the selected
+    exercise, under the cool-down, as a mark on an exercise in the list, and the first
+    few at the bottom."""
+
+    circuit: dict[str, list[str]]
+    exercise: dict[str, list[str]]
+    cooldown: list[str]
+    flagged: frozenset[int]            # exercises (from 0) with any problem
+    overall: list[str]
+
+
+def problems_by_field(problems: list[Problem], selected: int, exercises: int, shown: int = 3) -> ProblemsByField:
+    prefix = f"exercise[{selected + 1}]"
+    exercise = {row: [m for key in keys for m in field_problems(problems, f"{prefix}.{key}")]
+                for row, keys in EXERCISE_ROWS.items()}
+    # a problem with the exercise as a whole ("needs 'work' or 'reps'") shows under its name
+    exercise["name"] += field_problems([p for p in problems if p.field == prefix], prefix)
+    listed = without_details(problems)
+    overall = listed[:shown] + ([f"and {len(listed) - shown} more"] if len(listed) > shown else [])
+    return ProblemsByField(
+        circuit={key: field_problems(problems, key) for key in CIRCUIT_FIELDS},
+        exercise=exercise,
+        cooldown=field_problems(problems, "cooldown"),
+        flagged=frozenset(i for i in range(exercises) if field_problems(problems, f"exercise[{i + 1}]")),
+        overall=overall,
+    )
+
+
+def stretches_from_text(text: str, known: list[StretchForm]) -> list[StretchForm]:
+    """The cool-down box's lines ("Figure-four glute stretch, 30s, each") as stretches.
+    Tips are not shown in the box, so a stretch keeps the tips it had under its name."""
+    tips = {s.name: s.tips for s in known}
+    stretches = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        parts = [p.strip() for p in line.split(",")]
+        stretches.append(StretchForm(name=parts[0], hold=parts[1] if len(parts) > 1 else "",
+                                     each_side=len(parts) > 2 and parts[2].casefold() in ("each", "each side"),
+                                     tips=tips.get(parts[0], "")))
+    return stretches
+
+
+def stretches_text(cooldown: list[StretchForm]) -> str:
+    """The cool-down as the box shows it, one stretch a line."""
+    return "\n".join(", ".join([s.name, s.hold] + (["each"] if s.each_side else [])) for s in cooldown)
+
+
+def same_stretches(first: list[StretchForm], second: list[StretchForm]) -> bool:
+    return [(s.name, s.hold, s.each_side) for s in first] == [(s.name, s.hold, s.each_side) for s in second]
 
 
 

@@ -9,17 +9,14 @@ Ctrl+Y). Leaving with unsaved changes asks once.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QCompleter,
-    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -27,111 +24,43 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from postrun.core.circuit import MAX_ROUNDS, Circuit
+from postrun.core.circuit import Circuit
 from postrun.core.durations import format_duration
 from postrun.core.errors import Problem
 from postrun.core.segment_words import step_lines
 from postrun.core.timeline import build_timeline
 from postrun.store.catalogue import catalogue, find
+from postrun.ui.dialogs import Dialogs
+from postrun.ui.editor_boxes import CircuitBox, ExerciseBox, problem_label, say, text_box
 from postrun.ui.editor_state import (
     CircuitForm,
     ExerciseForm,
-    StretchForm,
     blank_from_catalogue,
     check,
     document_of,
-    field_problems,
-    without_details,
+    problems_by_field,
+    same_stretches,
+    stretches_from_text,
+    stretches_text,
 )
+from postrun.ui.editor_undo import Change, UndoKeysToEditor
 from postrun.ui.theme import font
-
-Ask = Callable[[QWidget, str], str]         # "save", "discard" or "cancel"
-UNDO_KEYS = ("Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y")
-
-
-def ask_unsaved(parent: QWidget, name: str) -> str:
-    box = QMessageBox(QMessageBox.Icon.Question, "Postrun", f"“{name}” has changes that are not saved.",
-                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                      | QMessageBox.StandardButton.Cancel, parent)
-    answer = box.exec()
-    return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
-        QMessageBox.StandardButton(answer), "cancel")
-
-
-class Change(QUndoCommand):
-    """One edit: the whole form before and after (forms are small). Typing in one field
-    merges into one step."""
-
-    def __init__(self, editor: EditorView, before: CircuitForm, after: CircuitForm, what: str,
-                 rows: tuple[int, int]) -> None:
-        super().__init__(what)
-        self.editor, self.before, self.after, self.what = editor, before, after, what
-        self.rows = rows                # the exercise selected before and after: undo shows where it was
-        self._first = True
-
-    def id(self) -> int:
-        return 1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
-        if isinstance(other, Change) and other.what == self.what and self.what.startswith("type "):
-            self.after = other.after
-            self.rows = (self.rows[0], other.rows[1])
-            return True
-        return False
-
-    def redo(self) -> None:
-        if self._first:            # the widgets already show it
-            self._first = False
-            return
-        self.editor.restore(self.after, self.rows[1])
-
-    def undo(self) -> None:
-        self.editor.restore(self.before, self.rows[0])
-
-
-class _UndoKeysToEditor(QObject):
-    """Text fields keep Ctrl+Z for themselves; in the editor it undoes the whole form."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            sequence = QKeySequence(event.keyCombination()).toString()
-            if sequence in UNDO_KEYS:
-                return True            # not accepted: the editor's shortcut gets it
-        return False
-
-
-def _line(parent: QWidget, placeholder: str = "") -> QLineEdit:
-    edit = QLineEdit(parent)
-    edit.setFont(font(17))
-    edit.setPlaceholderText(placeholder)
-    return edit
-
-
-def _problem_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setFont(font(14))
-    label.setStyleSheet("color: #a00000;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class EditorView(QWidget):
     saved = Signal(object)          # Circuit: the window writes it, then says where
     closed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, ask: Ask = ask_unsaved) -> None:
+    def __init__(self, dialogs: Dialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ask = ask
+        self.dialogs = dialogs
         self.form = CircuitForm()
         self.initial = self.form.copy()
         self.circuit: Circuit | None = None
@@ -139,35 +68,18 @@ class EditorView(QWidget):
         self.title_text = "New circuit"
         self.undo_stack = QUndoStack(self)
         self._restoring = False
-        self._undo_keys = _UndoKeysToEditor(self)
+        self._undo_keys = UndoKeysToEditor(self)
 
         self.heading = QLabel(self)
         self.heading.setFont(font(28, bold=True))
 
         # -- the circuit --------------------------------------------------------------
-        circuit_box = QGroupBox("Circuit", self)
-        circuit_box.setFont(font(17, bold=True))
-        self.name = _line(self, "e.g. Hamstrings after a 5k")
-        self.summary = _line(self, "optional: one sentence on what it is for")
-        self.focus = _line(self, "muscle groups, comma-separated: glutes, hamstrings")
-        self.rounds = QSpinBox(self)
-        self.rounds.setRange(1, MAX_ROUNDS)
-        self.rounds.setFont(font(17))
-        self.prepare = _line(self, "10s")
-        self.rest = _line(self, "20s, or 0 for none")
-        self.round_rest = _line(self, "60s")
-        self.switch = _line(self, "5s")
-        self.skip_last_rest = QCheckBox("No rest after the last exercise", self)
-        self.skip_last_rest.setFont(font(16))
-        self.circuit_problems: dict[str, QLabel] = {}
-        circuit_form = QFormLayout(circuit_box)
-        for label, widget, key in (("&Name", self.name, "name"), ("Su&mmary", self.summary, "summary"),
-                                   ("&Focus", self.focus, "focus"), ("&Rounds", self.rounds, "rounds"),
-                                   ("&Get ready", self.prepare, "prepare"), ("R&est", self.rest, "rest"),
-                                   ("Round res&t", self.round_rest, "round_rest"),
-                                   ("S&witch sides", self.switch, "switch")):
-            self._row(circuit_form, label, widget, key, self.circuit_problems)
-        circuit_form.addRow("", self.skip_last_rest)
+        self.circuit_box = CircuitBox(self)
+        box = self.circuit_box
+        self.name, self.summary, self.focus, self.rounds = box.name, box.summary, box.focus, box.rounds
+        self.prepare, self.rest, self.round_rest, self.switch = box.prepare, box.rest, box.round_rest, box.switch
+        self.skip_last_rest = box.skip_last_rest
+        self.circuit_problems = box.problems
 
         # -- the exercises --------------------------------------------------------------
         exercises_box = QGroupBox("Exercises", self)
@@ -198,60 +110,19 @@ class EditorView(QWidget):
         exercises_row.addLayout(list_buttons)
 
         # -- one exercise --------------------------------------------------------------
-        exercise_box = QGroupBox("Exercise", self)
-        exercise_box.setFont(font(17, bold=True))
-        self.ex_name = _line(self, "type, or pick from the catalogue")
-        completer = QCompleter([e.name for e in catalogue()], self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.ex_name.setCompleter(completer)
-        completer.activated.connect(self._picked_from_catalogue)
-        self.ex_kind = QComboBox(self)
-        self.ex_kind.addItems(["timed", "reps"])
-        self.ex_kind.setFont(font(16))
-        self.ex_amount = _line(self, "40s, 1:30 — or 12 for reps")
-        self.ex_each_side = QCheckBox("Each side (left, switch, right)", self)
-        self.ex_each_side.setFont(font(16))
-        self.ex_equipment = _line(self, "comma-separated: kettlebell, mat")
-        self.ex_muscles = _line(self, "comma-separated: glutes, hamstrings")
-        self.ex_tips = QPlainTextEdit(self)
-        self.ex_tips.setFont(font(15))
-        self.ex_tips.setPlaceholderText("one form tip per line, under 120 characters each")
-        self.ex_tips.setTabChangesFocus(True)
-        self.ex_demo = _line(self, "optional link to a demonstration")
-        self.ex_alternatives = QPlainTextEdit(self)
-        self.ex_alternatives.setFont(font(15))
-        self.ex_alternatives.setPlaceholderText("swaps offered before starting, one name per line")
-        self.ex_alternatives.setTabChangesFocus(True)
-        self.ex_tips.setFixedHeight(100)
-        self.ex_alternatives.setFixedHeight(64)
-        length = QHBoxLayout()
-        length.addWidget(self.ex_kind)
-        length.addWidget(self.ex_amount, 1)
-        length.addWidget(self.ex_each_side)
-        length_widget = QWidget(self)
-        length_widget.setLayout(length)
-        length.setContentsMargins(0, 0, 0, 0)
-        self.exercise_problems: dict[str, QLabel] = {}
-        exercise_form = QFormLayout(exercise_box)
-        rows: tuple[tuple[str, QWidget, str], ...] = (
-            ("N&ame", self.ex_name, "name"), ("&Length", length_widget, "length"),
-            ("E&quipment", self.ex_equipment, "equipment"), ("M&uscles", self.ex_muscles, "muscles"),
-            ("T&ips", self.ex_tips, "tips"), ("&Demo link", self.ex_demo, "demo"),
-            ("Alternati&ves", self.ex_alternatives, "alternative"))
-        for label, row_widget, key in rows:
-            self._row(exercise_form, label, row_widget, key, self.exercise_problems)
+        self.exercise_box = ExerciseBox([e.name for e in catalogue()], self)
+        ex = self.exercise_box
+        self.ex_name, self.ex_kind, self.ex_amount, self.ex_each_side = ex.name, ex.kind, ex.amount, ex.each_side
+        self.ex_equipment, self.ex_muscles, self.ex_tips = ex.equipment, ex.muscles, ex.tips
+        self.ex_demo, self.ex_alternatives = ex.demo, ex.alternatives
+        self.exercise_problems = ex.problems
+        ex.completer.activated.connect(self._picked_from_catalogue)
 
         # -- cool-down -------------------------------------------------------------------
         cooldown_box = QGroupBox("Cool-down stretches", self)
         cooldown_box.setFont(font(17, bold=True))
-        self.stretches = QPlainTextEdit(self)
-        self.stretches.setFont(font(15))
-        self.stretches.setPlaceholderText("one per line: name, hold, each side\n"
-                                          "Figure-four glute stretch, 30s, each")
-        self.stretches.setTabChangesFocus(True)
-        self.stretches.setFixedHeight(64)
-        self.cooldown_problems = _problem_label(self)
+        self.stretches = text_box(self, "one per line: name, hold, each side\nFigure-four glute stretch, 30s, each", 64)
+        self.cooldown_problems = problem_label(self)
         cooldown_layout = QVBoxLayout(cooldown_box)
         cooldown_layout.addWidget(self.stretches)
         cooldown_layout.addWidget(self.cooldown_problems)
@@ -262,7 +133,7 @@ class EditorView(QWidget):
         self.segments = QListWidget(self)
         self.segments.setFont(font(14))
         self.segments.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.all_problems = _problem_label(self)
+        self.all_problems = problem_label(self)
         self.save_button = QPushButton("Save  (Ctrl+S)", self)
         self.back_button = QPushButton("Back  (Esc)", self)
         self.undo_button = QPushButton("Undo  (Ctrl+Z)", self)
@@ -278,12 +149,12 @@ class EditorView(QWidget):
 
         # -- layout: circuit | exercises + exercise | total and segments ---------------------
         left = QVBoxLayout()
-        left.addWidget(circuit_box)
+        left.addWidget(self.circuit_box)
         left.addWidget(cooldown_box)
         left.addStretch(1)
         middle = QVBoxLayout()
         middle.addWidget(exercises_box, 2)
-        middle.addWidget(exercise_box, 5)
+        middle.addWidget(self.exercise_box, 5)
         right = QVBoxLayout()
         right.addWidget(self.total)
         right.addWidget(self.segments, 1)
@@ -319,31 +190,15 @@ class EditorView(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(action)
 
-    def _row(self, form: QFormLayout, label: str, widget: QWidget, key: str, problems: dict[str, QLabel]) -> None:
-        caption = QLabel(label, self)
-        caption.setFont(font(16))
-        caption.setBuddy(self.ex_amount if key == "length" else widget)     # Alt+letter jumps to the field
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(widget)
-        problems[key] = _problem_label(self)
-        column.addWidget(problems[key])
-        form.addRow(caption, holder)
-
     # -- editing -------------------------------------------------------------------------
 
     def _connect_edits(self) -> None:
-        for widget, key in ((self.name, "name"), (self.summary, "summary"), (self.focus, "focus"),
-                            (self.prepare, "prepare"), (self.rest, "rest"), (self.round_rest, "round_rest"),
-                            (self.switch, "switch")):
+        for widget, key in self.circuit_box.text_fields():
             widget.textEdited.connect(lambda text, key=key: self._edit(f"type {key}", lambda f: setattr(f, key, text)))
         self.rounds.valueChanged.connect(lambda v: self._edit("type rounds", lambda f: setattr(f, "rounds", v)))
         self.skip_last_rest.toggled.connect(
             lambda on: self._edit("skip last rest", lambda f: setattr(f, "skip_last_rest", on)))
-        for widget, key in ((self.ex_name, "name"), (self.ex_amount, "amount"), (self.ex_equipment, "equipment"),
-                            (self.ex_muscles, "muscles"), (self.ex_demo, "demo")):
+        for widget, key in self.exercise_box.text_fields():
             widget.textEdited.connect(
                 lambda text, key=key: self._edit_exercise(f"type exercise {key}", key, text))
         self.ex_name.editingFinished.connect(self._fill_from_catalogue)
@@ -386,20 +241,8 @@ class EditorView(QWidget):
         self._edit(f"{what} {row}", lambda f: setattr(f.exercises[row], key, value))
 
     def _stretches_typed(self) -> None:
-        stretches = []
-        for line in self.stretches.toPlainText().splitlines():
-            if not line.strip():
-                continue
-            parts = [p.strip() for p in line.split(",")]
-            stretches.append(StretchForm(name=parts[0], hold=parts[1] if len(parts) > 1 else "",
-                                         each_side=len(parts) > 2 and parts[2].casefold() in ("each", "each side"),
-                                         tips=""))
-        # tips of stretches kept by name (the editor does not show them, but never drops them)
-        known = {s.name: s.tips for s in self.form.cooldown}
-        for stretch in stretches:
-            stretch.tips = known.get(stretch.name, "")
-        if [(s.name, s.hold, s.each_side) for s in stretches] != [
-                (s.name, s.hold, s.each_side) for s in self.form.cooldown]:
+        stretches = stretches_from_text(self.stretches.toPlainText(), self.form.cooldown)
+        if not same_stretches(stretches, self.form.cooldown):
             self._edit("type cool-down", lambda f: setattr(f, "cooldown", stretches))
 
     def _picked_from_catalogue(self, name: str) -> None:
@@ -480,7 +323,7 @@ class EditorView(QWidget):
                     widget.setCursorPosition(0)         # a long summary shows its start
             self.rounds.setValue(form.rounds)
             self.skip_last_rest.setChecked(form.skip_last_rest)
-            text = "\n".join(", ".join([s.name, s.hold] + (["each"] if s.each_side else [])) for s in form.cooldown)
+            text = stretches_text(form.cooldown)
             if self.stretches.toPlainText().strip() != text:
                 self.stretches.setPlainText(text)
             wanted = self.exercise_list.currentRow() if row is None else row
@@ -512,8 +355,7 @@ class EditorView(QWidget):
         exercise = self.form.exercises[row] if exists else ExerciseForm()
         restoring, self._restoring = self._restoring, True
         try:
-            for widget in (self.ex_name, self.ex_kind, self.ex_amount, self.ex_each_side, self.ex_equipment,
-                           self.ex_muscles, self.ex_tips, self.ex_demo, self.ex_alternatives):
+            for widget in self.exercise_box.inputs():
                 widget.setEnabled(exists)
             for widget, value in ((self.ex_name, exercise.name), (self.ex_amount, exercise.amount),
                                   (self.ex_equipment, exercise.equipment), (self.ex_muscles, exercise.muscles),
@@ -533,22 +375,14 @@ class EditorView(QWidget):
         """Check the form; show each problem beside its field, the total and the segments."""
         self.circuit, self.problems = check(self.form, find)
         self.heading.setText(f"{self.title_text}{' — not saved' if self.changed else ''}")
-        for key, label in self.circuit_problems.items():
-            _say(label, field_problems(self.problems, key))
-        row = self.exercise_list.currentRow()
-        prefix = f"exercise[{row + 1}]"
-        for key, label in self.exercise_problems.items():
-            keys = ("work", "reps", "sides") if key == "length" else (key,)
-            _say(label, [m for k in keys for m in field_problems(self.problems, f"{prefix}.{k}")]
-                 + (field_problems([p for p in self.problems if p.field == prefix], prefix) if key == "name" else []))
-        _say(self.cooldown_problems, field_problems(self.problems, "cooldown"))
+        where = problems_by_field(self.problems, self.exercise_list.currentRow(), len(self.form.exercises))
+        self.circuit_box.show_problems(where.circuit)
+        self.exercise_box.show_problems(where.exercise)
+        say(self.cooldown_problems, where.cooldown)
         for index in range(min(self.exercise_list.count(), len(self.form.exercises))):
-            item = self.exercise_list.item(index)
-            exercise = self.form.exercises[index]
-            flagged = bool(field_problems(self.problems, f"exercise[{index + 1}]"))
-            item.setText(f"{'⚠ ' if flagged else ''}{exercise.name or '(new exercise)'}")
-        shown = without_details(self.problems)
-        _say(self.all_problems, shown[:3] + ([f"and {len(shown) - 3} more"] if len(shown) > 3 else []))
+            name = self.form.exercises[index].name or "(new exercise)"
+            self.exercise_list.item(index).setText(f"{'⚠ ' if index in where.flagged else ''}{name}")
+        say(self.all_problems, where.overall)
         self.save_button.setEnabled(self.circuit is not None)
         self.segments.clear()
         if self.circuit is None:
@@ -570,7 +404,7 @@ class EditorView(QWidget):
             self.saved.emit(self.circuit)
 
     def show_save_problem(self, text: str) -> None:
-        _say(self.all_problems, [text])
+        say(self.all_problems, [text])
 
     def mark_saved(self) -> None:
         self.initial = self.form.copy()
@@ -578,7 +412,7 @@ class EditorView(QWidget):
 
     def leave(self) -> None:
         if self.changed:
-            answer = self.ask(self, self.form.name or "The new circuit")
+            answer = self.dialogs.ask_unsaved(self, self.form.name or "The new circuit")
             if answer == "cancel":
                 return
             if answer == "save":
@@ -598,12 +432,5 @@ class EditorView(QWidget):
         super().keyPressEvent(event)
 
 
-def _say(label: QLabel, messages: list[str]) -> None:
-    label.setVisible(bool(messages))
-    label.setText("\n".join(messages))
-
-
 def _copy(exercise: ExerciseForm) -> ExerciseForm:
-    import copy
-
     return copy.deepcopy(exercise)

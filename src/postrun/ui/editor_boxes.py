@@ -1,0 +1,154 @@
+"""The editor's two forms as named widgets: the circuit's own fields, and the fields of
+the exercise selected in the list. Each field has an Alt+letter caption and a problem
+line beneath it, keyed by the field's name in the circuit file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from postrun.core.circuit import MAX_ROUNDS
+from postrun.ui.theme import font
+
+
+def line_edit(parent: QWidget, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setFont(font(17))
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def text_box(parent: QWidget, placeholder: str, height: int) -> QPlainTextEdit:
+    box = QPlainTextEdit(parent)
+    box.setFont(font(15))
+    box.setPlaceholderText(placeholder)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(height)
+    return box
+
+
+def problem_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setFont(font(14))
+    label.setStyleSheet("color: #a00000;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def say(label: QLabel, messages: list[str]) -> None:
+    label.setVisible(bool(messages))
+    label.setText("\n".join(messages))
+
+
+class _FieldsBox(QGroupBox):
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(title, parent)
+        self.setFont(font(17, bold=True))
+        self.form = QFormLayout(self)
+        self.problems: dict[str, QLabel] = {}
+
+    def add_row(self, label: str, widget: QWidget, key: str, buddy: QWidget | None = None) -> None:
+        caption = QLabel(label, self)
+        caption.setFont(font(16))
+        caption.setBuddy(buddy or widget)     # Alt+letter jumps to the field
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(widget)
+        self.problems[key] = problem_label(self)
+        column.addWidget(self.problems[key])
+        self.form.addRow(caption, holder)
+
+    def show_problems(self, by_key: dict[str, list[str]]) -> None:
+        for key, label in self.problems.items():
+            say(label, by_key.get(key, []))
+
+
+class CircuitBox(_FieldsBox):
+    """Name, summary, focus, rounds and the circuit's rests."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Circuit", parent)
+        self.name = line_edit(self, "e.g. Hamstrings after a 5k")
+        self.summary = line_edit(self, "optional: one sentence on what it is for")
+        self.focus = line_edit(self, "muscle groups, comma-separated: glutes, hamstrings")
+        self.rounds = QSpinBox(self)
+        self.rounds.setRange(1, MAX_ROUNDS)
+        self.rounds.setFont(font(17))
+        self.prepare = line_edit(self, "10s")
+        self.rest = line_edit(self, "20s, or 0 for none")
+        self.round_rest = line_edit(self, "60s")
+        self.switch = line_edit(self, "5s")
+        self.skip_last_rest = QCheckBox("No rest after the last exercise", self)
+        self.skip_last_rest.setFont(font(16))
+        for label, widget, key in (("&Name", self.name, "name"), ("Su&mmary", self.summary, "summary"),
+                                   ("&Focus", self.focus, "focus"), ("&Rounds", self.rounds, "rounds"),
+                                   ("&Get ready", self.prepare, "prepare"), ("R&est", self.rest, "rest"),
+                                   ("Round res&t", self.round_rest, "round_rest"),
+                                   ("S&witch sides", self.switch, "switch")):
+            self.add_row(label, widget, key)
+        self.form.addRow("", self.skip_last_rest)
+
+    def text_fields(self) -> tuple[tuple[QLineEdit, str], ...]:
+        """The typed fields and the form's attribute each one edits."""
+        return ((self.name, "name"), (self.summary, "summary"), (self.focus, "focus"),
+                (self.prepare, "prepare"), (self.rest, "rest"), (self.round_rest, "round_rest"),
+                (self.switch, "switch"))
+
+
+class ExerciseBox(_FieldsBox):
+    """The selected exercise: name (with the catalogue's names offered), length, equipment,
+    muscles, tips, demo link and alternatives."""
+
+    def __init__(self, catalogue_names: list[str], parent: QWidget | None = None) -> None:
+        super().__init__("Exercise", parent)
+        self.name = line_edit(self, "type, or pick from the catalogue")
+        self.completer = QCompleter(catalogue_names, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.name.setCompleter(self.completer)
+        self.kind = QComboBox(self)
+        self.kind.addItems(["timed", "reps"])
+        self.kind.setFont(font(16))
+        self.amount = line_edit(self, "40s, 1:30 — or 12 for reps")
+        self.each_side = QCheckBox("Each side (left, switch, right)", self)
+        self.each_side.setFont(font(16))
+        self.equipment = line_edit(self, "comma-separated: kettlebell, mat")
+        self.muscles = line_edit(self, "comma-separated: glutes, hamstrings")
+        self.tips = text_box(self, "one form tip per line, under 120 characters each", 100)
+        self.demo = line_edit(self, "optional link to a demonstration")
+        self.alternatives = text_box(self, "swaps offered before starting, one name per line", 64)
+        length = QWidget(self)
+        row = QHBoxLayout(length)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.kind)
+        row.addWidget(self.amount, 1)
+        row.addWidget(self.each_side)
+        for label, widget, key in (("N&ame", self.name, "name"), ("&Length", length, "length"),
+                                   ("E&quipment", self.equipment, "equipment"), ("M&uscles", self.muscles, "muscles"),
+                                   ("T&ips", self.tips, "tips"), ("&Demo link", self.demo, "demo"),
+                                   ("Alternati&ves", self.alternatives, "alternative")):
+            self.add_row(label, widget, key, buddy=self.amount if key == "length" else None)
+
+    def inputs(self) -> tuple[QWidget, ...]:
+        return (self.name, self.kind, self.amount, self.each_side, self.equipment, self.muscles, self.tips,
+                self.demo, self.alternatives)
+
+    def text_fields(self) -> tuple[tuple[QLineEdit, str], ...]:
+        return ((self.name, "name"), (self.amount, "amount"), (self.equipment, "equipment"),
+                (self.muscles, "muscles"), (self.demo, "demo"))
