@@ -125,6 +125,7 @@ def saved_paths():
 
 @pytest.fixture
 def window(qtbot, parts, saved_paths, tmp_path):
+    from postrun.ui.dialogs import Dialogs
     from postrun.ui.main_window import MainWindow
 
     def ask_path(parent, suggested):
@@ -132,7 +133,9 @@ def window(qtbot, parts, saved_paths, tmp_path):
         saved_paths.append(path)
         return path
 
-    win = MainWindow(parts, ask_path)
+    dialogs = Dialogs()
+    dialogs.save_workout_record = ask_path
+    win = MainWindow(parts, dialogs)
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()

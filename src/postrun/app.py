@@ -49,7 +49,7 @@ def _media_buttons(window: Any) -> None:
 
     media = MediaButtons(window.media_control, parent=window)
     if media.register():
-        window.media = media
+        window.media_presenter.media = media
 
 
 def request_for(entry: LibraryEntry | None) -> str | None:

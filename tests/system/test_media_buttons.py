@@ -54,7 +54,7 @@ def media(window, session_bus):
     address, connection = session_bus
     buttons = MediaButtons(window.media_control, connection, window)
     assert buttons.register(), buttons.problem
-    window.media = buttons
+    window.media_presenter.media = buttons
     yield address
     buttons.close()
 

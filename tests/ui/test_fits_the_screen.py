@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 
 from postrun.store.paths import user_circuits_dir
-from postrun.ui import main_window
+from postrun.ui import window_place
 from postrun.ui.main_window import MainWindow
 
 from helpers import advance
@@ -57,7 +57,7 @@ def test_start_bottom_bar_and_time_left_are_whole(qtbot, window, clock, size):
 @pytest.mark.parametrize(("area", "maximized"), [(QRect(0, 0, 1024, 600), True), (QRect(0, 0, 1280, 720), True),
                                                  (QRect(0, 0, 1920, 1050), False)])
 def test_opens_at_a_size_that_fits_the_screen(qtbot, parts, monkeypatch, area, maximized):
-    monkeypatch.setattr(main_window, "available_area", lambda widget: area)
+    monkeypatch.setattr(window_place, "available_area", lambda widget: area)
     window = MainWindow(parts)
     qtbot.addWidget(window)
     assert bool(window.windowState() & Qt.WindowState.WindowMaximized) is maximized
@@ -69,7 +69,7 @@ def test_opens_at_a_size_that_fits_the_screen(qtbot, parts, monkeypatch, area, m
 
 
 def test_size_and_place_are_remembered(qtbot, parts, monkeypatch):
-    monkeypatch.setattr(main_window, "available_area", lambda widget: QRect(0, 0, 1920, 1050))
+    monkeypatch.setattr(window_place, "available_area", lambda widget: QRect(0, 0, 1920, 1050))
     first = MainWindow(parts)
     qtbot.addWidget(first)
     first.resize(700, 500)             # within the test platform's own 800x600 screen
@@ -82,12 +82,12 @@ def test_size_and_place_are_remembered(qtbot, parts, monkeypatch):
 
 
 def test_a_remembered_place_off_every_screen_is_not_used(qtbot, parts, monkeypatch):
-    monkeypatch.setattr(main_window, "available_area", lambda widget: QRect(0, 0, 1920, 1050))
+    monkeypatch.setattr(window_place, "available_area", lambda widget: QRect(0, 0, 1920, 1050))
     first = MainWindow(parts)
     qtbot.addWidget(first)
     first.resize(1200, 700)
     first.close()
-    monkeypatch.setattr(main_window, "available_area", lambda widget: QRect(0, 0, 1024, 600))   # a smaller screen now
+    monkeypatch.setattr(window_place, "available_area", lambda widget: QRect(0, 0, 1024, 600))   # a smaller screen now
     second = MainWindow(parts)
     qtbot.addWidget(second)
     assert bool(second.windowState() & Qt.WindowState.WindowMaximized)

@@ -116,13 +116,13 @@ def test_delete_is_asked_once_and_undone(qtbot, window, log, now):
     seed_history(log, now().date())
     view = open_history(qtbot, window)
     asked = []
-    view.ask = lambda parent, text: asked.append(text) or False
+    view.dialogs.confirm = lambda parent, text: asked.append(text) or False
     view.table.selectRow(1)
     victim = log.get(view.model.rows[1].id)
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     assert len(asked) == 1
     assert log.get(victim.id) == victim
-    view.ask = lambda parent, text: asked.append(text) or True
+    view.dialogs.confirm = lambda parent, text: asked.append(text) or True
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     assert len(asked) == 2
     assert log.get(victim.id) is None
@@ -144,27 +144,27 @@ def test_delete_is_asked_once_and_undone(qtbot, window, log, now):
 def test_export_both_formats_and_import_once(qtbot, window, log, tmp_path, now):
     drafts = seed_history(log, now().date())
     view = open_history(qtbot, window)
-    view.ask_export = lambda parent, name: tmp_path / "h.json"
+    view.dialogs.export_history = lambda parent, name: tmp_path / "h.json"
     qtbot.keyClick(view.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert view.status.text() == f"Exported {len(drafts)} workouts to {tmp_path / 'h.json'}."
     assert {d.uuid for d in read_workouts_file(tmp_path / "h.json")} == {d.uuid for d in drafts}
-    view.ask_export = lambda parent, name: tmp_path / "h.csv"
+    view.dialogs.export_history = lambda parent, name: tmp_path / "h.csv"
     view.export()
     with open(tmp_path / "h.csv", newline="") as handle:
         assert len(list(csv.DictReader(handle))) == len(drafts)
-    view.ask_import = lambda parent, name: tmp_path / "h.json"
+    view.dialogs.import_history = lambda parent, name: tmp_path / "h.json"
     view.import_file()
     assert view.status.text() == f"Imported 0 workouts; {len(drafts)} were already here."
     doc = json.loads((tmp_path / "h.json").read_text())
     for item in doc["workouts"][:3]:
         item["id"] = item["id"][:-4] + "0000"
     (tmp_path / "other.json").write_text(json.dumps(doc))
-    view.ask_import = lambda parent, name: tmp_path / "other.json"
+    view.dialogs.import_history = lambda parent, name: tmp_path / "other.json"
     view.import_file()
     assert view.status.text().startswith("Imported 3 workouts;")
     assert view.model.rowCount() == len(drafts) + 3
     (tmp_path / "bad.json").write_text('{"format": 1, "kind": "postrun-workouts", "workouts": [1]}')
-    view.ask_import = lambda parent, name: tmp_path / "bad.json"
+    view.dialogs.import_history = lambda parent, name: tmp_path / "bad.json"
     view.import_file()
     assert view.status.text() == f"Nothing was imported: {tmp_path / 'bad.json'}: workouts[1]: must be an object."
     assert view.model.rowCount() == len(drafts) + 3
@@ -175,7 +175,7 @@ def test_an_export_that_cannot_be_written_says_so(qtbot, window, log, tmp_path, 
     view = open_history(qtbot, window)
     (tmp_path / "ro").mkdir()
     (tmp_path / "ro" / "h.json").mkdir()                  # a folder where the file should go
-    view.ask_export = lambda parent, name: tmp_path / "ro" / "h.json"
+    view.dialogs.export_history = lambda parent, name: tmp_path / "ro" / "h.json"
     view.export()
     assert view.status.text().startswith("Not exported:")
 

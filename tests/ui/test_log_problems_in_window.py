@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from postrun.store.settings import Settings
 from postrun.store.user_data import UserData
 from postrun.store.workout_log import WorkoutLog
+from postrun.ui.dialogs import Dialogs
 from postrun.ui.main_window import MainWindow
 
 from helpers import advance
@@ -23,7 +24,9 @@ def make_window(qtbot, parts, tmp_path):
 
     def make(log):
         data = UserData(log, Settings(), now=parts.data.now)
-        win = MainWindow(replace(parts, data=data), lambda parent, name: tmp_path / name)
+        dialogs = Dialogs()
+        dialogs.save_workout_record = lambda parent, name: tmp_path / name
+        win = MainWindow(replace(parts, data=data), dialogs)
         qtbot.addWidget(win)
         win.show()
         made.append(log)

@@ -19,8 +19,8 @@ from postrun.core.circuit_toml import circuit_to_dict
 from postrun.core.clock import Clock
 from postrun.core.engine import Engine, Snapshot, State
 from postrun.core.events import Abandoned, Event, Finished, Paused, PauseReason, Resumed
-from postrun.core.segment_words import skipped_sets, title
 from postrun.core.timeline import Timeline, build_timeline
+from postrun.session.finish_report import FinishReport, SaveState, finish_report, save_state
 from postrun.session.notices import Notices
 from postrun.session.run_driver import RunDriver
 from postrun.store.resume_point import ResumePoint
@@ -33,7 +33,6 @@ RELEASE_AWAKE_AFTER_PAUSE_MS = 3 * 60 * 1000
 REFUSED_NOTICE_MS = 3000
 AFTER_PAINT_MS = 20      # a zero-delay call would run before Qt's paint, which it posts last
 STOP_QUESTION = "Stop this workout? Esc again stops it; any other key carries on."
-SAVED = "Saved to your workout log."
 SOUND_CONTROLS = ("mute", "louder", "quieter", "voice")
 
 
@@ -46,24 +45,6 @@ class SessionParts:
     keep_awake: KeepAwake
     clock: Clock
     timers: Timers
-
-
-@dataclass(frozen=True)
-class SaveState:
-    saved: bool
-    text: str           # "Saved to your workout log." only when it is
-
-
-@dataclass(frozen=True)
-class FinishReport:
-    completed: bool
-    circuit_name: str
-    active_seconds: float
-    rounds: int
-    skipped: list[str]
-    stopped_at: str
-    round_reached: int
-    save: SaveState
 
 
 class WorkoutSession(QObject):
@@ -208,16 +189,11 @@ class WorkoutSession(QObject):
             self.recorder.save_to_file(path)
         except OSError as exc:
             return f"Could not write {path}: {exc.strerror or exc}."
-        self.save_changed.emit(SaveState(self.recorder.saved, self._save_text(also=f"Saved to {path}.")))
+        self.save_changed.emit(save_state(self.recorder.not_saved_reason, also=f"Saved to {path}."))
         return None
 
     def save_state(self) -> SaveState:
-        return SaveState(self.recorder.saved, self._save_text())
-
-    def _save_text(self, also: str = "") -> str:
-        reason = self.recorder.not_saved_reason
-        text = SAVED if reason is None else f"Not saved to your workout log: {reason}."
-        return f"{text} {also}".strip()
+        return save_state(self.recorder.not_saved_reason)
 
     # -- events ----------------------------------------------------------------------
 
@@ -237,18 +213,12 @@ class WorkoutSession(QObject):
             self.parts.sound.workout_ended()
             self._set_confirm("")
             # after the engine has finished publishing and the log write queued before this
-            completed = isinstance(event, Finished)
-            self.parts.timers.soon(lambda: self._end(completed, event))
+            self.parts.timers.soon(lambda: self._end(event))
 
-    def _end(self, completed: bool, event: Finished | Abandoned) -> None:
+    def _end(self, event: Finished | Abandoned) -> None:
         self.driver.stop_timer()
         self.recorder.flush_pending()
-        segment = event.segment or self.timeline[event.index]
-        self.report = FinishReport(
-            completed=completed, circuit_name=self.circuit.name, active_seconds=event.active_seconds,
-            rounds=self.circuit.rounds, skipped=skipped_sets(self.timeline, event.skipped),
-            stopped_at=title(segment), round_reached=segment.round or self.circuit.rounds,
-            save=self.save_state())
+        self.report = finish_report(self.circuit, self.timeline, event, self.save_state())
         self.ended.emit(self.report)
 
     def _refresh(self) -> None:

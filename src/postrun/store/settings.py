@@ -26,6 +26,19 @@ MAX_PREPARE = 120          # the preview's get-ready range
 MAX_KEY = 255              # a circuit key is a file name
 
 
+@dataclass(frozen=True)
+class StartChoices:
+    """What the preview was set to when Start was pressed."""
+
+    swaps: dict[int, int]          # exercise index -> alternative index
+    rounds: int
+    prepare: int                   # seconds of get ready
+    fullscreen: bool
+    volume: int
+    lead_in: bool
+    voice: bool | None             # None: no speech engine, the choice was not offered
+
+
 @dataclass
 class Settings:
     fullscreen_on_start: bool = False
@@ -41,6 +54,19 @@ class Settings:
 
     def swaps_for(self, key: str) -> dict[int, int]:
         return {int(k): v for k, v in self.swaps.get(key, {}).items()}
+
+    def remember_start(self, key: str, choices: StartChoices, own_prepare: int) -> None:
+        """The preview's choices, kept for next time; a get-ready time is remembered only
+        when it differs from the circuit's own."""
+        self.swaps[key] = {str(k): v for k, v in choices.swaps.items()}
+        self.rounds[key] = choices.rounds
+        if choices.prepare != own_prepare:
+            self.prepare_seconds = choices.prepare
+        self.fullscreen_on_start = choices.fullscreen
+        self.volume = choices.volume
+        self.lead_in = choices.lead_in
+        if choices.voice is not None:
+            self.voice = choices.voice
 
 
 def settings_path() -> Path:

@@ -1,5 +1,6 @@
-"""The questions the picker asks in a dialog, in one replaceable object: tests answer them
-without a window popping up."""
+"""Every question the window asks in a dialog (confirm, unsaved changes, a name clash,
+which file to open or write), in one replaceable object: the window hands it to each view,
+and a test answers by setting an attribute, without a dialog popping up."""
 
 from __future__ import annotations
 
@@ -20,9 +21,13 @@ def confirm(parent: QWidget, text: str) -> bool:
 
 
 def ask_unsaved(parent: QWidget, name: str) -> str:
-    from postrun.ui.editor_view import ask_unsaved as ask  # the editor loads when first used
-
-    return ask(parent, name)
+    """Leaving the editor with changes: "save", "discard" or "cancel"."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Postrun", f"“{name}” has changes that are not saved.",
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, parent)
+    answer = box.exec()
+    return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
+        QMessageBox.StandardButton(answer), "cancel")
 
 
 def choose_clash(parent: QWidget, text: str) -> Clash | None:
@@ -65,6 +70,11 @@ def ask_history_export_path(parent: QWidget, suggested: str) -> Path | None:
                       {"JSON, for another computer": ".json", "CSV, for a spreadsheet": ".csv"})
 
 
+def save_workout_record(parent: QWidget, suggested: str) -> Path | None:
+    """Where to write a workout's record when the log could not take it."""
+    return _save_path(parent, "Save the workout record", suggested, {"Workout record": ".json"})
+
+
 def ask_history_import_path(parent: QWidget, suggested: str) -> Path | None:
     path, _ = QFileDialog.getOpenFileName(parent, "Import a history export", str(Path.home()),
                                           "Postrun history (*.json)")
@@ -72,11 +82,15 @@ def ask_history_import_path(parent: QWidget, suggested: str) -> Path | None:
 
 
 class Dialogs:
-    """Each attribute is a function; a test sets its own on the window's instance."""
+    """Each attribute is a function taking the parent widget first; a test sets its own on
+    the window's instance."""
 
     def __init__(self) -> None:
         self.confirm = confirm
+        self.ask_unsaved = ask_unsaved
         self.choose_clash = choose_clash
         self.open_circuits = open_circuits
         self.save_circuit = save_circuit
-        self.ask_unsaved = ask_unsaved
+        self.save_workout_record = save_workout_record
+        self.export_history = ask_history_export_path
+        self.import_history = ask_history_import_path

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postrun.core.durations import format_duration
-from postrun.session.workout_session import FinishReport, SaveState
+from postrun.session.finish_report import FinishReport, SaveState
 from postrun.store.history import Overview
 from postrun.ui.balance_bars import BalanceBars
 from postrun.ui.theme import font
@@ -133,19 +132,8 @@ class FinishView(QWidget):
         self._last_saved: tuple[str, int | None] = ("", None)
 
     def show_result(self, report: FinishReport) -> None:
-        self.heading.setText("Workout complete" if report.completed else "Workout stopped")
-        if report.completed:
-            progress = f"Rounds: {report.rounds}"
-        else:
-            progress = f"Stopped in round {report.round_reached or 1} of {report.rounds}"
-            if report.stopped_at:
-                progress += f", at {report.stopped_at}"
-        lines = [report.circuit_name, f"Time: {format_duration(report.active_seconds)}   {progress}"]
-        if report.skipped:
-            lines.append(f"Skipped: {', '.join(report.skipped)}")
-        else:
-            lines.append("Nothing skipped")
-        self.details.setText("\n".join(lines))
+        self.heading.setText(report.heading)
+        self.details.setText("\n".join(report.lines()))
         self.show_save(report.save)
         self.note.clear()
         self.effort.setValue(0)

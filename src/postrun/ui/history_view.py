@@ -8,8 +8,6 @@ refusal is said in words and changes nothing on screen."""
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
@@ -35,13 +33,10 @@ from postrun.store.user_data import UserData
 from postrun.store.workout_history import WorkoutDetail
 from postrun.store.workout_log import WorkoutRecord
 from postrun.ui.balance_bars import BalanceBars
-from postrun.ui.dialogs import ask_history_export_path, ask_history_import_path, confirm
+from postrun.ui.dialogs import Dialogs
 from postrun.ui.history_model import HistoryModel, lived_text
 from postrun.ui.theme import font
 from postrun.ui.week_chart import WeekChart
-
-Confirm = Callable[[QWidget, str], bool]
-AskPath = Callable[[QWidget, str], "Path | None"]
 
 EMPTY = ("No workouts yet.\n\nWhen you finish a workout, or stop one part-way, it is listed here with its "
          "date, circuit, time and note. The last 12 weeks appear as a chart, with your streak of weeks, and "
@@ -77,11 +72,10 @@ class DeleteWorkout(QUndoCommand):
 class HistoryView(QWidget):
     back_requested = Signal()
 
-    def __init__(self, data: UserData, parent: QWidget | None = None, *, ask: Confirm = confirm,
-                 ask_export: AskPath = ask_history_export_path, ask_import: AskPath = ask_history_import_path) -> None:
+    def __init__(self, data: UserData, dialogs: Dialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data = data
-        self.ask, self.ask_export, self.ask_import = ask, ask_export, ask_import     # dialogs: tests answer them
+        self.dialogs = dialogs
         self.undo_stack = QUndoStack(self)
         self.overview: Overview | None = None
         self.record: WorkoutRecord | None = None
@@ -304,14 +298,14 @@ class HistoryView(QWidget):
         if record is None:
             return
         when = f"{record.started_at:%a %d %b %H:%M}"
-        if not self.ask(self, f"Delete “{record.circuit_name}” of {when} from your history? "
+        if not self.dialogs.confirm(self, f"Delete “{record.circuit_name}” of {when} from your history? "
                                "Undo (Ctrl+Z) brings it back while this page is open."):
             return
         self.undo_stack.push(DeleteWorkout(self, record.id, record.circuit_name))
         self.say(f"Deleted “{record.circuit_name}” of {when}. Undo (Ctrl+Z) brings it back.")
 
     def export(self) -> None:
-        path = self.ask_export(self, "postrun-history.json")
+        path = self.dialogs.export_history(self, "postrun-history.json")
         if path is None:
             return
         count = self.data.history.export(path)
@@ -321,7 +315,7 @@ class HistoryView(QWidget):
         self.say(f"Exported {count} workout{'s' if count != 1 else ''} to {path}.")
 
     def import_file(self) -> None:
-        path = self.ask_import(self, "")
+        path = self.dialogs.import_history(self, "")
         if path is None:
             return
         merged = self.data.history.import_file(path)

@@ -6,62 +6,45 @@ parts app.py wires), whose signals fill the run and finish views.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from postrun.core.circuit import Circuit
-from postrun.core.durations import format_duration
-from postrun.core.segment_words import title as segment_title
 from postrun.store.library import LibraryEntry, NotFound, find_entry
-from postrun.ui.circuit_actions import CircuitActions
+from postrun.store.workout_recorder import swaps_of
 from postrun.ui.dialogs import Dialogs
+from postrun.ui.media_presenter import MediaPresenter
 from postrun.ui.picker_view import PickerView
 from postrun.ui.preview_view import PreviewView
+from postrun.ui.window_place import place, remembered
 
 if TYPE_CHECKING:
     # the workout's half of the program loads when the first workout starts, not
     # before the picker's first paint (about 20 ms of start-up)
     from postrun.core.engine import Snapshot
-    from postrun.session.workout_session import FinishReport, SessionParts, WorkoutSession
+    from postrun.session.finish_report import FinishReport
+    from postrun.session.workout_session import SessionParts, WorkoutSession
     from postrun.store.resume_point import ResumePoint
-    from postrun.system.media_buttons import MediaButtons
+    from postrun.ui.circuit_actions import CircuitActions
     from postrun.ui.editor_state import CircuitForm
     from postrun.ui.editor_view import EditorView
     from postrun.ui.finish_view import FinishView
     from postrun.ui.history_view import HistoryView
     from postrun.ui.run_view import RunView
 
-AskSavePath = Callable[[QWidget, str], "Path | None"]
-DEFAULT_SIZE = (1366, 768)
 MARK_AFTER_MS = 30
 
 
-def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, "Save the workout record", str(Path.home() / suggested),
-                                          "Workout record (*.json)")
-    return Path(path) if path else None
-
-
-def available_area(widget: QWidget) -> QRect:
-    """The free part of the screen the window opens on (without panels and docks)."""
-    screen = widget.screen() or QGuiApplication.primaryScreen()
-    return screen.availableGeometry() if screen is not None else QRect(0, 0, *DEFAULT_SIZE)
-
-
 class MainWindow(QMainWindow):
-    def __init__(self, parts: SessionParts, ask_path: AskSavePath = ask_save_path) -> None:
+    def __init__(self, parts: SessionParts, dialogs: Dialogs | None = None) -> None:
         super().__init__()
         self.parts = parts
         self.data = parts.data
-        self._ask_path = ask_path
+        self.dialogs = dialogs or Dialogs()
         self.setWindowTitle("Postrun")
-        self._place()
+        place(self, self.data.settings.window)
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.picker = PickerView(self)
@@ -72,14 +55,12 @@ class MainWindow(QMainWindow):
         self._finish: FinishView | None = None
         self._history: HistoryView | None = None
         self._editor: EditorView | None = None
-        self.dialogs = Dialogs()
-        self.circuit_actions = CircuitActions(self)
+        self._circuit_actions: CircuitActions | None = None
         self._mark_later = parts.timers.timer(self._mark_suggestion, parent=self)
 
         self.session: WorkoutSession | None = None
         self.current: tuple[str, Circuit, list[dict[str, object]]] | None = None
-        self.media: MediaButtons | None = None        # set by app.py where a session bus exists
-        self._media_step: tuple[int, str] | None = None
+        self.media_presenter = MediaPresenter()        # app.py gives it the media buttons where a bus exists
         self._went_fullscreen = False
 
         parts.sound.on_voice_change.append(self._voice_changed)
@@ -87,10 +68,20 @@ class MainWindow(QMainWindow):
         self.picker.resume_chosen.connect(self.resume_interrupted)
         self.picker.resume_discarded.connect(self.discard_interrupted)
         self.picker.history_requested.connect(self.show_history)
-        self.picker.action.connect(self.circuit_actions.handle)
-        self.picker.files_dropped.connect(self.circuit_actions.import_files)
+        self.picker.action.connect(lambda name, entry: self.circuit_actions.handle(name, entry))
+        self.picker.files_dropped.connect(lambda paths: self.circuit_actions.import_files(paths))
 
         self.show_picker()
+
+    # -- the rooms behind the picker load here, when first opened ---------------------
+
+    @property
+    def circuit_actions(self) -> CircuitActions:
+        if self._circuit_actions is None:
+            from postrun.ui.circuit_actions import CircuitActions
+
+            self._circuit_actions = CircuitActions(self, self.data, self.dialogs, self)
+        return self._circuit_actions
 
     @property
     def preview(self) -> PreviewView:
@@ -132,7 +123,7 @@ class MainWindow(QMainWindow):
         if self._history is None:
             from postrun.ui.history_view import HistoryView
 
-            self._history = HistoryView(self.data, self)
+            self._history = HistoryView(self.data, self.dialogs, self)
             self._history.back_requested.connect(self.show_picker)
             self.stack.addWidget(self._history)
         return self._history
@@ -142,8 +133,8 @@ class MainWindow(QMainWindow):
         if self._editor is None:
             from postrun.ui.editor_view import EditorView
 
-            self._editor = EditorView(self, ask=lambda parent, name: self.dialogs.ask_unsaved(parent, name))
-            self._editor.saved.connect(self.circuit_actions.save)
+            self._editor = EditorView(self.dialogs, self)
+            self._editor.saved.connect(lambda circuit: self.circuit_actions.save(circuit))
             self._editor.closed.connect(self.show_picker)
             self.stack.addWidget(self._editor)
         return self._editor
@@ -154,6 +145,15 @@ class MainWindow(QMainWindow):
         self.editor.load(form, title)
         self.stack.setCurrentWidget(self.editor)
         self.editor.name.setFocus()
+
+    def say_on_picker(self, text: str) -> None:
+        self.picker.show_notice(text)
+
+    def say_in_editor(self, text: str) -> None:
+        self.editor.show_save_problem(text)
+
+    def editor_saved(self) -> None:
+        self.editor.mark_saved()
 
     def show_history(self) -> None:
         if self.workout_running:
@@ -221,23 +221,12 @@ class MainWindow(QMainWindow):
         entry = self.preview.entry
         if entry is None or entry.circuit is None:
             return
-        settings = self.data.settings
-        settings.swaps[entry.key] = {str(k): v for k, v in self.preview.swaps().items()}
-        settings.rounds[entry.key] = self.preview.rounds.value()
-        if self.preview.prepare.value() != entry.circuit.prepare:
-            settings.prepare_seconds = self.preview.prepare.value()
-        settings.fullscreen_on_start = self.preview.fullscreen.isChecked()
-        settings.volume = self.preview.volume.value()
-        settings.lead_in = self.preview.lead_in.isChecked()
-        if self.preview.voice.isEnabled():
-            settings.voice = self.preview.voice.isChecked()
+        choices = self.preview.choices()
+        self.data.settings.remember_start(entry.key, choices, entry.circuit.prepare)
         problem = self.data.save_settings()
         # a new workout instead of the interrupted one: that one is kept as unfinished
         self._keep_interrupted_as_unfinished()
-        swaps = [{"exercise": index + 1, "from": entry.circuit.exercises[index].name,
-                  "to": entry.circuit.exercises[index].alternatives[choice].name}
-                 for index, choice in sorted(self.preview.swaps().items())]
-        self.begin(entry.key, self.preview.chosen_circuit(), swaps=swaps)
+        self.begin(entry.key, self.preview.chosen_circuit(), swaps=swaps_of(entry.circuit, choices.swaps))
         if problem and self.session is not None:
             self.session.notify("settings", problem)
 
@@ -287,10 +276,7 @@ class MainWindow(QMainWindow):
             self.session.control(name)
 
     def _show_finish(self, report: FinishReport) -> None:
-        if self.media is not None:
-            self._media_step = None
-            done = "Workout complete" if report.completed else "Workout stopped"
-            self.media.show("Stopped", done, report.circuit_name, None, lambda: 0.0, 1.0)
+        self.media_presenter.show_finished(report.completed, report.circuit_name)
         self._leave_fullscreen()
         self.finish.show_result(report)
         self.finish.show_summary(*self.data.overview())
@@ -315,7 +301,7 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         started = session.recorder.draft.started_at
-        path = self._ask_path(self, f"postrun-workout-{started:%Y%m%d-%H%M}.json")
+        path = self.dialogs.save_workout_record(self, f"postrun-workout-{started:%Y%m%d-%H%M}.json")
         if path is not None:
             problem = session.save_to_file(path)
             if problem is not None:
@@ -368,17 +354,10 @@ class MainWindow(QMainWindow):
             self.start_from_preview()
 
     def _show_in_media_player(self, snap: Snapshot, total_seconds: int) -> None:
-        if self.media is None or self.session is None:
-            return
-        status = "Paused" if snap.state.value == "paused" else "Playing"
-        if (snap.index, status) == self._media_step:
-            return                       # the time alone: players compute it from Position
-        self._media_step = (snap.index, status)
         session = self.session
-        left = format_duration(math.ceil(snap.workout_remaining - 1e-9))
-        round_text = f"Round {snap.segment.round} of {snap.rounds} · " if snap.segment.round else ""
-        self.media.show(status, segment_title(snap.segment), f"{round_text}{left} left in {session.circuit.name}",
-                        snap.duration, lambda: session.snapshot().elapsed, self.data.settings.volume / 100)
+        if session is not None:
+            self.media_presenter.show_step(snap, session.circuit.name, lambda: session.snapshot().elapsed,
+                                           self.data.settings.volume)
 
     # -- a second `postrun` hands its request to this window -------------------------
 
@@ -405,32 +384,10 @@ class MainWindow(QMainWindow):
         self.open_entry(entry)
         return f"Opened “{entry.title}” in the Postrun window that was already open."
 
-    # -- size and place --------------------------------------------------------------
-
-    def _place(self) -> None:
-        """Where it was last time if that still fits a screen; else 1366x768, or the screen's
-        whole free area when that is smaller (a 1024x600 netbook, a laptop at 150%)."""
-        saved = self.data.settings.window
-        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))) and self._fits():
-            return
-        area = available_area(self)
-        size = QSize(*DEFAULT_SIZE)
-        if area.width() < size.width() or area.height() < size.height():
-            # smaller than that: take the whole free area, title bar and panels respected
-            self.resize(area.size())
-            self.setWindowState(Qt.WindowState.WindowMaximized)
-            return
-        self.resize(size)
-        self.move(area.center() - QPoint(size.width() // 2, size.height() // 2))
-
-    def _fits(self) -> bool:
-        area = available_area(self)
-        return area.contains(self.geometry().center()) and self.width() <= area.width() and (
-            self.height() <= area.height())
-
     def remember_place(self) -> None:
-        if not self.isFullScreen():
-            self.data.settings.window = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        place_now = remembered(self)
+        if place_now is not None:
+            self.data.settings.window = place_now
             self.data.save_settings()
 
     # -- full screen -----------------------------------------------------------------

@@ -26,6 +26,7 @@ from postrun.core.durations import format_duration
 from postrun.core.segment_words import amount_text
 from postrun.core.timeline import build_timeline, max_rounds_for
 from postrun.store.library import LibraryEntry
+from postrun.store.settings import StartChoices
 from postrun.ui.resume_bar import ResumeBar
 from postrun.ui.theme import font
 
@@ -207,6 +208,12 @@ class PreviewView(QWidget):
 
     def swaps(self) -> dict[int, int]:
         return {index: box.currentIndex() - 1 for index, box in self.swap_boxes.items() if box.currentIndex() > 0}
+
+    def choices(self) -> StartChoices:
+        return StartChoices(swaps=self.swaps(), rounds=self.rounds.value(), prepare=self.prepare.value(),
+                            fullscreen=self.fullscreen.isChecked(), volume=self.volume.value(),
+                            lead_in=self.lead_in.isChecked(),
+                            voice=self.voice.isChecked() if self.voice.isEnabled() else None)
 
     def chosen_circuit(self) -> Circuit:
         assert self.entry is not None

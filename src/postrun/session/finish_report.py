@@ -1,0 +1,60 @@
+"""What the finish screen says about a workout that just ended, as plain data and words
+(no Qt): the finish view imports it cheaply, and tables test it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from postrun.core.circuit import Circuit
+from postrun.core.durations import format_duration
+from postrun.core.events import Abandoned, Finished
+from postrun.core.segment_words import skipped_sets, title
+from postrun.core.timeline import Timeline
+
+SAVED = "Saved to your workout log."
+
+
+@dataclass(frozen=True)
+class SaveState:
+    saved: bool
+    text: str           # "Saved to your workout log." only when it is
+
+
+def save_state(reason: str | None, also: str = "") -> SaveState:
+    """`reason` the record is not on disk, or None when it is; `also` what else was done (a file)."""
+    text = SAVED if reason is None else f"Not saved to your workout log: {reason}."
+    return SaveState(reason is None, f"{text} {also}".strip())
+
+
+@dataclass(frozen=True)
+class FinishReport:
+    completed: bool
+    circuit_name: str
+    active_seconds: float
+    rounds: int
+    skipped: list[str]
+    stopped_at: str
+    round_reached: int
+    save: SaveState
+
+    @property
+    def heading(self) -> str:
+        return "Workout complete" if self.completed else "Workout stopped"
+
+    def lines(self) -> list[str]:
+        if self.completed:
+            progress = f"Rounds: {self.rounds}"
+        else:
+            progress = f"Stopped in round {self.round_reached or 1} of {self.rounds}"
+            if self.stopped_at:
+                progress += f", at {self.stopped_at}"
+        return [self.circuit_name, f"Time: {format_duration(self.active_seconds)}   {progress}",
+                f"Skipped: {', '.join(self.skipped)}" if self.skipped else "Nothing skipped"]
+
+
+def finish_report(circuit: Circuit, timeline: Timeline, event: Finished | Abandoned, save: SaveState) -> FinishReport:
+    segment = event.segment or timeline[event.index]
+    return FinishReport(
+        completed=isinstance(event, Finished), circuit_name=circuit.name, active_seconds=event.active_seconds,
+        rounds=circuit.rounds, skipped=skipped_sets(timeline, event.skipped), stopped_at=title(segment),
+        round_reached=segment.round or circuit.rounds, save=save)
