@@ -4,15 +4,21 @@ its own instant: one stream start for 3, 2, 1, go instead of four."""
 import pytest
 
 from postrun.audio.alsa_output import BUFFER_SECONDS
+from postrun.audio.cue_runs import RUN_GAP, RUN_SPAN, StartedAhead, first_run
+from postrun.audio.cue_runs import run_buffer as pure_run_buffer
 from postrun.audio.cues import RATE, CueSet
 from postrun.audio.early_cues import EarlyCues
-from postrun.audio.player import RUN_GAP, RUN_SPAN, CuePlayer, first_run, run_buffer
+from postrun.audio.player import CuePlayer
 from postrun.audio.sound import LEAD_IN
 from postrun.core.events import Countdown
 
 from helpers import FakeClock, FakeTimers, PlayObject, cues_in
 
 CUES = CueSet(1.0)
+
+
+def run_buffer(cues, run, now):
+    return pure_run_buffer(cues.__getitem__, run, now, RATE)
 
 
 @pytest.mark.parametrize(("foreseen", "run"), [
@@ -83,3 +89,31 @@ def test_a_run_whose_first_instant_is_missed_starts_without_it_from_the_next_pla
     assert at == pytest.approx(102.0 - 0.03)            # the rest, as one run, ahead of the "2"
     assert cues_in(data, CUES.buffers) == [(pytest.approx(0.03, abs=1 / RATE), "countdown"),
                                            (pytest.approx(1.03, abs=1 / RATE), "countdown_last")]
+
+
+def test_cues_started_ahead_are_met_one_by_one_on_their_instants():
+    ahead = StartedAhead()
+    ahead.started([(10.0, "countdown"), (11.0, "go")])
+    assert ahead.agrees_with([(10.0, "countdown"), (11.0, "go"), (40.0, "halfway")])
+    assert ahead.arrive("countdown", 10.0)
+    assert ahead.cues == ((11.0, "go"),)
+    assert ahead.arrive("go", 11.0)
+    assert not ahead
+
+
+@pytest.mark.parametrize(("name", "at"), [("go", 10.0), ("countdown", 10.5)])
+def test_an_event_not_as_foreseen_forgets_what_was_started(name, at):
+    ahead = StartedAhead()
+    ahead.started([(10.0, "countdown"), (11.0, "go")])
+    assert not ahead.arrive(name, at)
+    assert ahead.cues == ()
+
+
+def test_a_plan_that_no_longer_begins_with_the_run_disagrees():
+    ahead = StartedAhead()
+    ahead.started([(10.0, "countdown"), (11.0, "go")])
+    assert not ahead.agrees_with([(20.0, "countdown"), (21.0, "go")])      # paused: everything moved
+    assert not ahead.agrees_with([(10.0, "countdown")])                     # skipped before "go"
+    assert ahead.forget()
+    assert not ahead.forget()
+    assert StartedAhead().agrees_with([(1.0, "go")])

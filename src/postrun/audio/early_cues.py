@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import math
 
-from postrun.audio.player import CuePlayer, Foreseen, first_run
+from postrun.audio.cue_runs import Foreseen, first_run
+from postrun.audio.player import CuePlayer
 from postrun.core.clock import Clock
 from postrun.core.events import Event
 from postrun.timers import Timers
@@ -31,11 +32,9 @@ class EarlyCues:
     def plan(self, foreseen: list[Event]) -> None:
         player = self._player
         cues = player.foresee(foreseen) if not player.muted else []
-        started = player.early
-        if started and cues[:len(started)] != started:
+        if not player.ahead_started.agrees_with(cues):
             player.cancel_early()          # what was started ahead will not come so
-            started = []
-        target = first_run(cues[len(started):])
+        target = first_run(cues[len(player.ahead_started.cues):])
         if target == self.target:
             return
         self.target = target

@@ -14,9 +14,7 @@ Every cue the engine foresees is started *before* its instant with silence in fr
   (simpleaudio's open about 1.3 ms, the open output's restart about 0.9 ms), so a cue
   started on the instant would hold back the GUI thread just when the digits change;
 - by the lead-in with the Bluetooth setting, so the silence wakes a sleeping speaker.
-Cues foreseen close together (3, 2, 1, go) start as one buffer, each after silence up to
-its instant (`run_buffer`): one stream start for the run instead of one a cue, each start
-costing about 2 ms of CPU through PulseAudio. The silence is measured on the sound thread
+Cues foreseen close together start as one buffer (cue_runs.run_buffer). The silence is measured on the sound thread
 just before the stream opens, so the time a job waits in the queue does not move the
 onset. The voice, timed from the instant, still follows the cue's end. A cue that could
 not be foreseen (a key pressed) plays at once without the silence.
@@ -31,7 +29,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from postrun.audio.alsa_quiet import silence_alsa_errors
-from postrun.audio.cue_choice import SAME_INSTANT, CueChooser
+from postrun.audio.cue_choice import CueChooser
+from postrun.audio.cue_runs import FORESIGHT, RUN_SPAN, Foreseen, StartedAhead, run_buffer
 from postrun.audio.cues import RATE, CueSet
 from postrun.audio.output_thread import inline
 from postrun.core.clock import Clock, default_clock
@@ -44,39 +43,6 @@ OPEN_AHEAD = 0.03     # a foreseen cue's stream opens this long before its insta
 
 PlayBuffer = Callable[[bytes, int, int, int], Any]
 Run = Callable[[Callable[[], object]], None]
-Foreseen = tuple[float, str]       # a cue's instant and name
-RUN_GAP = 1.5        # a cue this soon after the one before joins its run
-RUN_SPAN = 3.2       # a run's last cue comes at most this long after its first (3, 2, 1, go: 3 s)
-FORESIGHT = 1.2      # a run is planned at least one tick (a second) before it starts
-
-
-def first_run(cues: list[Foreseen]) -> tuple[Foreseen, ...]:
-    """The first cue and those that follow it closely, within RUN_SPAN."""
-    run: list[Foreseen] = []
-    for at, name in cues:
-        if run and (at - run[-1][0] > RUN_GAP or at - run[0][0] > RUN_SPAN):
-            break
-        run.append((at, name))
-    return tuple(run)
-
-
-def run_buffer(cues: CueSet, run: Sequence[Foreseen], now: float) -> bytes:
-    """One buffer for cues foreseen from `now`: silence up to each one's instant, then its
-    sound, cut where the next begins (as a new cue stops the one before). A cue whose
-    instant has passed follows at once."""
-    pieces: list[bytes] = []
-    frames = 0
-    starts = [max(0, round((at - now) * RATE)) for at, _ in run]
-    for index, (_, name) in enumerate(run):
-        if starts[index] > frames:
-            pieces.append(bytes(2 * (starts[index] - frames)))
-            frames = starts[index]
-        sound = cues[name]
-        if index + 1 < len(run):
-            sound = sound[:2 * max(0, starts[index + 1] - frames)]
-        pieces.append(sound)
-        frames += len(sound) // 2
-    return b"".join(pieces)
 
 
 def _simpleaudio_play(data: bytes, channels: int, width: int, rate: int) -> Any:
@@ -110,7 +76,7 @@ class CuePlayer:
         self._current: Any = None
         self._streams: list[Any] = []        # every stream started and maybe still playing
         self._quiet: list[Any] = []          # the keep-alive's streams
-        self.early: list[Foreseen] = []      # cues started ahead of their instants, not yet come
+        self.ahead_started = StartedAhead()  # cues started ahead of their instants, not yet come
         self.muted = False
         self.problem: str | None = None
         self.detail = ""
@@ -143,7 +109,7 @@ class CuePlayer:
     def reset(self) -> None:
         """A new workout: forget which cue came last."""
         self._chooser = CueChooser()
-        self.early = []
+        self.ahead_started.forget()
 
     # -- on the instant ----------------------------------------------------------------
 
@@ -151,13 +117,10 @@ class CuePlayer:
         name = self._chooser.choose(event)
         if name is None or self.muted:
             return
-        early = self.early
-        if early and early[0][1] == name and abs(early[0][0] - event.at) < SAME_INSTANT:
-            early.pop(0)
+        if self.ahead_started.arrive(name, event.at):
             self.played.append(name)          # started ahead: its sound begins now
             return
-        self.early = []                       # not as foreseen: this cue stops what was started
-        self.play(name)
+        self.play(name)                       # not as foreseen: this cue stops what was started
 
     def play(self, name: str) -> bool:
         return self._start(self.cues[name], name)
@@ -182,15 +145,14 @@ class CuePlayer:
         cues, clock = self.cues, self._clock
 
         def with_silence() -> bytes:       # on the sound thread, just before the stream opens
-            return run_buffer(cues, run, clock())
+            return run_buffer(cues.__getitem__, run, clock(), RATE)
 
         if self._start(with_silence, None):
-            self.early = list(run)
+            self.ahead_started.started(run)
 
     def cancel_early(self) -> None:
         """What was foreseen will not happen (a pause, a skip): stop it while it is still silent."""
-        if self.early:
-            self.early = []
+        if self.ahead_started.forget():
             self.stop()
 
     # -- the device --------------------------------------------------------------------
