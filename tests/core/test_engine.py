@@ -554,3 +554,19 @@ def test_upcoming_foresees_the_next_events_without_publishing_or_changing_anythi
     assert run_for(engine, clock, 4.0) == ahead             # and they come true, as foreseen
     engine.pause()
     assert engine.upcoming(T0 + 100) == []
+
+
+def test_a_look_ahead_copies_the_progress_whole_and_leaves_it_as_it_was():
+    """Every part of where the workout is (fired cues, skipped sets, the origin) is in one
+    Progress; a look ahead past a skip, a countdown and a halfway changes none of it."""
+    from dataclasses import asdict
+
+    engine, clock = make()
+    engine.start()
+    run_for(engine, clock, 1.5)
+    engine.skip()
+    before = asdict(engine._p)
+    engine.upcoming(T0 + 200)
+    assert asdict(engine._p) == before
+    assert before["skipped"] == (0,)
+    assert isinstance(before["fired"], frozenset)

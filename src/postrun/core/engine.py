@@ -12,8 +12,9 @@ from __future__ import annotations
 import copy
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Literal
 
 from postrun.core.clock import Clock, default_clock
 from postrun.core.errors import ControlError
@@ -51,6 +52,40 @@ class State(StrEnum):
 
 
 @dataclass(frozen=True)
+class FiredCue:
+    """A cue of the current segment already emitted (or passed over): a countdown number,
+    or the halfway point."""
+
+    kind: Literal["countdown", "halfway"]
+    number: int = 0
+
+
+HALFWAY = FiredCue("halfway")
+
+
+def countdown_cue(number: int) -> FiredCue:
+    return FiredCue("countdown", number)
+
+
+@dataclass
+class Progress:
+    """Where the workout is: everything that changes as it runs, in one place, so a
+    look ahead (`upcoming`) copies it whole. Its collections are immutable: a copy never
+    shares anything that changes."""
+
+    state: State = State.READY
+    index: int = 0
+    origin: float = 0.0             # running: now - origin = elapsed in segment
+    frozen: float = 0.0             # paused/ready: elapsed in segment
+    duration: float | None = None   # this segment's length with added/removed time; None for reps
+    fired: frozenset[FiredCue] = frozenset()
+    active_before: float = 0.0      # active seconds before run_since
+    run_since: float = 0.0
+    last_look: float | None = None
+    skipped: tuple[int, ...] = ()   # skipped and not redone, in the order skipped
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """Everything a view needs at one instant, already computed."""
 
@@ -83,31 +118,23 @@ class Engine:
         self._clock = clock
         self._sleep_gap = sleep_gap
         self._bus = EventBus(on_listener_failure)
-        self._state = State.READY
-        self._index = 0
-        self._origin = 0.0            # running: now - origin = elapsed in segment
-        self._frozen = 0.0            # paused/ready: elapsed in segment
-        self._duration: float | None = timeline[0].seconds
-        self._fired: set[object] = set()
-        self._active_before = 0.0
-        self._run_since = 0.0
-        self._last_look: float | None = None
-        self._skipped: list[int] = []      # skipped and not redone, in the order skipped
+        first = timeline[0].seconds
+        self._p = Progress(duration=None if first is None else float(first))
 
     # -- reading ---------------------------------------------------------------------
 
     @property
     def state(self) -> State:
-        return self._state
+        return self._p.state
 
     @property
     def index(self) -> int:
-        return self._index
+        return self._p.index
 
     @property
     def skipped(self) -> tuple[int, ...]:
         """Segments skipped and not done since: going back to one and doing it takes it off."""
-        return tuple(self._skipped)
+        return self._p.skipped
 
     def subscribe(self, listener: Listener, name: str = "") -> Callable[[], None]:
         return self._bus.subscribe(listener, name)
@@ -115,52 +142,51 @@ class Engine:
     def snapshot(self, now: float | None = None) -> Snapshot:
         now = self._clock() if now is None else now
         elapsed = self._elapsed(now)
-        segment = self.timeline[self._index]
-        remaining = None if self._duration is None else max(0.0, self._duration - elapsed)
-        following = self._index + 1
-        if self._state is State.FINISHED:
+        segment = self.timeline[self._p.index]
+        remaining = None if self._p.duration is None else max(0.0, self._p.duration - elapsed)
+        following = self._p.index + 1
+        if self._p.state is State.FINISHED:
             remaining = 0.0 if remaining is not None else None
-        after = self.timeline.seconds_after(self._index) if self._state is not State.FINISHED else 0
+        after = self.timeline.seconds_after(self._p.index) if self._p.state is not State.FINISHED else 0
         return Snapshot(
-            state=self._state,
-            index=self._index,
+            state=self._p.state,
+            index=self._p.index,
             segment=segment,
             next_segment=self.timeline[following] if following < len(self.timeline) else None,
-            duration=self._duration,
+            duration=self._p.duration,
             remaining=remaining,
             elapsed=elapsed,
             workout_elapsed=self._active(now),
             workout_remaining=(remaining or 0.0) + after,
-            reps_ahead=(0 if segment.timed else 1) + self.timeline.rep_segments_after(self._index)
-            if self._state is not State.FINISHED else 0,
+            reps_ahead=(0 if segment.timed else 1) + self.timeline.rep_segments_after(self._p.index)
+            if self._p.state is not State.FINISHED else 0,
             rounds=self.timeline.circuit.rounds,
         )
 
     def next_change(self, now: float | None = None) -> float | None:
         """The next instant anything shown or heard changes; None when nothing will by itself."""
-        if self._state is not State.RUNNING:
+        if self._p.state is not State.RUNNING:
             return None
         now = self._clock() if now is None else now
         elapsed = self._elapsed(now)
-        if self._duration is None:
-            return self._origin + math.floor(elapsed + 1e-9) + 1
-        deadline = self._origin + self._duration
-        remaining = self._duration - elapsed
+        if self._p.duration is None:
+            return self._p.origin + math.floor(elapsed + 1e-9) + 1
+        deadline = self._p.origin + self._p.duration
+        remaining = self._p.duration - elapsed
         # the digits change where the remaining time crosses a whole number
         candidates = [deadline - (math.ceil(remaining - 1e-9) - 1)]
         halfway = self._halfway_at()
-        if halfway is not None and "halfway" not in self._fired and halfway > now:
+        if halfway is not None and HALFWAY not in self._p.fired and halfway > now:
             candidates.append(halfway)
         return max(now, min(candidates))
 
     def upcoming(self, until: float) -> list[Event]:
         """The events due up to `until` if no control is touched, nothing published: what a
         listener that must act early (a cue with a lead-in) prepares for."""
-        if self._state is not State.RUNNING:
+        if self._p.state is not State.RUNNING:
             return []
         twin = copy.copy(self)
-        twin._fired = set(self._fired)
-        twin._skipped = list(self._skipped)
+        twin._p = replace(self._p)
         twin._bus = EventBus()
         return twin._advance(until)
 
@@ -170,72 +196,72 @@ class Engine:
         """Look at the clock: emit whatever became due since the last look."""
         now = self._clock()
         events: list[Event] = []
-        if self._state is State.RUNNING:
-            last = self._last_look
+        if self._p.state is State.RUNNING:
+            last = self._p.last_look
             if self._sleep_gap is not None and last is not None and now - last > self._sleep_gap:
                 # the machine slept (or froze): stop time where the gap began
                 events += self._advance(last)
-                if self._state is State.RUNNING:
+                if self._p.state is State.RUNNING:
                     events += self._pause_at(last, PauseReason.SLEEP)
             else:
                 events += self._advance(now)
-        self._last_look = now
+        self._p.last_look = now
         return self._publish(events)
 
     def start(self, index: int = 0, active_seconds: float = 0.0, skipped: tuple[int, ...] = ()) -> list[Event]:
         """Begin at the first segment, or at `index` with the active time and skipped sets
         recorded so far when resuming an interrupted workout."""
-        if self._state is not State.READY:
-            raise ControlError(f"the workout has already been started (it is {self._state.value})")
+        if self._p.state is not State.READY:
+            raise ControlError(f"the workout has already been started (it is {self._p.state.value})")
         if not 0 <= index < len(self.timeline):
             raise ControlError(f"cannot start at segment {index}: the workout has {len(self.timeline)}")
         now = self._clock()
-        self._state = State.RUNNING
-        self._run_since = now
-        self._last_look = now
-        self._active_before = max(0.0, active_seconds)
-        self._skipped = [i for i in dict.fromkeys(skipped) if 0 <= i < index]
+        self._p.state = State.RUNNING
+        self._p.run_since = now
+        self._p.last_look = now
+        self._p.active_before = max(0.0, active_seconds)
+        self._p.skipped = tuple(i for i in dict.fromkeys(skipped) if 0 <= i < index)
         return self._publish(self._enter(index, now))
 
     def pause(self) -> list[Event]:
         events = self.poll()
-        if self._state is not State.RUNNING:
-            raise ControlError(f"cannot pause: the workout is {self._state.value}")
+        if self._p.state is not State.RUNNING:
+            raise ControlError(f"cannot pause: the workout is {self._p.state.value}")
         return events + self._publish(self._pause_at(self._clock(), PauseReason.USER))
 
     def resume(self) -> list[Event]:
         events = self.poll()
-        if self._state is not State.PAUSED:
-            raise ControlError(f"cannot resume: the workout is {self._state.value}")
+        if self._p.state is not State.PAUSED:
+            raise ControlError(f"cannot resume: the workout is {self._p.state.value}")
         now = self._clock()
-        self._state = State.RUNNING
-        self._origin = now - self._frozen
-        self._run_since = now
-        self._last_look = now
+        self._p.state = State.RUNNING
+        self._p.origin = now - self._p.frozen
+        self._p.run_since = now
+        self._p.last_look = now
         resumed: list[Event] = [Resumed(now)]
         return events + self._publish(resumed + self._advance(now))
 
     def toggle(self) -> list[Event]:
         """Space: pause when running, resume when paused, start when ready."""
-        if self._state is State.READY:
+        if self._p.state is State.READY:
             return self.start()
         self.poll()
-        return self.pause() if self._state is State.RUNNING else self.resume()
+        return self.pause() if self._p.state is State.RUNNING else self.resume()
 
     def skip(self) -> list[Event]:
         events = self._poll_active("skip")
         now = self._clock()
-        segment = self.timeline[self._index]
-        if self._index not in self._skipped:
-            self._skipped.append(self._index)
-        out: list[Event] = [SegmentSkipped(now, self._index, segment, self.skipped)]
+        segment = self.timeline[self._p.index]
+        if self._p.index not in self._p.skipped:
+            self._p.skipped = (*self._p.skipped, self._p.index)
+        out: list[Event] = [SegmentSkipped(now, self._p.index, segment, self.skipped)]
         out += self._leave(now)
         return events + self._publish(out)
 
     def done(self) -> list[Event]:
         """Enter on a rep segment: the reps are done, move on."""
         events = self._poll_active("mark done")
-        if self.timeline[self._index].timed:
+        if self.timeline[self._p.index].timed:
             raise ControlError("'done' is for rep-based exercises; this segment is timed (skip moves on)")
         return events + self._publish(self._leave(self._clock()))
 
@@ -244,24 +270,23 @@ class Engine:
         events = self._poll_active("go back")
         now = self._clock()
         elapsed = self._elapsed(now)
-        target = self._index if elapsed > BACK_RESTARTS_AFTER or self._index == 0 else self._index - 1
+        target = self._p.index if elapsed > BACK_RESTARTS_AFTER or self._p.index == 0 else self._p.index - 1
         return events + self._publish(self._enter(target, now))
 
     def add_time(self, seconds: float) -> list[Event]:
         """+10 s / -10 s on a timed segment. Removing more than is left ends the segment now."""
         events = self._poll_active("change the time")
-        if self._duration is None:
+        if self._p.duration is None:
             raise ControlError("a rep-based exercise has no time to change; press done when the reps are done")
         now = self._clock()
         elapsed = self._elapsed(now)
-        self._duration = max(elapsed, self._duration + seconds)
-        remaining = self._duration - elapsed
-        self._fired = {key for key in self._fired if key == "halfway"}
-        self._fired |= {("countdown", n) for n in COUNTDOWN if n > remaining}
+        self._p.duration = max(elapsed, self._p.duration + seconds)
+        remaining = self._p.duration - elapsed
+        self._p.fired = (self._p.fired & {HALFWAY}) | {countdown_cue(n) for n in COUNTDOWN if n > remaining}
         halfway = self._halfway_at()
         if halfway is not None and halfway < now:
-            self._fired.add("halfway")
-        out = self._advance(now) if self._state is State.RUNNING else []
+            self._p.fired |= {HALFWAY}
+        out = self._advance(now) if self._p.state is State.RUNNING else []
         return events + self._publish(out)
 
     def stop(self) -> list[Event]:
@@ -269,19 +294,19 @@ class Engine:
         events = self._poll_active("stop")
         now = self._clock()
         active = self._active(now)
-        if self._state is State.RUNNING:
-            self._frozen = self._elapsed(now)
-        self._active_before = active
-        self._state = State.ABANDONED
-        return events + self._publish([Abandoned(now, self._index, active, self.timeline[self._index],
+        if self._p.state is State.RUNNING:
+            self._p.frozen = self._elapsed(now)
+        self._p.active_before = active
+        self._p.state = State.ABANDONED
+        return events + self._publish([Abandoned(now, self._p.index, active, self.timeline[self._p.index],
                                                  self.skipped)])
 
     # -- internals -------------------------------------------------------------------
 
     def _poll_active(self, action: str) -> list[Event]:
         events = self.poll()
-        if self._state not in (State.RUNNING, State.PAUSED):
-            raise ControlError(f"cannot {action}: the workout is {self._state.value}")
+        if self._p.state not in (State.RUNNING, State.PAUSED):
+            raise ControlError(f"cannot {action}: the workout is {self._p.state.value}")
         return events
 
     def _publish(self, events: list[Event]) -> list[Event]:
@@ -289,43 +314,43 @@ class Engine:
         return events
 
     def _elapsed(self, now: float) -> float:
-        if self._state is State.RUNNING:
-            return max(0.0, now - self._origin)
-        return self._frozen
+        if self._p.state is State.RUNNING:
+            return max(0.0, now - self._p.origin)
+        return self._p.frozen
 
     def _active(self, now: float) -> float:
-        if self._state is State.RUNNING:
-            return self._active_before + max(0.0, now - self._run_since)
-        return self._active_before
+        if self._p.state is State.RUNNING:
+            return self._p.active_before + max(0.0, now - self._p.run_since)
+        return self._p.active_before
 
     def _halfway_at(self) -> float | None:
-        segment = self.timeline[self._index]
+        segment = self.timeline[self._p.index]
         if segment.kind is not Kind.WORK or segment.seconds is None or segment.seconds < HALFWAY_MIN_SECONDS:
             return None
-        assert self._duration is not None
-        return self._origin + self._duration / 2
+        assert self._p.duration is not None
+        return self._p.origin + self._p.duration / 2
 
     def _pause_at(self, at: float, reason: PauseReason) -> list[Event]:
-        self._frozen = max(0.0, at - self._origin)
-        self._active_before += max(0.0, at - self._run_since)
-        self._state = State.PAUSED
+        self._p.frozen = max(0.0, at - self._p.origin)
+        self._p.active_before += max(0.0, at - self._p.run_since)
+        self._p.state = State.PAUSED
         return [Paused(at, reason)]
 
     def _advance(self, now: float) -> list[Event]:
         """Emit cues and segment ends due up to `now`, each at its own instant."""
         events: list[Event] = []
-        while self._state is State.RUNNING and self._duration is not None:
-            deadline = self._origin + self._duration
+        while self._p.state is State.RUNNING and self._p.duration is not None:
+            deadline = self._p.origin + self._p.duration
             cues: list[Event] = []
             for number in COUNTDOWN:
                 at = deadline - number
-                if ("countdown", number) not in self._fired and at <= now:
-                    self._fired.add(("countdown", number))
-                    cues.append(Countdown(at, self._index, number))
+                if countdown_cue(number) not in self._p.fired and at <= now:
+                    self._p.fired |= {countdown_cue(number)}
+                    cues.append(Countdown(at, self._p.index, number))
             halfway = self._halfway_at()
-            if halfway is not None and "halfway" not in self._fired and halfway <= now:
-                self._fired.add("halfway")
-                cues.append(Halfway(halfway, self._index))
+            if halfway is not None and HALFWAY not in self._p.fired and halfway <= now:
+                self._p.fired |= {HALFWAY}
+                cues.append(Halfway(halfway, self._p.index))
             events += sorted(cues, key=lambda e: e.at)
             if deadline > now:
                 break
@@ -334,31 +359,32 @@ class Engine:
 
     def _leave(self, at: float) -> list[Event]:
         """The current segment is over at `at` (ended, done or skipped): go on or finish."""
-        segment = self.timeline[self._index]
+        segment = self.timeline[self._p.index]
         events: list[Event] = []
         if segment.ends_round and segment.round is not None:
             events.append(RoundComplete(at, segment.round, self.timeline.circuit.rounds))
-        if self._index + 1 >= len(self.timeline):
-            if self._state is State.RUNNING:
-                self._frozen = self._elapsed(at)
-                self._active_before += max(0.0, at - self._run_since)
-            self._state = State.FINISHED
-            events.append(Finished(at, self._active_before, self._index, segment, self.skipped))
+        if self._p.index + 1 >= len(self.timeline):
+            if self._p.state is State.RUNNING:
+                self._p.frozen = self._elapsed(at)
+                self._p.active_before += max(0.0, at - self._p.run_since)
+            self._p.state = State.FINISHED
+            events.append(Finished(at, self._p.active_before, self._p.index, segment, self.skipped))
             return events
-        return events + self._enter(self._index + 1, at)
+        return events + self._enter(self._p.index + 1, at)
 
     def _enter(self, index: int, at: float) -> list[Event]:
         """Start segment `index` from its beginning at `at`. A change of side is announced
         first, so a listener hears "switch sides" rather than the segment's own start."""
-        previous = self.timeline[self._index] if index != self._index else None
-        self._index = index
-        if index in self._skipped:         # back to a skipped set: it is being done now
-            self._skipped.remove(index)
+        previous = self.timeline[self._p.index] if index != self._p.index else None
+        self._p.index = index
+        if index in self._p.skipped:         # back to a skipped set: it is being done now
+            self._p.skipped = tuple(i for i in self._p.skipped if i != index)
         segment = self.timeline[index]
-        self._duration = None if segment.seconds is None else float(segment.seconds)
-        self._origin = at
-        self._frozen = 0.0
-        self._fired = {("countdown", n) for n in COUNTDOWN if segment.seconds is not None and n >= segment.seconds}
+        self._p.duration = None if segment.seconds is None else float(segment.seconds)
+        self._p.origin = at
+        self._p.frozen = 0.0
+        self._p.fired = frozenset(countdown_cue(n) for n in COUNTDOWN
+                                  if segment.seconds is not None and n >= segment.seconds)
         side_change = (segment.kind is Kind.SWITCH or (
             segment.side is Side.RIGHT and previous is not None and previous.side is Side.LEFT
             and previous.kind is segment.kind))

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from postrun.core.clock import Clock
+from postrun.core.controls import Control
 from postrun.core.engine import Engine
 from postrun.core.errors import ControlError
 from postrun.timers import Timers
@@ -17,14 +18,14 @@ from postrun.timers import Timers
 MAX_EARLY = 0.003     # a wake this close before the instant waits for it (at most 3 ms)
 SPIN = 0.0003         # after that sleep, at most this long looking at the clock (a sleep may end a hair early)
 
-CONTROLS: dict[str, Callable[[Engine], object]] = {
-    "toggle": Engine.toggle,
-    "skip": Engine.skip,
-    "back": Engine.back,
-    "done": Engine.done,
-    "more": lambda engine: engine.add_time(10),
-    "less": lambda engine: engine.add_time(-10),
-    "stop": Engine.stop,
+CONTROLS: dict[Control, Callable[[Engine], object]] = {
+    Control.TOGGLE: Engine.toggle,
+    Control.SKIP: Engine.skip,
+    Control.BACK: Engine.back,
+    Control.DONE: Engine.done,
+    Control.MORE: lambda engine: engine.add_time(10),
+    Control.LESS: lambda engine: engine.add_time(-10),
+    Control.STOP: Engine.stop,
 }
 
 
@@ -63,7 +64,7 @@ class RunDriver(QObject):
         self.engine.poll()
         self._after_change()
 
-    def control(self, name: str) -> None:
+    def control(self, name: Control) -> None:
         try:
             CONTROLS[name](self.engine)
         except ControlError as exc:

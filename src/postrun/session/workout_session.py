@@ -17,6 +17,7 @@ from postrun.audio.sound import Sound
 from postrun.core.circuit import Circuit
 from postrun.core.circuit_toml import circuit_to_dict
 from postrun.core.clock import Clock
+from postrun.core.controls import ENGINE_CONTROLS, SOUND_CONTROLS, Control
 from postrun.core.engine import Engine, Snapshot, State
 from postrun.core.events import Abandoned, Event, Finished, Paused, PauseReason, Resumed
 from postrun.core.timeline import Timeline, build_timeline
@@ -33,7 +34,6 @@ RELEASE_AWAKE_AFTER_PAUSE_MS = 3 * 60 * 1000
 REFUSED_NOTICE_MS = 3000
 AFTER_PAINT_MS = 20      # a zero-delay call would run before Qt's paint, which it posts last
 STOP_QUESTION = "Stop this workout? Esc again stops it; any other key carries on."
-SOUND_CONTROLS = ("mute", "louder", "quieter", "voice")
 
 
 @dataclass(frozen=True)
@@ -126,16 +126,16 @@ class WorkoutSession(QObject):
             index = min(max(0, resume.index), len(self.timeline) - 1)
             self.driver.start(index, resume.active_seconds, resume.skipped)
 
-    def control(self, name: str) -> None:
+    def control(self, name: Control) -> None:
         """A key or button from the run view. Once the workout is over (the finish screen
         is on its way) workout controls do nothing: the user did nothing wrong."""
         if name in SOUND_CONTROLS:
             self.change_sound(name)
-        elif name == "escape":
+        elif name is Control.ESCAPE:
             self.request_stop()
-        elif name == "cancel_stop":
+        elif name is Control.CANCEL_STOP:
             self._set_confirm("")
-        elif self.running:
+        elif name in ENGINE_CONTROLS and self.running:
             self.driver.control(name)
 
     def request_stop(self) -> None:
@@ -144,18 +144,18 @@ class WorkoutSession(QObject):
             return
         if self.confirm:
             self._set_confirm("")
-            self.driver.control("stop")
+            self.driver.control(Control.STOP)
         else:
             self._set_confirm(STOP_QUESTION)
 
-    def change_sound(self, name: str) -> None:
+    def change_sound(self, name: Control) -> None:
         settings = self.parts.data.settings
-        if name == "mute":
+        if name is Control.MUTE:
             settings.muted = not settings.muted
-        elif name == "voice":
+        elif name is Control.VOICE:
             settings.voice = not settings.voice
         else:
-            step = 10 if name == "louder" else -10
+            step = 10 if name is Control.LOUDER else -10
             settings.volume = max(0, min(100, settings.volume + step))
             settings.muted = False
         self.parts.sound.apply(settings)
@@ -166,7 +166,7 @@ class WorkoutSession(QObject):
         """The window is closing: a workout still going is kept as a partial one, written now
         (no event loop is left to run a deferred write)."""
         if self.running:
-            self.driver.control("stop")
+            self.driver.control(Control.STOP)
         self.driver.stop_timer()
         self.parts.sound.workout_ended()
         self._awake_release.stop()

@@ -19,6 +19,8 @@ from typing import Any
 from PySide6.QtCore import ClassInfo, Property, QObject, Slot
 from PySide6.QtDBus import QDBusAbstractAdaptor, QDBusConnection, QDBusMessage, QDBusObjectPath
 
+from postrun.core.controls import Control
+
 log = logging.getLogger(__name__)
 SERVICE = "org.mpris.MediaPlayer2.postrun"
 PATH = "/org/mpris/MediaPlayer2"
@@ -33,7 +35,7 @@ class _Root(QDBusAbstractAdaptor):
 
     @Slot()
     def Raise(self) -> None:  # noqa: N802 (the MPRIS names)
-        self._owner.control("raise")
+        self._owner.control(Control.RAISE)
 
     @Slot()
     def Quit(self) -> None:  # noqa: N802
@@ -56,17 +58,17 @@ class _Player(QDBusAbstractAdaptor):
 
     @Slot()
     def PlayPause(self) -> None:  # noqa: N802
-        self._owner.control("toggle")
+        self._owner.control(Control.TOGGLE)
 
     @Slot()
     def Play(self) -> None:  # noqa: N802
         if self._owner.status != "Playing":
-            self._owner.control("toggle")
+            self._owner.control(Control.TOGGLE)
 
     @Slot()
     def Pause(self) -> None:  # noqa: N802
         if self._owner.status == "Playing":
-            self._owner.control("toggle")
+            self._owner.control(Control.TOGGLE)
 
     @Slot()
     def Stop(self) -> None:  # noqa: N802
@@ -74,11 +76,11 @@ class _Player(QDBusAbstractAdaptor):
 
     @Slot()
     def Next(self) -> None:  # noqa: N802
-        self._owner.control("skip")
+        self._owner.control(Control.SKIP)
 
     @Slot()
     def Previous(self) -> None:  # noqa: N802
-        self._owner.control("back")
+        self._owner.control(Control.BACK)
 
     @Slot("qlonglong")
     def Seek(self, offset: int) -> None:  # noqa: N802
@@ -100,7 +102,7 @@ class _Player(QDBusAbstractAdaptor):
 
 
 class MediaButtons(QObject):
-    def __init__(self, on_control: Callable[[str], None], bus: QDBusConnection | None = None,
+    def __init__(self, on_control: Callable[[Control], None], bus: QDBusConnection | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._on_control = on_control
@@ -144,7 +146,7 @@ class MediaButtons(QObject):
             self._bus.unregisterObject(PATH)
             self.registered = False
 
-    def control(self, name: str) -> None:
+    def control(self, name: Control) -> None:
         try:
             self._on_control(name)
         except Exception:  # a button press must never take the bus connection down

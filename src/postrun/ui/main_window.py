@@ -12,6 +12,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from postrun.core.circuit import Circuit
+from postrun.core.controls import Control
 from postrun.store.library import LibraryEntry, NotFound, find_entry
 from postrun.store.workout_recorder import swaps_of
 from postrun.ui.dialogs import Dialogs
@@ -260,17 +261,17 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
         session.start()
 
-    def on_control(self, name: str) -> None:
+    def on_control(self, name: Control) -> None:
         """Keys and buttons of the run view: the window's own (full screen, help), or the workout's."""
-        if name == "fullscreen":
+        if name is Control.FULLSCREEN:
             if self.isFullScreen():
                 self._leave_fullscreen(force=True)
             else:
                 self._went_fullscreen = True
                 self.showFullScreen()
-        elif name == "help":
+        elif name is Control.HELP:
             self.run_view.toggle_help()
-        elif name == "escape" and self.isFullScreen():
+        elif name is Control.ESCAPE and self.isFullScreen():
             self._leave_fullscreen(force=True)
         elif self.session is not None:
             self.session.control(name)
@@ -344,13 +345,13 @@ class MainWindow(QMainWindow):
 
     # -- headset and keyboard media buttons (MPRIS) --------------------------------
 
-    def media_control(self, name: str) -> None:
+    def media_control(self, name: Control) -> None:
         """A media button, from the session bus: the workout's control, or Start on the preview."""
-        if name == "raise":
+        if name is Control.RAISE:
             self.handle_request(None)
         elif self.workout_running and self.session is not None:
             self.session.control(name)
-        elif name == "toggle" and self.current_view() is self._preview:
+        elif name is Control.TOGGLE and self.current_view() is self._preview:
             self.start_from_preview()
 
     def _show_in_media_player(self, snap: Snapshot, total_seconds: int) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from postrun.core.controls import Control
 from postrun.core.durations import format_duration
 from postrun.core.engine import Snapshot, State
 from postrun.core.segment_words import next_text, seconds_text, title
@@ -36,35 +37,35 @@ WIDEST_DIGITS = str.maketrans("0123456789", "8888888888")   # sized for its wide
 AFTER_PAINT_MS = 15
 
 # key -> control; no modifiers anywhere, and presenter clickers send PageUp/PageDown
-KEYS: dict[int, str] = {
-    Qt.Key.Key_Space: "toggle",
-    Qt.Key.Key_MediaPlay: "toggle",
-    Qt.Key.Key_MediaPause: "toggle",
-    Qt.Key.Key_MediaTogglePlayPause: "toggle",
-    Qt.Key.Key_Right: "skip",
-    Qt.Key.Key_PageDown: "skip",
-    Qt.Key.Key_N: "skip",
-    Qt.Key.Key_MediaNext: "skip",
-    Qt.Key.Key_Left: "back",
-    Qt.Key.Key_PageUp: "back",
-    Qt.Key.Key_B: "back",
-    Qt.Key.Key_MediaPrevious: "back",
-    Qt.Key.Key_Return: "done",
-    Qt.Key.Key_Enter: "done",
-    Qt.Key.Key_Plus: "more",
-    Qt.Key.Key_Equal: "more",
-    Qt.Key.Key_Minus: "less",
-    Qt.Key.Key_Underscore: "less",
-    Qt.Key.Key_F: "fullscreen",
-    Qt.Key.Key_F11: "fullscreen",
-    Qt.Key.Key_M: "mute",
-    Qt.Key.Key_Up: "louder",
-    Qt.Key.Key_Down: "quieter",
-    Qt.Key.Key_V: "voice",
-    Qt.Key.Key_Escape: "escape",
-    Qt.Key.Key_Question: "help",
-    Qt.Key.Key_Slash: "help",
-    Qt.Key.Key_H: "help",
+KEYS: dict[int, Control] = {
+    Qt.Key.Key_Space: Control.TOGGLE,
+    Qt.Key.Key_MediaPlay: Control.TOGGLE,
+    Qt.Key.Key_MediaPause: Control.TOGGLE,
+    Qt.Key.Key_MediaTogglePlayPause: Control.TOGGLE,
+    Qt.Key.Key_Right: Control.SKIP,
+    Qt.Key.Key_PageDown: Control.SKIP,
+    Qt.Key.Key_N: Control.SKIP,
+    Qt.Key.Key_MediaNext: Control.SKIP,
+    Qt.Key.Key_Left: Control.BACK,
+    Qt.Key.Key_PageUp: Control.BACK,
+    Qt.Key.Key_B: Control.BACK,
+    Qt.Key.Key_MediaPrevious: Control.BACK,
+    Qt.Key.Key_Return: Control.DONE,
+    Qt.Key.Key_Enter: Control.DONE,
+    Qt.Key.Key_Plus: Control.MORE,
+    Qt.Key.Key_Equal: Control.MORE,
+    Qt.Key.Key_Minus: Control.LESS,
+    Qt.Key.Key_Underscore: Control.LESS,
+    Qt.Key.Key_F: Control.FULLSCREEN,
+    Qt.Key.Key_F11: Control.FULLSCREEN,
+    Qt.Key.Key_M: Control.MUTE,
+    Qt.Key.Key_Up: Control.LOUDER,
+    Qt.Key.Key_Down: Control.QUIETER,
+    Qt.Key.Key_V: Control.VOICE,
+    Qt.Key.Key_Escape: Control.ESCAPE,
+    Qt.Key.Key_Question: Control.HELP,
+    Qt.Key.Key_Slash: Control.HELP,
+    Qt.Key.Key_H: Control.HELP,
 }
 
 SHORTCUTS = [
@@ -99,7 +100,7 @@ def _live(parent: QWidget, bold: bool = False, align: Qt.AlignmentFlag = Qt.Alig
 
 
 class RunView(QWidget):
-    control = Signal(str)
+    control = Signal(object)          # a Control
 
     def __init__(self, parent: QWidget | None = None, timers: Timers | None = None) -> None:
         super().__init__(parent)
@@ -139,11 +140,12 @@ class RunView(QWidget):
         self.help_sheet.hide()
         self.confirm.hide()
 
-        self.buttons: dict[str, PhaseButton] = {}
+        self.buttons: dict[Control, PhaseButton] = {}
         button_row = QHBoxLayout()
-        for name, text in [("back", "◀ Back"), ("toggle", "Pause"), ("skip", "Skip ▶"), ("less", "−10 s"),
-                           ("more", "+10 s"), ("done", "Done ✓"), ("mute", "Mute"), ("quieter", "Vol −"),
-                           ("louder", "Vol +"), ("voice", "Voice"), ("fullscreen", "Full screen"), ("help", "?")]:
+        for name, text in [(Control.BACK, "◀ Back"), (Control.TOGGLE, "Pause"), (Control.SKIP, "Skip ▶"),
+                           (Control.LESS, "−10 s"), (Control.MORE, "+10 s"), (Control.DONE, "Done ✓"),
+                           (Control.MUTE, "Mute"), (Control.QUIETER, "Vol −"), (Control.LOUDER, "Vol +"),
+                           (Control.VOICE, "Voice"), (Control.FULLSCREEN, "Full screen"), (Control.HELP, "?")]:
             button = PhaseButton(text, self)
             button.clicked.connect(lambda _=False, n=name: self.control.emit(n))
             self.buttons[name] = button
@@ -233,10 +235,10 @@ class RunView(QWidget):
         self.reps.setText("" if segment.timed else f"{segment.reps} reps — press Enter when done")
         self.reps.setVisible(not segment.timed)
         self.next_up.setText(next_text(snap.next_segment))
-        self.buttons["toggle"].setText("Resume" if paused else "Pause")
-        self.buttons["done"].setEnabled(not segment.timed)
-        self.buttons["less"].setEnabled(segment.timed)
-        self.buttons["more"].setEnabled(segment.timed)
+        self.buttons[Control.TOGGLE].setText("Resume" if paused else "Pause")
+        self.buttons[Control.DONE].setEnabled(not segment.timed)
+        self.buttons[Control.LESS].setEnabled(segment.timed)
+        self.buttons[Control.MORE].setEnabled(segment.timed)
 
     def _round_text(self, snap: Snapshot) -> str:
         segment = snap.segment
@@ -273,9 +275,9 @@ class RunView(QWidget):
 
     def set_sound(self, muted: bool, volume: int, voice: str) -> None:
         """voice: 'on', 'off' or 'unavailable'."""
-        self.buttons["mute"].setText("Unmute" if muted else "Mute")
-        self.buttons["voice"].setText({"on": "Voice on", "off": "Voice off"}.get(voice, "No voice"))
-        self.buttons["voice"].setEnabled(voice != "unavailable")
+        self.buttons[Control.MUTE].setText("Unmute" if muted else "Mute")
+        self.buttons[Control.VOICE].setText({"on": "Voice on", "off": "Voice off"}.get(voice, "No voice"))
+        self.buttons[Control.VOICE].setEnabled(voice != "unavailable")
         self.sound.setText("Muted" if muted else f"Volume {volume}%")
 
     def toggle_help(self) -> None:
@@ -337,8 +339,8 @@ class RunView(QWidget):
         if name is None or event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
             super().keyPressEvent(event)
             return
-        if self.confirm.text() and name != "escape":
-            self.control.emit("cancel_stop")     # any other key keeps the workout going
+        if self.confirm.text() and name is not Control.ESCAPE:
+            self.control.emit(Control.CANCEL_STOP)     # any other key keeps the workout going
             return
         self.control.emit(name)
 
