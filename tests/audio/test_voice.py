@@ -2,6 +2,7 @@
 
 import pytest
 
+from circuits import ONE_SIDED_AND_REPS_QUICK
 from postrun.audio.cues import CUES
 from postrun.audio.voice import AFTER_CUE, QtSpeaker, Voice
 from postrun.core.engine import Engine, State
@@ -10,23 +11,6 @@ from postrun.core.segment_words import next_sentence
 from postrun.core.timeline import build_timeline
 
 from helpers import circuit_from
-
-CIRCUIT = """\
-    format = 1
-    name = "Voice"
-    rounds = 2
-    prepare = 2
-    rest = 2
-    round_rest = 2
-    switch = 1
-    [[exercise]]
-    name = "Kickbacks"
-    work = 2
-    sides = "each"
-    [[exercise]]
-    name = "Goblet squats"
-    reps = 12
-    """
 
 
 @pytest.fixture
@@ -37,7 +21,7 @@ def voice(qapp, timers):
 
 
 def test_sentences_in_order_each_after_its_cue(qtbot, voice, clock, timers):
-    engine = Engine(build_timeline(circuit_from(CIRCUIT)), clock=clock)
+    engine = Engine(build_timeline(circuit_from(ONE_SIDED_AND_REPS_QUICK)), clock=clock)
     voice.attach(engine.timeline)
     engine.subscribe(voice)
     engine.start()
@@ -65,7 +49,7 @@ def test_sentences_in_order_each_after_its_cue(qtbot, voice, clock, timers):
 
 
 def test_a_long_sentence_is_cut_when_the_next_cue_sounds(qtbot, voice):
-    voice.attach(build_timeline(circuit_from(CIRCUIT)))
+    voice.attach(build_timeline(circuit_from(ONE_SIDED_AND_REPS_QUICK)))
     voice.speaker.tts.say("Next: single leg Romanian deadlifts with a kettlebell in the opposite hand, "
                           "forty five seconds on each side, left side first, keep the hips square")
     qtbot.waitUntil(lambda: voice.speaker.speaking, timeout=2000)   # the mock engine speaks on its own clock
@@ -74,7 +58,7 @@ def test_a_long_sentence_is_cut_when_the_next_cue_sounds(qtbot, voice):
 
 
 def test_a_new_segment_cancels_speech_still_waiting_for_its_cue(qtbot, voice):
-    timeline = build_timeline(circuit_from(CIRCUIT))
+    timeline = build_timeline(circuit_from(ONE_SIDED_AND_REPS_QUICK))
     voice.attach(timeline)
     voice(SegmentStarted(0.0, 0, timeline[0]))         # get ready: "Next: ..." after the cue
     assert voice._pending.is_active()
@@ -83,7 +67,7 @@ def test_a_new_segment_cancels_speech_still_waiting_for_its_cue(qtbot, voice):
 
 
 def test_disabled_voice_says_nothing(qtbot, voice):
-    timeline = build_timeline(circuit_from(CIRCUIT))
+    timeline = build_timeline(circuit_from(ONE_SIDED_AND_REPS_QUICK))
     voice.attach(timeline)
     voice.enabled = False
     voice(SegmentStarted(0.0, 0, timeline[0]))
@@ -97,7 +81,7 @@ def test_without_an_engine_voice_is_unavailable_with_a_reason(qapp):
 
 
 def test_next_sentence_words():
-    timeline = build_timeline(circuit_from(CIRCUIT))
+    timeline = build_timeline(circuit_from(ONE_SIDED_AND_REPS_QUICK))
     assert next_sentence(timeline[1]) == "Next: Kickbacks, 2 seconds, left side first"
     assert next_sentence(timeline[3]) == "Next: Kickbacks, 2 seconds"
     assert next_sentence(timeline[5]) == "Next: Goblet squats, 12 reps"

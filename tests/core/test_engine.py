@@ -1,5 +1,6 @@
 import pytest
 
+from circuits import SQUATS_THEN_PLANK, TIMED_TWO_ROUNDS
 from postrun.core.engine import HALFWAY, Engine, State
 from postrun.core.errors import ControlError
 from postrun.core.events import (
@@ -21,39 +22,10 @@ from helpers import FakeClock, circuit_from, run_for
 
 T0 = 1000.0
 
-# prepare 5 | A 20 | rest 10 | B-left 10 | switch 5 | B-right 10 | round rest 15 | (round 2 ...)
-TIMED = """\
-    format = 1
-    name = "Timed"
-    rounds = 2
-    prepare = 5
-    rest = 10
-    round_rest = 15
-    switch = 5
-    [[exercise]]
-    name = "A"
-    work = 20
-    [[exercise]]
-    name = "B"
-    work = 10
-    sides = "each"
-    """
-
-REPS = """\
-    format = 1
-    name = "Reps"
-    prepare = 5
-    rest = 10
-    [[exercise]]
-    name = "Squats"
-    reps = 12
-    [[exercise]]
-    name = "Plank"
-    work = 30
-    """
 
 
-def make(text=TIMED, sleep_gap=5.0):
+
+def make(text=TIMED_TWO_ROUNDS, sleep_gap=5.0):
     clock = FakeClock(T0)
     engine = Engine(build_timeline(circuit_from(text)), clock=clock, sleep_gap=sleep_gap)
     return engine, clock
@@ -148,7 +120,7 @@ def test_both_sides_of_an_each_exercise_get_the_same_time_with_a_switch_between(
 
 
 def test_switch_sides_cue_without_a_switch_segment():
-    engine, clock = make(TIMED.replace("switch = 5", "switch = 0"))
+    engine, clock = make(TIMED_TWO_ROUNDS.replace("switch = 5", "switch = 0"))
     engine.start()
     events = run_for(engine, clock, 50.0)
     switches = [e for e in events if isinstance(e, SwitchSides)]
@@ -272,7 +244,7 @@ def test_adding_time_while_paused_is_kept():
 
 
 def test_rep_segment_counts_up_and_waits_for_done():
-    engine, clock = make(REPS)
+    engine, clock = make(SQUATS_THEN_PLANK)
     engine.start()
     run_for(engine, clock, 5.0 + 95.0)
     snap = engine.snapshot()
@@ -287,7 +259,7 @@ def test_rep_segment_counts_up_and_waits_for_done():
 
 
 def test_rep_segment_pause_keeps_the_count_up():
-    engine, clock = make(REPS)
+    engine, clock = make(SQUATS_THEN_PLANK)
     engine.start()
     run_for(engine, clock, 5.0 + 7.3)
     engine.pause()
@@ -297,7 +269,7 @@ def test_rep_segment_pause_keeps_the_count_up():
 
 
 def test_done_on_a_timed_segment_and_time_on_a_rep_segment_are_refused():
-    engine, clock = make(REPS)
+    engine, clock = make(SQUATS_THEN_PLANK)
     engine.start()
     with pytest.raises(ControlError, match="timed"):
         engine.done()
@@ -434,7 +406,7 @@ def test_next_change_is_the_next_visible_instant(seconds_in, next_in):
 
 
 def test_next_change_includes_a_half_second_halfway():
-    engine, clock = make(TIMED.replace("work = 20", "work = 21"), sleep_gap=None)
+    engine, clock = make(TIMED_TWO_ROUNDS.replace("work = 20", "work = 21"), sleep_gap=None)
     engine.start()
     clock.advance(5.0 + 10.2)
     engine.poll()
@@ -454,7 +426,7 @@ def test_next_change_after_a_fractional_pause_stays_on_the_shifted_seconds():
 
 
 def test_next_change_in_a_rep_segment_is_each_whole_second_of_the_count_up():
-    engine, clock = make(REPS, sleep_gap=None)
+    engine, clock = make(SQUATS_THEN_PLANK, sleep_gap=None)
     engine.start()
     clock.advance(5.0 + 2.3)
     engine.poll()
@@ -522,7 +494,7 @@ def test_events_carry_the_active_time_at_their_own_instant():
 def test_a_failing_listener_is_reported_and_stops_nothing():
     failures = []
     clock = FakeClock(T0)
-    engine = Engine(build_timeline(circuit_from(TIMED)), clock=clock,
+    engine = Engine(build_timeline(circuit_from(TIMED_TWO_ROUNDS)), clock=clock,
                     on_listener_failure=lambda name, event, exc: failures.append(
                         (name, type(event).__name__, str(exc))))
     seen = []

@@ -3,6 +3,7 @@ with a one-sided exercise, a rep set, rests, two rounds and a stretch."""
 
 import pytest
 
+from circuits import ONE_SIDED_REPS_AND_STRETCH
 from postrun.core.events import Finished, SegmentStarted, SwitchSides
 from postrun.core.segment_words import (
     log_label,
@@ -18,30 +19,10 @@ from postrun.core.timeline import Kind, build_timeline
 
 from helpers import circuit_from
 
-CIRCUIT = """
-    format = 1
-    name = "Words"
-    prepare = 5
-    rest = 10
-    switch = 3
-    rounds = 2
-    round_rest = 20
-    [[exercise]]
-    name = "Kickbacks"
-    work = 30
-    sides = "each"
-    [[exercise]]
-    name = "Goblet squats"
-    reps = 12
-    [[cooldown]]
-    name = "Figure four"
-    hold = "30s"
-"""
-
 
 @pytest.fixture(scope="module")
 def timeline():
-    return build_timeline(circuit_from(CIRCUIT))
+    return build_timeline(circuit_from(ONE_SIDED_REPS_AND_STRETCH))
 
 
 def kinds(timeline):

@@ -1,30 +1,11 @@
 import pytest
 
+from circuits import ONE_SIDED_SKIP_LAST_REST
 from postrun.core.timeline import Kind, Side, build_timeline
 from postrun.store.circuit_reading import read_circuit_file
 from postrun.store.paths import builtin_circuits_dir
 
 from helpers import circuit_from
-
-ONE_SIDED = """\
-    format = 1
-    name = "Sides"
-    rounds = 2
-    prepare = 10
-    rest = 20
-    round_rest = 60
-    switch = 5
-    skip_last_rest = {skip}
-
-    [[exercise]]
-    name = "Kickbacks"
-    work = 40
-    sides = "each"
-
-    [[exercise]]
-    name = "Swings"
-    work = 30
-    """
 
 
 def shape(timeline):
@@ -32,7 +13,7 @@ def shape(timeline):
 
 
 def test_one_sided_exercise_gets_left_switch_right_with_equal_time():
-    timeline = build_timeline(circuit_from(ONE_SIDED.format(skip="true")))
+    timeline = build_timeline(circuit_from(ONE_SIDED_SKIP_LAST_REST.format(skip="true")))
     assert shape(timeline) == [
         ("prepare", None, None, None, 10),
         ("work", "Kickbacks", "left", 1, 40),
@@ -52,12 +33,12 @@ def test_one_sided_exercise_gets_left_switch_right_with_equal_time():
 
 
 def test_skip_last_rest_false_keeps_the_final_rest():
-    timeline = build_timeline(circuit_from(ONE_SIDED.format(skip="false")))
+    timeline = build_timeline(circuit_from(ONE_SIDED_SKIP_LAST_REST.format(skip="false")))
     assert shape(timeline)[-1] == ("rest", None, None, 2, 20)
 
 
 def test_round_complete_marks_the_last_work_of_each_round():
-    timeline = build_timeline(circuit_from(ONE_SIDED.format(skip="true")))
+    timeline = build_timeline(circuit_from(ONE_SIDED_SKIP_LAST_REST.format(skip="true")))
     assert [i for i, s in enumerate(timeline.segments) if s.ends_round] == [5, 11]
 
 
@@ -192,6 +173,6 @@ def test_builtin_circuit_timelines(key, rounds, total, count, work):
 
 
 def test_seconds_after_is_the_suffix_sum():
-    timeline = build_timeline(circuit_from(ONE_SIDED.format(skip="true")))
+    timeline = build_timeline(circuit_from(ONE_SIDED_SKIP_LAST_REST.format(skip="true")))
     for i in range(len(timeline)):
         assert timeline.seconds_after(i) == sum(s.seconds or 0 for s in timeline.segments[i + 1:])

@@ -3,25 +3,14 @@ and what the save line says."""
 
 import pytest
 
+from circuits import SWINGS_AND_SQUATS_TWO_ROUNDS
 from postrun.core.events import Abandoned, Finished
 from postrun.core.timeline import Kind, build_timeline
 from postrun.session.finish_report import SAVED, finish_report, save_state
 
 from helpers import circuit_from
 
-CIRCUIT = circuit_from("""
-    format = 1
-    name = "Finish"
-    rounds = 2
-    prepare = 5
-    rest = 10
-    [[exercise]]
-    name = "Swings"
-    work = 30
-    [[exercise]]
-    name = "Goblet squats"
-    reps = 12
-""")
+CIRCUIT = circuit_from(SWINGS_AND_SQUATS_TWO_ROUNDS)
 TIMELINE = build_timeline(CIRCUIT)
 
 

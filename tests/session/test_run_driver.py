@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import QObject, Qt
 
+from circuits import SHORT_SWINGS
 from postrun.core.engine import Engine, State
 from postrun.core.timeline import build_timeline
 from postrun.session.run_driver import RunDriver
@@ -9,20 +10,11 @@ from postrun.timers import QtTimers
 
 from helpers import FakeClock, FakeTimers, circuit_from
 
-SHORT = """\
-    format = 1
-    name = "Short"
-    prepare = 2
-    [[exercise]]
-    name = "Swings"
-    work = 3
-    """
-
 
 def make():
     clock = FakeClock()
     timers = FakeTimers(clock)
-    return RunDriver(Engine(build_timeline(circuit_from(SHORT)), clock=clock), clock, timers), clock, timers
+    return RunDriver(Engine(build_timeline(circuit_from(SHORT_SWINGS)), clock=clock), clock, timers), clock, timers
 
 
 def test_timer_is_armed_for_the_next_whole_second(qtbot):
@@ -85,7 +77,7 @@ class LeadTimers(FakeTimers):
 def test_a_real_timer_is_armed_sooner_and_the_rest_slept_to_the_instant(qtbot):
     clock = FakeClock()
     timers = LeadTimers(clock)
-    driver = RunDriver(Engine(build_timeline(circuit_from(SHORT)), clock=clock), clock, timers)
+    driver = RunDriver(Engine(build_timeline(circuit_from(SHORT_SWINGS)), clock=clock), clock, timers)
     engine = driver.engine
     changes = []
     driver.refreshed.connect(lambda: changes.append((clock.now, engine.snapshot().shown_seconds)))

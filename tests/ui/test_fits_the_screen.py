@@ -5,6 +5,7 @@ whole."""
 import pytest
 from PySide6.QtCore import QRect, Qt
 
+from circuits import LONG_SWINGS_THEN_REPS
 from postrun.store.paths import user_circuits_dir
 from postrun.ui import window_place
 from postrun.ui.main_window import MainWindow
@@ -13,17 +14,6 @@ from helpers import advance
 
 SIZES = [(1024, 600), (1280, 720), (1366, 768)]
 
-REPS = """\
-format = 1
-name = "Reps at the end"
-prepare = 2
-[[exercise]]
-name = "Swings"
-work = 600
-[[exercise]]
-name = "Goblet squats"
-reps = 12
-"""
 
 
 def inside(widget, window) -> bool:
@@ -34,7 +24,7 @@ def inside(widget, window) -> bool:
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_start_bottom_bar_and_time_left_are_whole(qtbot, window, clock, size):
     user_circuits_dir().mkdir(parents=True)
-    (user_circuits_dir() / "reps.toml").write_text(REPS)
+    (user_circuits_dir() / "reps.toml").write_text(LONG_SWINGS_THEN_REPS)
     window.resize(*size)
     qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
     window.show_picker()

@@ -6,26 +6,13 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
 
+from circuits import GOBLET_SQUATS_THEN_PLANK
 from postrun.core.engine import State
 from postrun.core.timeline import Kind
 from postrun.store.paths import log_path, user_circuits_dir
 from postrun.ui.theme import PAUSED, PHASES
 
 from helpers import PINNED, advance
-
-REPS_CIRCUIT = """\
-format = 1
-name = "Rep test"
-prepare = 3
-rest = 5
-[[exercise]]
-name = "Goblet squats"
-reps = 12
-tips = ["Chest up."]
-[[exercise]]
-name = "Plank"
-work = 20
-"""
 
 
 def shown(window):
@@ -183,7 +170,7 @@ def test_pick_preview_swap_run_finish_and_log(qtbot, window, clock, parts):
 
 def test_rep_segment_counts_up_and_waits_for_enter(qtbot, window, clock):
     user_circuits_dir().mkdir(parents=True)
-    (user_circuits_dir() / "reps.toml").write_text(REPS_CIRCUIT)
+    (user_circuits_dir() / "reps.toml").write_text(GOBLET_SQUATS_THEN_PLANK)
     window.show_picker()
     assert window.open_by_key("reps")
     qtbot.keyClick(window.preview, Qt.Key.Key_Return)
