@@ -2,7 +2,6 @@
 
 import pytest
 
-from circuits import ONE_SIDED_AND_REPS_QUICK
 from postrun.audio.cues import CUES
 from postrun.audio.voice import AFTER_CUE, QtSpeaker, Voice
 from postrun.core.engine import Engine, State
@@ -10,6 +9,7 @@ from postrun.core.events import Countdown, SegmentStarted
 from postrun.core.segment_words import next_sentence
 from postrun.core.timeline import build_timeline
 
+from circuits import ONE_SIDED_AND_REPS_QUICK
 from helpers import circuit_from
 
 

@@ -1,6 +1,5 @@
 import pytest
 
-from circuits import SQUATS_THEN_PLANK, TIMED_TWO_ROUNDS
 from postrun.core.engine import HALFWAY, Engine, State
 from postrun.core.errors import ControlError
 from postrun.core.events import (
@@ -18,6 +17,7 @@ from postrun.core.events import (
 )
 from postrun.core.timeline import Kind, build_timeline
 
+from circuits import SQUATS_THEN_PLANK, TIMED_TWO_ROUNDS
 from helpers import FakeClock, circuit_from, run_for
 
 T0 = 1000.0

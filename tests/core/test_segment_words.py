@@ -3,7 +3,6 @@ with a one-sided exercise, a rep set, rests, two rounds and a stretch."""
 
 import pytest
 
-from circuits import ONE_SIDED_REPS_AND_STRETCH
 from postrun.core.events import Finished, SegmentStarted, SwitchSides
 from postrun.core.segment_words import (
     log_label,
@@ -17,6 +16,7 @@ from postrun.core.segment_words import (
 )
 from postrun.core.timeline import Kind, build_timeline
 
+from circuits import ONE_SIDED_REPS_AND_STRETCH
 from helpers import circuit_from
 
 

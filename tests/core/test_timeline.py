@@ -1,10 +1,10 @@
 import pytest
 
-from circuits import ONE_SIDED_SKIP_LAST_REST
 from postrun.core.timeline import Kind, Side, build_timeline
 from postrun.store.circuit_reading import read_circuit_file
 from postrun.store.paths import builtin_circuits_dir
 
+from circuits import ONE_SIDED_SKIP_LAST_REST
 from helpers import circuit_from
 
 

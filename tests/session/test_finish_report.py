@@ -3,11 +3,11 @@ and what the save line says."""
 
 import pytest
 
-from circuits import SWINGS_AND_SQUATS_TWO_ROUNDS
 from postrun.core.events import Abandoned, Finished
 from postrun.core.timeline import Kind, build_timeline
 from postrun.session.finish_report import SAVED, finish_report, save_state
 
+from circuits import SWINGS_AND_SQUATS_TWO_ROUNDS
 from helpers import circuit_from
 
 CIRCUIT = circuit_from(SWINGS_AND_SQUATS_TWO_ROUNDS)

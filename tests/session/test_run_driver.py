@@ -2,12 +2,12 @@
 
 from PySide6.QtCore import QObject, Qt
 
-from circuits import SHORT_SWINGS
 from postrun.core.engine import Engine, State
 from postrun.core.timeline import build_timeline
 from postrun.session.run_driver import RunDriver
 from postrun.timers import QtTimers
 
+from circuits import SHORT_SWINGS
 from helpers import FakeClock, FakeTimers, circuit_from
 
 

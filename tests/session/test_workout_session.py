@@ -37,7 +37,7 @@ def test_start_keeps_the_screen_awake_shows_the_first_step_and_writes_a_checkpoi
     assert session.emitted["refreshed"][0][:2] == (0, 5)          # get ready, 5 s
     assert awake_calls[-1] == "enter"
     [record] = records(parts)
-    assert (record.status, record.segment_index) == ("partial", 0)
+    assert (record.status, record.segment_index) == ("in_progress", 0)
 
 
 def test_it_runs_to_the_end_on_the_clock_and_reports_once_the_record_is_saved(session, parts, awake_calls):

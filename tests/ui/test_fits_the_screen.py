@@ -5,11 +5,11 @@ whole."""
 import pytest
 from PySide6.QtCore import QRect, Qt
 
-from circuits import LONG_SWINGS_THEN_REPS
 from postrun.store.paths import user_circuits_dir
 from postrun.ui import window_place
 from postrun.ui.main_window import MainWindow
 
+from circuits import LONG_SWINGS_THEN_REPS
 from helpers import advance
 
 SIZES = [(1024, 600), (1280, 720), (1366, 768)]

@@ -6,12 +6,12 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
 
-from circuits import GOBLET_SQUATS_THEN_PLANK
 from postrun.core.engine import State
 from postrun.core.timeline import Kind
 from postrun.store.paths import log_path, user_circuits_dir
 from postrun.ui.theme import PAUSED, PHASES
 
+from circuits import GOBLET_SQUATS_THEN_PLANK
 from helpers import PINNED, advance
 
 
