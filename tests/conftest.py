@@ -181,3 +181,27 @@ def read_only_mount(tiny_disk):
         return point
 
     return make
+
+
+@pytest.fixture
+def dbus_daemon(tmp_path):
+    """A private D-Bus session bus for one test; its address."""
+    import shutil
+    import subprocess
+
+    if shutil.which("dbus-daemon") is None:
+        pytest.fail("dbus-daemon is missing: `make test` installs Debian's dbus")
+    config = tmp_path / "bus.conf"
+    config.write_text(f"""<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+      "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+    <busconfig><type>session</type><listen>unix:path={tmp_path}/bus</listen>
+    <policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/>
+    <allow own="*"/></policy></busconfig>""")
+    daemon = subprocess.Popen(["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert daemon.stdout is not None
+    address = daemon.stdout.readline().strip()
+    yield address
+    daemon.terminate()
+    daemon.wait(timeout=5)
+    daemon.stdout.close()

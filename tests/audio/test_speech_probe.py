@@ -20,10 +20,24 @@ def test_a_hanging_engine_is_reported_not_waited_for():
     assert "did not answer within" in result.problem
 
 
-def test_the_probe_answers_in_words():
-    # whatever this machine has, the answer is an engine or a reason
+def test_a_missing_engine_is_answered_with_what_to_install():
+    result = probe_speech(timeout=20, command=speaker_command("no-such-engine"))
+    assert result.engine is None
+    assert result.voices == ()
+    assert "install speech-dispatcher" in result.problem
+
+
+def test_this_machines_engine_is_an_engine_with_a_voice_or_a_sentence():
+    """Whatever this machine has: an engine comes with the voice it will use; no engine is
+    one sentence in words, never a traceback."""
     result = probe_speech(timeout=20)
-    assert (result.engine is None) != (result.problem is None)
+    if result.engine is not None:
+        assert result.problem is None
+        assert result.voice in result.voices
+    else:
+        assert result.problem
+        assert "Traceback" not in result.problem
+        assert "\n" not in result.problem
 
 
 def test_a_crashing_probe_is_a_problem_not_an_exception():

@@ -129,3 +129,15 @@ def test_core_does_no_io(path):
     io_calls = [f"{path.name}:{line} {name}()" for line, name in calls(tree)
                 if name in IO_CALLS or name.endswith(tuple("." + c for c in IO_CALLS))]
     assert modules_used + io_calls == []
+
+
+# pure rooms outside core and store: plain data and words, tested by tables
+PURE = ("session/finish_report.py", "session/notices.py", "ui/editor_state.py", "audio/cue_runs.py",
+        "core/controls.py")
+
+
+@pytest.mark.parametrize("name", PURE)
+def test_pure_rooms_know_no_qt_and_no_device(name):
+    tree = ast.parse((SOURCE / name).read_text(encoding="utf-8"))
+    imports = [module for _, module in imported(tree)]
+    assert [m for m in imports if m.startswith(("PySide6", "simpleaudio", "alsaaudio", "wakepy", "sqlite3"))] == []

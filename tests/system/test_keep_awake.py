@@ -1,3 +1,10 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
 from postrun.system.keep_awake import KeepAwake
 
 
@@ -41,8 +48,40 @@ def test_a_crashing_backend_is_reported_not_raised():
     awake.release()
 
 
-def test_the_real_wakepy_boundary_never_raises():
+SCREENSAVER = Path(__file__).with_name("fake_screensaver.py")
+
+
+@pytest.fixture
+def screensaver(dbus_daemon):
+    """org.freedesktop.ScreenSaver on a private bus, as a desktop offers it: a child process
+    that answers Inhibit and UnInhibit and prints each call."""
+    child = subprocess.Popen([sys.executable, str(SCREENSAVER), dbus_daemon], stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "ready"
+    yield dbus_daemon, child
+    child.terminate()
+    child.wait(timeout=5)
+    child.stdout.close()
+
+
+def test_the_real_wakepy_inhibits_the_screensaver_and_lets_it_go(screensaver, monkeypatch):
+    """Through wakepy itself, on a real bus: Inhibit on acquire, UnInhibit with its cookie on release."""
+    address, child = screensaver
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
     awake = KeepAwake()
-    active = awake.acquire()
-    assert active or awake.problem
+    assert awake.acquire(), awake.problem
+    assert awake.method == "org.freedesktop.ScreenSaver"
+    assert awake.problem is None
+    assert child.stdout.readline().startswith("Inhibit ")
+    awake.release()
+    assert child.stdout.readline().strip() == "UnInhibit 7"
+    assert not awake.active
+
+
+def test_the_real_wakepy_without_a_session_bus_says_so_in_words(tmp_path, monkeypatch):
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus-here")
+    awake = KeepAwake()
+    assert not awake.acquire()
+    assert awake.problem == "no way to keep the screen on was found on this system"
     awake.release()

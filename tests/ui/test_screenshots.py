@@ -3,7 +3,7 @@
 from collections import Counter
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage
 
 from postrun.ui.theme import contrast
@@ -77,15 +77,43 @@ def test_digits_scale_with_the_window(qtbot, window, clock):
     assert all(h >= 0.35 for h in heights), heights
 
 
-def test_picker_preview_and_finish_render(qtbot, window, clock, tmp_path):
-    assert window.grab().save(str(tmp_path / "picker.png"))
+def readable(window, image: QImage, widget) -> tuple[bool, float]:
+    """Whether `widget` lies whole inside the window, and the contrast of the darkest and
+    lightest colours drawn where it is (text on its background)."""
+    top_left = widget.mapTo(window, QPoint(0, 0))
+    inside = window.rect().contains(QRect(top_left, widget.size()))
+    colours = {c for _, _, c in pixels(image, top_left.x(), top_left.y(), widget.width(), widget.height(), step=1)}
+    lightness = sorted(colours, key=lambda c: sum(c))
+    return inside, contrast(lightness[0], lightness[-1])
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_picker_preview_and_finish_show_their_words_whole_and_readable(qtbot, window, clock, tmp_path, size):
+    """Each screen's main words are inside the window and drawn in readable contrast, at the
+    laptop size and on a 1024x600 netbook; the renders are kept to be looked at."""
+    window.resize(*size)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
+    checks = {}
+    image = window.grab().toImage()
+    assert image.save(str(tmp_path / "picker.png"))
+    checks["picker list"] = readable(window, image, window.picker.list)
     window.open_by_key("posterior-chain")
-    assert window.grab().save(str(tmp_path / "preview.png"))
+    qtbot.wait(20)
+    image = window.grab().toImage()
+    assert image.save(str(tmp_path / "preview.png"))
+    for name in ("title", "total", "start_button"):
+        checks[f"preview {name}"] = readable(window, image, getattr(window.preview, name))
+    assert window.preview.total.text().startswith("Total ")
     qtbot.keyClick(window.preview, Qt.Key.Key_Space)
     while window.session.engine.state.value == "running":
         advance(window, clock, 5.0, step=1.0)
     window.parts.timers.flush()
     assert window.current_view() is window.finish
+    qtbot.wait(20)
     image = window.grab().toImage()
     assert image.save(str(tmp_path / "finish.png"))
-    assert image.width() == window.width()
+    assert window.finish.heading.text() == "Workout complete"
+    for name in ("heading", "details", "note"):
+        checks[f"finish {name}"] = readable(window, image, getattr(window.finish, name))
+    assert {name: inside for name, (inside, _) in checks.items() if not inside} == {}
+    assert {name: ratio for name, (_, ratio) in checks.items() if ratio < 4.5} == {}

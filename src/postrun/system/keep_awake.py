@@ -41,7 +41,9 @@ class KeepAwake:
             return False
         self._mode = mode
         self.active = bool(getattr(mode, "active", False))
-        self.method = getattr(mode, "active_method", None)
+        method = getattr(mode, "active_method", None)
+        # wakepy 1.0 names it with a MethodInfo; older ones with a string
+        self.method = getattr(method, "name", method) if method is not None else None
         self.problem = None if self.active else "no way to keep the screen on was found on this system"
         return self.active
 
