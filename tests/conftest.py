@@ -110,7 +110,7 @@ def parts(qapp, log, awake_calls, awake_works, player, clock, timers, now):
     buffers, Qt's mock voice) and every timer on the fake clock."""
     from postrun.audio.sound import Sound
     from postrun.audio.voice import QtSpeaker, Voice
-    from postrun.session.workout_session import SessionParts
+    from postrun.session.parts import SessionParts
 
     sound = Sound(player=player, voice=Voice(QtSpeaker("mock"), timers=timers), timers=timers, clock=clock)
     return SessionParts(data=UserData(log, load_settings(), now=now), sound=sound,

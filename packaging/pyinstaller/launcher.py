@@ -3,7 +3,7 @@ every subcommand, and `--speaker`, the voice's own process)."""
 
 import sys
 
-from postrun.cli import main
+from postrun.launch import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,5 +1,5 @@
 import sys
 
-from postrun.cli import main
+from postrun.launch import main
 
 sys.exit(main())

@@ -13,12 +13,13 @@ from postrun.store.paths import builtin_circuits_dir, data_dir, user_circuits_di
 from postrun.store.settings import read_settings
 from postrun.store.user_data import UserData
 from postrun.store.workout_log import WorkoutLog
+from postrun.system.instance_lock import InstanceLock, instance_name
 from postrun.system.keep_awake import KeepAwake
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
-    from postrun.session.workout_session import SessionParts
+    from postrun.session.parts import SessionParts
     from postrun.timers import Timers
 
 PROBE_VARIABLE = "POSTRUN_EXIT_AFTER_FIRST_PAINT"
@@ -49,7 +50,7 @@ def _media_buttons(window: Any) -> None:
 
     media = MediaButtons(window.media_control, parent=window)
     if media.register():
-        window.media_presenter.media = media
+        window.attach_media(media)
 
 
 def request_for(entry: LibraryEntry | None) -> str | None:
@@ -66,7 +67,7 @@ def build_parts(clock: Clock = default_clock, timers: Timers | None = None,
                 now: WallClock = local_now) -> SessionParts:
     """The program's parts on the user's real data folder (also used by the benchmarks)."""
     from postrun.audio.sound import Sound
-    from postrun.session.workout_session import SessionParts
+    from postrun.session.parts import SessionParts
     from postrun.timers import QtTimers
 
     timers = timers or QtTimers()
@@ -98,17 +99,35 @@ def no_display_problem(environ: dict[str, str] | None = None, platform: str = sy
             "text console). The commands work without one: postrun list, show, check, history, doctor.")
 
 
-def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) -> int:
-    from postrun.system.single_instance import SingleInstance, instance_name
+class _DeferredServer:
+    """The request server, made when it is time to listen (after the first paint)."""
 
+    def __init__(self, name: str, window: Any) -> None:
+        self.name, self.window = name, window
+        self.server: Any = None
+
+    def listen(self) -> None:
+        from postrun.system.single_instance import RequestServer
+
+        self.server = RequestServer(self.name, self.window.handle_request, parent=self.window)
+        self.server.listen()
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.close()
+
+
+def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) -> int:
     problem = no_display_problem()
     if problem is not None:
         print(f"postrun: {problem}", file=sys.stderr)
         return 1
 
-    instance = SingleInstance(instance_name(data_dir()))
-    if not instance.claim():
-        answer = instance.send(request_for(open_entry))
+    lock = InstanceLock(instance_name(data_dir()))
+    if not lock.claim():
+        from postrun.system.single_instance import send  # the second instance's whole job
+
+        answer = send(lock.name, request_for(open_entry))
         if answer is None:
             print("postrun: another Postrun window is running but did not answer; close it, or wait and "
                   "try again", file=sys.stderr)
@@ -126,8 +145,6 @@ def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) 
     QApplication.setDesktopFileName(DESKTOP_ID)     # Wayland matches the window to the .desktop file (and its icon)
     parts = build_parts()
     window = MainWindow(parts)
-    instance.handler = window.handle_request
-    instance.listen()
     if open_entry is not None:
         window.open_entry(open_entry)
     if os.environ.get(PROBE_VARIABLE):
@@ -135,6 +152,9 @@ def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) 
     window.show()
     QTimer.singleShot(500, parts.sound.start_speech)     # after the first paint, in its own process
     QTimer.singleShot(300, lambda: _media_buttons(window))
+    # answering a second `postrun` (QtNetwork) after the first paint: it retries for 5 s
+    server = _DeferredServer(lock.name, window)
+    QTimer.singleShot(100, server.listen)
     # the icon (its SVG plug-in) after the first paint: the taskbar shows it a moment later
     QTimer.singleShot(200, lambda: QApplication.setWindowIcon(window_icon()))
     try:
@@ -143,4 +163,5 @@ def main(open_entry: LibraryEntry | None = None, argv: list[str] | None = None) 
         parts.sound.shutdown()
         parts.keep_awake.release()
         parts.data.log.close()
-        instance.release()
+        server.close()
+        lock.release()

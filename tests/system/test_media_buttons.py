@@ -39,7 +39,7 @@ def media(window, session_bus):
     address, connection = session_bus
     buttons = MediaButtons(window.media_control, connection, window)
     assert buttons.register(), buttons.problem
-    window.media_presenter.media = buttons
+    window.attach_media(buttons)
     yield address
     buttons.close()
 

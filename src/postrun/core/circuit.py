@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 FORMAT_VERSION = 1
 
@@ -139,3 +140,11 @@ class Circuit:
                 exercises[ex_index] = exercises[ex_index].swapped(alt_index)
         new_rounds = self.rounds if rounds is None else max(1, min(MAX_ROUNDS, rounds))
         return replace(self, exercises=tuple(exercises), rounds=new_rounds)
+
+
+def swaps_of(circuit: Circuit, chosen: Mapping[int, int]) -> list[dict[str, Any]]:
+    """The swaps a workout ran with, as its record keeps them: exercises numbered from 1,
+    by name."""
+    return [{"exercise": index + 1, "from": circuit.exercises[index].name,
+             "to": circuit.exercises[index].alternatives[choice].name}
+            for index, choice in sorted(chosen.items())]

@@ -8,43 +8,27 @@ need. The window only navigates and shows; it never reads the engine.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from postrun.audio.sound import Sound
 from postrun.core.circuit import Circuit
 from postrun.core.circuit_toml import circuit_to_dict
-from postrun.core.clock import Clock
 from postrun.core.controls import ENGINE_CONTROLS, SOUND_CONTROLS, Control
 from postrun.core.engine import Engine, Snapshot, State
 from postrun.core.events import Abandoned, Event, Finished, Paused, PauseReason, Resumed
 from postrun.core.timeline import Timeline, build_timeline
 from postrun.session.finish_report import FinishReport, SaveState, finish_report, save_state
 from postrun.session.notices import Notices
+from postrun.session.parts import SessionParts
 from postrun.session.run_driver import RunDriver
 from postrun.store.resume_point import ResumePoint
-from postrun.store.user_data import UserData
 from postrun.store.workout_recorder import WorkoutRecorder
-from postrun.system.keep_awake import KeepAwake
-from postrun.timers import Timers
 
 RELEASE_AWAKE_AFTER_PAUSE_MS = 3 * 60 * 1000
 REFUSED_NOTICE_MS = 3000
 AFTER_PAINT_MS = 20      # a zero-delay call would run before Qt's paint, which it posts last
 STOP_QUESTION = "Stop this workout? Esc again stops it; any other key carries on."
-
-
-@dataclass(frozen=True)
-class SessionParts:
-    """What every workout needs from the rest of the program (wired in app.py)."""
-
-    data: UserData
-    sound: Sound
-    keep_awake: KeepAwake
-    clock: Clock
-    timers: Timers
 
 
 class WorkoutSession(QObject):

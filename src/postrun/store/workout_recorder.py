@@ -18,7 +18,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from postrun.core.circuit import Circuit
 from postrun.core.clock import WallClock
 from postrun.core.events import Abandoned, Event, Finished, SegmentSkipped, SegmentStarted
 from postrun.core.segment_words import log_label
@@ -152,9 +151,3 @@ class WorkoutRecorder:
         if first and self._on_problem is not None:
             self._on_problem(reason)
 
-
-def swaps_of(circuit: Circuit, chosen: dict[int, int]) -> list[dict[str, Any]]:
-    """The swaps a workout ran with, as its record keeps them (numbered from 1, by name)."""
-    return [{"exercise": index + 1, "from": circuit.exercises[index].name,
-             "to": circuit.exercises[index].alternatives[choice].name}
-            for index, choice in sorted(chosen.items())]

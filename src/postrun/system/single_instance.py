@@ -1,44 +1,29 @@
-"""One window at a time, per user and data folder.
+"""One window at a time, per user and data folder: the request half.
 
-The first `postrun` takes a lock file and listens on a local socket; a second one finds
-the lock held, sends its request ("raise", or "open this circuit") over the socket, prints
-the answer and exits. QLockFile knows a lock left by a crashed program (its pid is gone)
-and takes it over, so a crash never blocks the next start.
+The first `postrun` holds the lock (instance_lock.py) and, once its window has painted,
+listens on a local socket; a second one finds the lock held, sends its request ("raise",
+or "open this circuit") over the socket, retrying while the first is still starting,
+prints the answer and exits.
 
-Both belong to the user: they live in a folder only this user can enter
-(private_folder.py), and where the system tells a local socket's peer (Linux), each side
-checks that the other runs as this user before a request is sent or read.
+Where the system tells a local socket's peer (Linux), each side checks that the other runs
+as this user before a request is sent or read.
 """
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import json
 import logging
-import os
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QDir, QLockFile, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from postrun.system.private_folder import private_folder
+from postrun.system.instance_lock import InstanceLock, instance_name
 
 log = logging.getLogger(__name__)
 MAX_MESSAGE = 64 * 1024
 CONNECT_FOR_SECONDS = 5.0     # the first window may still be starting
-
-
-def instance_name(data_dir: Path) -> str:
-    """Short (socket paths are limited to about 100 bytes) and unique per user and folder."""
-    try:
-        user = getpass.getuser()
-    except Exception:  # no user name known to the system: the uid still tells users apart
-        user = str(os.getuid()) if hasattr(os, "getuid") else "user"
-    digest = hashlib.sha256(f"{user}\0{data_dir.resolve()}".encode()).hexdigest()[:16]
-    return f"postrun-{digest}"
 
 
 def _encode(message: dict[str, object]) -> bytes:
@@ -53,27 +38,15 @@ def _decode(data: bytes) -> dict[str, object] | None:
     return message if isinstance(message, dict) else None
 
 
-class SingleInstance(QObject):
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        folder = private_folder()
-        # a full path for the socket inside the private folder; a bare name (Windows: a
-        # named pipe, per user already) where there is none
-        self.name = str(folder / name) if folder is not None else name
-        self._lock = QLockFile(os.path.join(str(folder) if folder is not None else QDir.tempPath(), f"{name}.lock"))
-        self._lock.setStaleLockTime(0)         # stale only when its process is gone
-        self._server: QLocalServer | None = None
-        self.handler: Callable[[str | None], str] = lambda circuit: "Postrun is already open."
-        self._buffers: dict[QLocalSocket, bytes] = {}
+class RequestServer(QObject):
+    """Answers later instances through `handler(circuit) -> answer in words`."""
 
-    def claim(self) -> bool:
-        """True: this is the first instance. False: another one runs. Needs no event loop, so
-        a second `postrun` can ask before it builds any application object."""
-        if not self._lock.tryLock(0):
-            if self._lock.error() == QLockFile.LockError.LockFailedError:
-                return False
-            log.warning("no single-instance lock (%s); running without one", self._lock.error())
-        return True
+    def __init__(self, name: str, handler: Callable[[str | None], str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.handler = handler
+        self._server: QLocalServer | None = None
+        self._buffers: dict[QLocalSocket, bytes] = {}
 
     def listen(self) -> None:
         """Answer later instances; call once the application (its event loop) exists."""
@@ -86,44 +59,10 @@ class SingleInstance(QObject):
         else:
             log.warning("cannot listen on %s: %s", self.name, server.errorString())
 
-    def release(self) -> None:
+    def close(self) -> None:
         if self._server is not None:
             self._server.close()
             self._server = None
-        self._lock.unlock()
-
-    # -- the second instance ---------------------------------------------------------
-
-    def send(self, circuit: str | None, timeout: float = CONNECT_FOR_SECONDS) -> str | None:
-        """Hand the request to the running window; its answer in words, or None if none came."""
-        socket = QLocalSocket()
-        deadline = time.monotonic() + timeout
-        while True:
-            socket.connectToServer(self.name)
-            if socket.waitForConnected(500):
-                break
-            socket.abort()
-            if time.monotonic() >= deadline:
-                return None
-            time.sleep(0.1)
-        from postrun.system.peer_user import same_user  # the socket module: only when a request is made
-
-        if not same_user(socket.socketDescriptor()):
-            socket.abort()                # never hand a request to another account's program
-            return None
-        socket.write(_encode({"circuit": circuit}))
-        socket.waitForBytesWritten(2000)
-        reply = b""
-        while b"\n" not in reply and len(reply) < MAX_MESSAGE and time.monotonic() < deadline + 5:
-            if not socket.waitForReadyRead(500) and socket.state() != QLocalSocket.LocalSocketState.ConnectedState:
-                break
-            reply += bytes(socket.readAll().data())
-        socket.abort()
-        message = _decode(reply.split(b"\n", 1)[0])
-        text = message.get("message") if message else None
-        return text if isinstance(text, str) else None
-
-    # -- the first instance ----------------------------------------------------------
 
     def _accept(self) -> None:
         from postrun.system.peer_user import same_user  # the socket module: not before the first paint
@@ -162,3 +101,59 @@ class SingleInstance(QObject):
     def _forget(self, socket: QLocalSocket) -> None:
         self._buffers.pop(socket, None)
         socket.deleteLater()
+
+
+def send(name: str, circuit: str | None, timeout: float = CONNECT_FOR_SECONDS) -> str | None:
+    """Hand the request to the running window; its answer in words, or None if none came."""
+    socket = QLocalSocket()
+    deadline = time.monotonic() + timeout
+    while True:
+        socket.connectToServer(name)
+        if socket.waitForConnected(500):
+            break
+        socket.abort()
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(0.1)
+    from postrun.system.peer_user import same_user  # the socket module: only when a request is made
+
+    if not same_user(socket.socketDescriptor()):
+        socket.abort()                # never hand a request to another account's program
+        return None
+    socket.write(_encode({"circuit": circuit}))
+    socket.waitForBytesWritten(2000)
+    reply = b""
+    while b"\n" not in reply and len(reply) < MAX_MESSAGE and time.monotonic() < deadline + 5:
+        if not socket.waitForReadyRead(500) and socket.state() != QLocalSocket.LocalSocketState.ConnectedState:
+            break
+        reply += bytes(socket.readAll().data())
+    socket.abort()
+    message = _decode(reply.split(b"\n", 1)[0])
+    text = message.get("message") if message else None
+    return text if isinstance(text, str) else None
+
+
+class SingleInstance(InstanceLock):
+    """The lock with both halves of the conversation, for a program (or a test) that wants
+    them in one object."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.handler: Callable[[str | None], str] = lambda circuit: "Postrun is already open."
+        self._server: RequestServer | None = None
+
+    def listen(self) -> None:
+        self._server = RequestServer(self.name, lambda circuit: self.handler(circuit))
+        self._server.listen()
+
+    def send(self, circuit: str | None, timeout: float = CONNECT_FOR_SECONDS) -> str | None:
+        return send(self.name, circuit, timeout)
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        super().release()
+
+
+__all__ = ["InstanceLock", "RequestServer", "SingleInstance", "instance_name", "send"]

@@ -11,14 +11,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from postrun.core.circuit import Circuit
+from postrun.core.circuit import Circuit, swaps_of
 from postrun.core.controls import Control
 from postrun.store.library import LibraryEntry, NotFound, find_entry
-from postrun.store.workout_recorder import swaps_of
-from postrun.ui.dialogs import Dialogs
-from postrun.ui.media_presenter import MediaPresenter
 from postrun.ui.picker_view import PickerView
-from postrun.ui.preview_view import PreviewView
 from postrun.ui.window_place import place, remembered
 
 if TYPE_CHECKING:
@@ -26,13 +22,17 @@ if TYPE_CHECKING:
     # before the picker's first paint (about 20 ms of start-up)
     from postrun.core.engine import Snapshot
     from postrun.session.finish_report import FinishReport
-    from postrun.session.workout_session import SessionParts, WorkoutSession
+    from postrun.session.parts import SessionParts
+    from postrun.session.workout_session import WorkoutSession
     from postrun.store.resume_point import ResumePoint
     from postrun.ui.circuit_actions import CircuitActions
+    from postrun.ui.dialogs import Dialogs
     from postrun.ui.editor_state import CircuitForm
     from postrun.ui.editor_view import EditorView
     from postrun.ui.finish_view import FinishView
     from postrun.ui.history_view import HistoryView
+    from postrun.ui.media_presenter import MediaPresenter, MediaShow
+    from postrun.ui.preview_view import PreviewView
     from postrun.ui.run_view import RunView
 
 MARK_AFTER_MS = 30
@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.parts = parts
         self.data = parts.data
-        self.dialogs = dialogs or Dialogs()
+        self._dialogs = dialogs
         self.setWindowTitle("Postrun")
         place(self, self.data.settings.window)
         self.stack = QStackedWidget(self)
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
 
         self.session: WorkoutSession | None = None
         self.current: tuple[str, Circuit, list[dict[str, object]]] | None = None
-        self.media_presenter = MediaPresenter()        # app.py gives it the media buttons where a bus exists
+        self.media_presenter: MediaPresenter | None = None     # where a session bus exists (attach_media)
         self._went_fullscreen = False
 
         parts.sound.on_voice_change.append(self._voice_changed)
@@ -85,8 +85,18 @@ class MainWindow(QMainWindow):
         return self._circuit_actions
 
     @property
+    def dialogs(self) -> Dialogs:
+        if self._dialogs is None:
+            from postrun.ui.dialogs import Dialogs
+
+            self._dialogs = Dialogs()
+        return self._dialogs
+
+    @property
     def preview(self) -> PreviewView:
         if self._preview is None:
+            from postrun.ui.preview_view import PreviewView
+
             self._preview = PreviewView(self)
             self._preview.start_requested.connect(self.start_from_preview)
             self._preview.back_requested.connect(self.show_picker)
@@ -277,7 +287,8 @@ class MainWindow(QMainWindow):
             self.session.control(name)
 
     def _show_finish(self, report: FinishReport) -> None:
-        self.media_presenter.show_finished(report.completed, report.circuit_name)
+        if self.media_presenter is not None:
+            self.media_presenter.show_finished(report.completed, report.circuit_name)
         self._leave_fullscreen()
         self.finish.show_result(report)
         self.finish.show_summary(*self.data.overview())
@@ -345,6 +356,12 @@ class MainWindow(QMainWindow):
 
     # -- headset and keyboard media buttons (MPRIS) --------------------------------
 
+    def attach_media(self, media: MediaShow) -> None:
+        """Headset and keyboard media buttons (MPRIS) found: what the workout shows there."""
+        from postrun.ui.media_presenter import MediaPresenter
+
+        self.media_presenter = MediaPresenter(media)
+
     def media_control(self, name: Control) -> None:
         """A media button, from the session bus: the workout's control, or Start on the preview."""
         if name is Control.RAISE:
@@ -356,7 +373,7 @@ class MainWindow(QMainWindow):
 
     def _show_in_media_player(self, snap: Snapshot, total_seconds: int) -> None:
         session = self.session
-        if session is not None:
+        if session is not None and self.media_presenter is not None:
             self.media_presenter.show_step(snap, session.circuit.name, lambda: session.snapshot().elapsed,
                                            self.data.settings.volume)
 

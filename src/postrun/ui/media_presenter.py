@@ -22,13 +22,11 @@ class MediaShow(Protocol):
 
 
 class MediaPresenter:
-    def __init__(self) -> None:
-        self.media: MediaShow | None = None        # set where a session bus exists
+    def __init__(self, media: MediaShow) -> None:
+        self.media = media
         self._step: tuple[int, str] | None = None
 
     def show_step(self, snap: Snapshot, circuit_name: str, position: Callable[[], float], volume: int) -> None:
-        if self.media is None:
-            return
         status = "Paused" if snap.state.value == "paused" else "Playing"
         if (snap.index, status) == self._step:
             return
@@ -39,8 +37,6 @@ class MediaPresenter:
                         snap.duration, position, volume / 100)
 
     def show_finished(self, completed: bool, circuit_name: str) -> None:
-        if self.media is None:
-            return
         self._step = None
         self.media.show("Stopped", "Workout complete" if completed else "Workout stopped", circuit_name,
                         None, lambda: 0.0, 1.0)
