@@ -37,7 +37,7 @@ def test_lists_newest_first_with_filters(tmp_path):
     assert len(lines) == len(drafts) + 1
     newest = max(drafts, key=lambda d: d.started_at)
     assert lines[0].startswith(newest.started_at.strftime("%Y-%m-%d %H:%M %z"))
-    assert "stopped at work: Kettlebell windmills (left), round 1" in result.stdout
+    assert "stopped at Kettlebell windmills (left), round 1" in result.stdout
     assert lines[-1].startswith(f"{len(drafts)} workouts")
     quads = postrun("--circuit", "quad-circuit", data_dir=tmp_path / "d")
     assert len(quads.stdout.splitlines()) == 2

@@ -1,6 +1,6 @@
 import pytest
 
-from postrun.core.engine import HALFWAY, Engine, State
+from postrun.core.engine import Engine, State
 from postrun.core.errors import ControlError
 from postrun.core.events import (
     Abandoned,
@@ -149,7 +149,10 @@ def test_skip_moves_on_and_is_recorded():
     assert events[0].index == 0
     assert started(events) == [(1, T0 + 1.0)]
     assert engine.snapshot().remaining == 20.0
-    assert engine.skipped == (0,)
+    assert engine.skipped == ()                      # get ready moved past: not a set missed
+    engine.skip()
+    engine.skip()                                    # A, then the rest after it
+    assert engine.skipped == (1,)
 
 
 def test_skip_while_paused_stays_paused_with_full_time():
@@ -173,7 +176,8 @@ def test_skipping_the_last_segment_finishes_the_workout():
         clock.advance(0.5)
         events += engine.skip()
     assert sum(isinstance(e, Finished) for e in events) == 1
-    assert engine.skipped == tuple(range(len(engine.timeline)))
+    sets = tuple(i for i, s in enumerate(engine.timeline.segments) if s.kind in (Kind.WORK, Kind.COOLDOWN))
+    assert engine.skipped == sets
     with pytest.raises(ControlError, match="finished"):
         engine.skip()
 
@@ -466,18 +470,19 @@ def test_a_set_skipped_again_after_back_is_listed_once():
     engine.skip()                            # prepare and A skipped
     engine.back()                            # back to A
     events = engine.skip()                   # and skipped again
-    assert engine.skipped == (0, 1)
-    assert events[0].skipped == (0, 1)
+    assert engine.skipped == (1,)
+    assert events[0].skipped == (1,)
 
 
 def test_resuming_keeps_the_sets_skipped_before_the_interruption():
     engine, clock = make()
-    engine.start(index=4, active_seconds=50.0, skipped=(1, 2, 9))   # 9 is ahead: cannot have been skipped
-    assert engine.skipped == (1, 2)
+    # 9 is ahead: cannot have been skipped; 2 is a rest: not a set
+    engine.start(index=3, active_seconds=50.0, skipped=(1, 2, 9))
+    assert engine.skipped == (1,)
     events = engine.skip()
-    assert events[0].skipped == (1, 2, 4)
+    assert events[0].skipped == (1, 3)
     engine.stop()
-    assert engine.skipped == (1, 2, 4)
+    assert engine.skipped == (1, 3)
 
 
 def test_events_carry_the_active_time_at_their_own_instant():
@@ -537,9 +542,10 @@ def test_a_look_ahead_copies_the_progress_whole_and_leaves_it_as_it_was():
     engine.start()
     run_for(engine, clock, 1.5)
     engine.skip()
-    run_for(engine, clock, 11.0)
+    engine.skip()                            # get ready and A: A is a set skipped
+    run_for(engine, clock, 9.0)
     before = replace(engine._p)
-    assert before.fired == {HALFWAY}          # the halfway of A's 20 s already heard
+    assert before.skipped == (1,)
+    assert before.fired                      # the rest's countdown already heard
     engine.upcoming(T0 + 200)
     assert engine._p == before
-    assert before.skipped == (0,)

@@ -5,6 +5,7 @@ import pytest
 
 from postrun.core.events import Finished, SegmentStarted, SwitchSides
 from postrun.core.segment_words import (
+    label_words,
     log_label,
     next_sentence,
     next_text,
@@ -102,3 +103,23 @@ def test_step_lines_start_times_add_up(timeline):
     assert lines[1].split()[:2] == ["0:05", "WORK"]
     assert lines[1].endswith("Kickbacks (left)")
     assert "12 reps" in lines[5]
+
+
+@pytest.mark.parametrize(("label", "words"), [
+    ("prepare", "Get ready"),
+    ("work: Swings (left), round 2", "Swings (left), round 2"),
+    ("rest, round 1", "Rest, round 1"),
+    ("round rest, round 1", "Rest between rounds, round 1"),
+    ("switch: Kickbacks, round 1", "Switch sides: Kickbacks, round 1"),
+    ("cooldown: Figure four", "Figure four"),
+    ("something new", "something new"),
+])
+def test_a_stored_label_reads_in_the_run_views_words(label, words):
+    assert label_words(label) == words
+
+
+def test_every_label_the_log_writes_reads_without_internal_words():
+    timeline = build_timeline(circuit_from(ONE_SIDED_REPS_AND_STRETCH))
+    for segment in timeline.segments:
+        shown = label_words(log_label(segment))
+        assert not any(word in shown for word in ("prepare", "round rest", "cooldown", "work:")), shown

@@ -58,3 +58,10 @@ def test_nothing_skipped_says_so():
 def test_saved_is_said_only_when_it_was(reason, also, saved, text):
     state = save_state(reason, also)
     assert (state.saved, state.text) == (saved, text)
+
+
+def test_stopped_during_get_ready_is_round_one():
+    event = Abandoned(at=0, index=0, active_seconds=2)
+    report = finish_report(CIRCUIT, TIMELINE, event, save_state(None))
+    assert report.round_reached == 1
+    assert "Stopped in round 1 of 2, at Get ready" in report.lines()[1]

@@ -176,7 +176,7 @@ def test_csv_export_has_one_row_per_workout(tmp_path):
     assert datetime.fromisoformat(first["started_at"]) == drafts[0].started_at
     stopped = [r for r in rows if r["status"] == "abandoned"]
     assert len(stopped) == 2
-    assert all(r["stopped_at"] == "work: Kettlebell windmills (left), round 1" for r in stopped)
+    assert all(r["stopped_at"] == "Kettlebell windmills (left), round 1" for r in stopped)
     assert {r["active_seconds"] for r in rows} == {"600", "1200"}
 
 

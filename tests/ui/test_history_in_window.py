@@ -51,7 +51,7 @@ def test_twelve_weeks_listed_newest_first_with_chart_and_balance(qtbot, window, 
     assert view.model.index(0, 1).data() == "Posterior chain after a run"
     assert view.model.index(0, 2).data() == "20:00"
     stopped = [view.model.index(r, 3).data() for r in range(view.model.rowCount())]
-    assert stopped.count("stopped at work: Kettlebell windmills (left), round 1") == 2
+    assert stopped.count("stopped at Kettlebell windmills (left), round 1") == 2
     weeks = view.chart.weeks
     assert len(weeks) == 12
     assert weeks[-1].workouts >= 1
@@ -72,7 +72,7 @@ def test_a_workout_seen_whole(qtbot, window, log, now):
     row = next(r for r in range(view.model.rowCount()) if view.model.rows[r].status == "abandoned")
     view.table.selectRow(row)
     text = view.detail.toPlainText()
-    assert "stopped at work: Kettlebell windmills (left), round 1" in text
+    assert "stopped at Kettlebell windmills (left), round 1" in text
     assert "✓ Cable kickbacks (left), round 1 — 0:40" in text
     assert "Kettlebell windmills (left), round 1: ■ stopped here" in text
     assert "Kettlebell swings, round 1: · not reached" in text

@@ -133,3 +133,50 @@ def test_hostile_files_in_the_circuits_folder_are_listed_not_read(qtbot, window)
     assert "thousands of digits" in texts
     assert "bidi.toml  (user) — CANNOT BE USED" in texts
     assert "U+202E" in texts
+
+
+def history_lines(now):
+    """What `postrun history` prints for the same log, in this process on the same clock."""
+    import argparse
+    import contextlib
+    import io
+
+    from postrun.cli_history import cmd_history
+
+    out = io.StringIO()
+    args = argparse.Namespace(import_file=None, balance=False, since=None, circuit=None, json=False, csv=False)
+    with contextlib.redirect_stdout(out):
+        assert cmd_history(args, now=now) == 0
+    return out.getvalue()
+
+
+def test_get_ready_skipped_is_not_a_skipped_set_anywhere(qtbot, window, clock, now):
+    """Issue: → on Get ready gave 'Nothing skipped' on the finish screen but '1 skipped' in
+    the history list and `postrun history`. One rule: only exercise sets and stretches."""
+    view = start(qtbot, window)
+    qtbot.keyClick(view, Qt.Key.Key_Right)               # past get ready
+    finish_it(window, clock)
+    assert "Nothing skipped" in window.finish.details.text()
+    history = window.history
+    history.refresh()
+    model = history.model
+    assert model.data(model.index(0, 4)) == ""           # the Skipped column
+    assert "skipped" not in history_lines(now)
+    with closing(sqlite3.connect(log_path())) as db:
+        assert db.execute("SELECT skipped_json FROM workouts").fetchone() == ("[]",)
+
+
+def test_stopped_during_get_ready_is_round_one_in_the_run_views_words(qtbot, window, clock, now):
+    view = start(qtbot, window)
+    advance(window, clock, 2.0)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    window.parts.timers.flush()
+    rounds = window.session.circuit.rounds
+    assert f"Stopped in round 1 of {rounds}, at Get ready" in window.finish.details.text()
+    history = window.history
+    history.refresh()
+    assert history.model.data(history.model.index(0, 3)) == "stopped at Get ready"
+    printed = history_lines(now)
+    assert "stopped at Get ready" in printed
+    assert "prepare" not in printed

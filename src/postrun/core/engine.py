@@ -35,6 +35,7 @@ from postrun.core.events import (
     SegmentStarted,
     SwitchSides,
 )
+from postrun.core.segment_words import counts_as_a_set
 from postrun.core.timeline import Kind, Segment, Side, Timeline
 
 COUNTDOWN = (3, 2, 1)
@@ -133,7 +134,8 @@ class Engine:
 
     @property
     def skipped(self) -> tuple[int, ...]:
-        """Segments skipped and not done since: going back to one and doing it takes it off."""
+        """Sets skipped (exercise sets and stretches) and not done since: going back to one
+        and doing it takes it off."""
         return self._p.skipped
 
     def subscribe(self, listener: Listener, name: str = "") -> Callable[[], None]:
@@ -220,7 +222,8 @@ class Engine:
         self._p.run_since = now
         self._p.last_look = now
         self._p.active_before = max(0.0, active_seconds)
-        self._p.skipped = tuple(i for i in dict.fromkeys(skipped) if 0 <= i < index)
+        self._p.skipped = tuple(i for i in dict.fromkeys(skipped)
+                                if 0 <= i < index and counts_as_a_set(self.timeline[i]))
         return self._publish(self._enter(index, now))
 
     def pause(self) -> list[Event]:
@@ -252,7 +255,9 @@ class Engine:
         events = self._poll_active("skip")
         now = self._clock()
         segment = self.timeline[self._p.index]
-        if self._p.index not in self._p.skipped:
+        # one rule everywhere (finish screen, history, command line, CSV): what counts as
+        # skipped is an exercise set or a stretch; a rest or get-ready moved past is not
+        if counts_as_a_set(segment) and self._p.index not in self._p.skipped:
             self._p.skipped = (*self._p.skipped, self._p.index)
         out: list[Event] = [SegmentSkipped(now, self._p.index, segment, self.skipped)]
         out += self._leave(now)

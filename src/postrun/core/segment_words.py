@@ -45,6 +45,27 @@ def log_label(segment: Segment) -> str:
     return text
 
 
+# a log label's kind (log_label's first word) in the words the run view uses
+_LABEL_KINDS = {"prepare": "Get ready", "rest": "Rest", "round rest": "Rest between rounds",
+                "switch": "Switch sides"}
+
+
+def label_words(label: str) -> str:
+    """A stored log label ('work: Swings (left), round 2', 'prepare') in the words the run
+    view showed at that moment ('Swings (left), round 2', 'Get ready'). Labels of any age
+    read; one that is not recognised is shown as it is."""
+    kind, _, rest = label.partition(":")
+    kind = kind.strip()
+    if not rest:
+        kind, comma, round_text = kind.partition(",")
+        shown = _LABEL_KINDS.get(kind.strip())
+        return f"{shown}{comma}{round_text}" if shown is not None else label
+    if kind in ("work", "cooldown"):
+        return rest.strip()
+    shown = _LABEL_KINDS.get(kind)
+    return f"{shown}: {rest.strip()}" if shown is not None else label
+
+
 def skipped_sets(timeline: Timeline, skipped: tuple[int, ...] | list[int]) -> list[str]:
     """What was skipped that matters, for the finish screen: 'Kickbacks (left, round 1)'."""
     names: list[str] = []

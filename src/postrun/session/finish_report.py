@@ -9,7 +9,7 @@ from postrun.core.circuit import Circuit
 from postrun.core.durations import format_duration
 from postrun.core.events import Abandoned, Finished
 from postrun.core.segment_words import skipped_sets, title
-from postrun.core.timeline import Timeline
+from postrun.core.timeline import Kind, Timeline
 
 SAVED = "Saved to your workout log."
 
@@ -57,4 +57,15 @@ def finish_report(circuit: Circuit, timeline: Timeline, event: Finished | Abando
     return FinishReport(
         completed=isinstance(event, Finished), circuit_name=circuit.name, active_seconds=event.active_seconds,
         rounds=circuit.rounds, skipped=skipped_sets(timeline, event.skipped), stopped_at=title(segment),
-        round_reached=segment.round or circuit.rounds, save=save)
+        round_reached=round_reached(timeline, event.index), save=save)
+
+
+def round_reached(timeline: Timeline, index: int) -> int:
+    """The round a workout was in at segment `index`: get ready is before round 1, a
+    stretch after the last round."""
+    segment = timeline[index]
+    if segment.round is not None:
+        return segment.round
+    if segment.kind is Kind.COOLDOWN:
+        return timeline.circuit.rounds
+    return 1

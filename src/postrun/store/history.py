@@ -21,7 +21,7 @@ from postrun.core.balance import (
 from postrun.core.balance import suggest as suggest_circuit
 from postrun.core.circuit import Circuit
 from postrun.core.circuit_reader import circuit_from_snapshot
-from postrun.core.segment_words import counts_as_a_set, set_name
+from postrun.core.segment_words import counts_as_a_set, label_words, set_name
 from postrun.core.timeline import build_timeline
 from postrun.core.weeks import WeekTotal, month_total, streak, weekly
 from postrun.store.library import LibraryEntry
@@ -143,12 +143,13 @@ def filtered(records: Iterable[WorkoutRecord], since: date | None = None,
 
 
 def outcome_text(status: str, segment_label: str) -> str:
-    """'completed', or where a workout stopped: 'stopped at work: Swings, round 2'."""
+    """'completed', or where a workout stopped, in the run view's words: 'stopped at
+    Swings (left), round 2', 'stopped at Get ready'."""
     if status == "completed":
         return "completed"
     if status == "in_progress":
         return "interrupted"
-    return f"stopped at {segment_label}" if segment_label else "stopped part-way"
+    return f"stopped at {label_words(segment_label)}" if segment_label else "stopped part-way"
 
 
 def bar_lines(by_group: dict[str, float], width: int = 30) -> list[str]:

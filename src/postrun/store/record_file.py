@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from postrun.core.segment_words import label_words
 from postrun.core.text_rules import unreadable_character
 from postrun.store.atomic import write_atomically
 from postrun.store.json_items import NotAnObject, NotJson, read_object
@@ -95,7 +96,7 @@ def csv_text(drafts: Iterable[WorkoutDraft]) -> str:
         writer.writerow([
             d.uuid, d.started_at.isoformat(), d.finished_at.isoformat() if d.finished_at else "", d.circuit_key,
             d.circuit_name, d.status, f"{d.active_seconds:.0f}",
-            d.segment_label if d.status != "completed" else "", len(d.skipped), d.note,
+            label_words(d.segment_label) if d.status != "completed" else "", len(d.skipped), d.note,
             "" if d.effort is None else d.effort])
     return out.getvalue()
 
