@@ -123,6 +123,17 @@ def test_sentence_words():
     assert "under 1 min" in sentence({"posterior chain": 20, "quads": 0}, TABLE)
 
 
+@pytest.mark.parametrize("by_group", [
+    {"posterior chain": 0, "quads": 0, "core": 600},          # other groups worked, not the pair
+    {"posterior chain": 20, "quads": 0, "core": 600},
+    {"posterior chain": 59, "quads": 59},
+])
+def test_two_zeros_are_not_called_balanced(by_group):
+    text = sentence(by_group, TABLE)
+    assert "Balanced" not in text
+    assert text.endswith("Not enough posterior chain or quads work yet to say how they balance.")
+
+
 def test_suggest_picks_the_circuit_that_evens_the_pair():
     now = {"posterior chain": 48 * 60.0, "quads": 12 * 60.0}
     candidates = {

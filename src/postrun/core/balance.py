@@ -123,6 +123,9 @@ def sentence(by_group: Mapping[str, float], table: GroupTable, suggestion: str |
     first, second = table.pair
     lead = f"Last {weeks} weeks: {first} {minutes_words(by_group.get(first, 0))}, {second} " \
            f"{minutes_words(by_group.get(second, 0))}."
+    if by_group.get(first, 0) < 60 and by_group.get(second, 0) < 60:
+        # two zeros (or seconds) are not a balance: other groups were worked, not this pair
+        return f"{lead} Not enough {first} or {second} work yet to say how they balance."
     behind = lagging(by_group, table)
     if behind is None:
         return f"{lead} Balanced between {first} and {second}."
