@@ -4,6 +4,7 @@ and what went wrong opening them, in words."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,12 @@ from postrun.store.workout_log import WorkoutLog
 if TYPE_CHECKING:
     from postrun.store.history import Overview
     from postrun.store.workout_history import WorkoutHistory
+
+
+@dataclass(frozen=True)
+class LastTimes:
+    done: datetime | None          # last completed
+    tried: datetime | None         # last started and stopped part-way, after that
 
 
 class UserData:
@@ -39,6 +46,11 @@ class UserData:
 
     def last_done(self) -> dict[str, datetime]:
         return dict(self.log.last_done())
+
+    def last_times(self) -> dict[str, LastTimes]:
+        """circuit key -> when it was last done and, if later, last tried: the picker's line."""
+        done, tried = self.log.last_done(), self.log.last_tried()
+        return {key: LastTimes(done.get(key), tried.get(key)) for key in {*done, *tried}}
 
     def suggested_key(self, library: list[LibraryEntry]) -> str | None:
         """The circuit that would best restore the 4-week balance (the picker marks it)."""

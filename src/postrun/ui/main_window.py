@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self._leave_fullscreen()
         self.picker.filter.clear()          # back from a workout: every circuit again
         library = self.data.library()
-        self.picker.set_entries(library, self.data.last_done(), self.data.now(),
+        self.picker.set_entries(library, self.data.last_times(), self.data.now(),
                                 select_key=self.data.settings.last_circuit)
         # which circuit balances the last 4 weeks reads the log: marked after the list has painted
         self._mark_later.start(MARK_AFTER_MS)

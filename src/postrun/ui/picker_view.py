@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from postrun.core.durations import format_duration
 from postrun.core.timeline import build_timeline
 from postrun.store.library import LibraryEntry
+from postrun.store.user_data import LastTimes
 from postrun.ui.resume_bar import ResumeBar
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -32,23 +33,30 @@ BUTTONS = (("new", "New"), ("duplicate", "Duplicate"), ("edit", "Edit"), ("delet
            ("import", "Import…"), ("export", "Export…"))
 
 
-def when_text(moment: datetime | None, now: datetime) -> str:
-    if moment is None:
-        return "never done"
+def days_text(moment: datetime, now: datetime) -> str:
     days = (now.date() - moment.astimezone(now.tzinfo).date()).days
     if days <= 0:
-        return "done today"
+        return "today"
     if days == 1:
-        return "done yesterday"
+        return "yesterday"
     if days < 14:
-        return f"done {days} days ago"
-    return f"done {moment.date().isoformat()}"
+        return f"{days} days ago"
+    return moment.date().isoformat()
+
+
+def when_text(last: LastTimes | None, now: datetime) -> str:
+    """'done 3 days ago'; a later start that was stopped part-way says so first:
+    'stopped part-way today, done 9 days ago', or 'stopped part-way yesterday, never done'."""
+    done = f"done {days_text(last.done, now)}" if last is not None and last.done is not None else "never done"
+    if last is None or last.tried is None:
+        return done
+    return f"stopped part-way {days_text(last.tried, now)}, {done}"
 
 
 SUGGESTED = "★ Suggested: it would balance your last 4 weeks"
 
 
-def describe(entry: LibraryEntry, last_done: datetime | None, now: datetime) -> str:
+def describe(entry: LibraryEntry, last: LastTimes | None, now: datetime) -> str:
     if entry.circuit is None:
         assert entry.error is not None
         return f"{entry.path.name}  ({entry.source.value}) — CANNOT BE USED\n{entry.error.first}"
@@ -62,7 +70,7 @@ def describe(entry: LibraryEntry, last_done: datetime | None, now: datetime) -> 
     if circuit.focus:
         parts.append(", ".join(circuit.focus))
     parts.append(", ".join(circuit.equipment) if circuit.equipment else "no equipment")
-    parts.append(when_text(last_done, now))
+    parts.append(when_text(last, now))
     return f"{circuit.name}  ({entry.source.value})\n" + " · ".join(parts)
 
 
@@ -137,11 +145,11 @@ class PickerView(QWidget):
         layout.addWidget(self.list, 1)
         self.setFocusProxy(self.filter)
 
-    def set_entries(self, entries: list[LibraryEntry], last_done: dict[str, datetime], now: datetime,
+    def set_entries(self, entries: list[LibraryEntry], last_times: dict[str, LastTimes], now: datetime,
                     select_key: str | None = None) -> None:
         self.list.clear()
         for entry in entries:
-            item = QListWidgetItem(describe(entry, last_done.get(entry.key), now))
+            item = QListWidgetItem(describe(entry, last_times.get(entry.key), now))
             item.setData(ENTRY_ROLE, entry)
             if entry.circuit is None:
                 item.setForeground(Qt.GlobalColor.darkRed)
