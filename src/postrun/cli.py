@@ -206,16 +206,19 @@ def cmd_list(as_json: bool) -> int:
     if not entries:
         print("No circuits found.")
         return 0
-    width = max(len(e.key) for e in entries)
+    rows = []
     for entry in entries:
         if entry.circuit is None:
             assert entry.error is not None
-            print(f"{entry.key:<{width}}  {entry.source.value:<8}  BROKEN  {entry.error.first}")
+            rows.append((entry.key, entry.source.value, "BROKEN", str(entry.error.first)))
             continue
-        timeline = build_timeline(entry.circuit)
         count = len(entry.circuit.exercises)
-        print(f"{entry.key:<{width}}  {entry.source.value:<8}  {_total_text(timeline):>7}  "
-              f"{count} exercise{'s' if count != 1 else ''}  {entry.circuit.name}")
+        rows.append((entry.key, entry.source.value, _total_text(build_timeline(entry.circuit)),
+                     f"{count} exercise{'s' if count != 1 else ''}  {entry.circuit.name}"))
+    # every column as wide as its widest cell, so "7:05 + 2 rep sets" keeps the rest in line
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    for key, source, length, rest in rows:
+        print(f"{key:<{widths[0]}}  {source:<{widths[1]}}  {length:>{widths[2]}}  {rest}")
     return 0
 
 

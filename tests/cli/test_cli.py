@@ -42,6 +42,17 @@ def test_list_shows_builtins_and_a_broken_user_file(data_dir):
     assert "rounds: must be from 1 to 50, not 0" in oops
 
 
+def test_list_columns_stay_in_line_with_rep_sets(data_dir):
+    (data_dir / "circuits").mkdir(parents=True)
+    (data_dir / "circuits" / "reps.toml").write_text(
+        "format = 1\nname = 'Reps'\nrounds = 2\n[[exercise]]\nname = 'Squats'\nreps = 12\n"
+        "[[exercise]]\nname = 'Swings'\nwork = 40\n")
+    lines = postrun("list", data_dir=data_dir).stdout.splitlines()
+    assert any("rep sets" in line for line in lines)
+    starts = {line.index(" exercise") - 1 for line in lines if " exercise" in line}
+    assert len(starts) == 1, lines                       # every count in one column
+
+
 def test_list_json(data_dir):
     result = postrun("list", "--json", data_dir=data_dir)
     assert result.returncode == 0

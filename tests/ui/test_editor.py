@@ -265,13 +265,15 @@ def test_import_export_and_a_dropped_file(qtbot, window, tmp_path):
     assert "Imported “From a friend”" in window.picker.notice.text()
     # the same file again: asked what to do
     choices = []
-    window.dialogs.choose_clash = lambda parent, text: choices.append(text) or Clash.RENAME
+    window.dialogs.choose_clash = lambda parent, text, replaceable: choices.append((text, replaceable)) or Clash.RENAME
     drop = QMimeData()
     drop.setUrls([QUrl.fromLocalFile(str(shared))])
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, drop, Qt.MouseButton.NoButton,
                        Qt.KeyboardModifier.NoModifier)
     window.picker.dropEvent(event)
-    assert "already the name of your circuit" in choices[0]
+    assert "already the name of your circuit" in choices[0][0]
+    assert choices[0][1]                                  # the user's own: "Replace mine" is offered
+    assert "--" not in choices[0][0]                      # the window's words, not the command line's
     assert sorted(user_circuits()) == ["from-a-friend", "from-a-friend-2"]
     bad = tmp_path / "inbox" / "bad.toml"
     bad.write_text("format = 1\nname = 'Bad'\n")
@@ -327,3 +329,27 @@ def test_picker_keys_do_not_edit_the_filter(qtbot, window):
     assert "cannot be deleted" in window.picker.notice.text()
     qtbot.keyClick(window.picker.filter, Qt.Key.Key_D, CTRL)
     assert window.current_view() is window.editor
+
+
+def test_importing_a_built_ins_name_never_offers_to_replace_it(qtbot, window, tmp_path):
+    window.show_picker()
+    clash = tmp_path / "quick.toml"
+    clash.write_text(HAND.replace("Hand made", "Posterior chain, quick"))
+    asked = []
+    window.dialogs.choose_clash = lambda parent, text, replaceable: asked.append((text, replaceable))
+    window.circuit_actions.import_files([clash])
+    [(text, replaceable)] = asked
+    assert "already the name of a built-in circuit" in text
+    assert "--rename" not in text
+    assert not replaceable
+    assert "quick.toml: not imported." in window.picker.notice.text()
+
+
+def test_each_mistake_of_an_imported_file_is_a_line_of_its_own(qtbot, window, tmp_path):
+    bad = tmp_path / "two-mistakes.toml"
+    bad.write_text("format = 1\nname = 'Bad'\nrounds = 0\nrest = 'ages'\n[[exercise]]\nname = 'a'\nwork = 5\n")
+    window.circuit_actions.import_files([bad])
+    lines = window.picker.notice.text().splitlines()
+    assert sum("rounds" in line for line in lines) == 1
+    assert sum("rest" in line for line in lines) == 1
+    assert not any("; " in line and "rounds" in line and "rest" in line for line in lines)

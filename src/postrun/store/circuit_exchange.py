@@ -32,8 +32,11 @@ class Clash(StrEnum):
 class Imported:
     source: Path
     saved: Path | None          # where it was written; None when nothing changed
-    message: str                # one line for the user, in words
+    message: str                # for the command line, in words: one line per mistake
     clash: bool = False         # refused only because the name is taken: ask, then import again
+    taken_by: str = ""          # what has the name: "a built-in circuit" or "your circuit NAME.toml"
+    replaceable: bool = False   # the name is one of the user's own circuits (a built-in is never replaced)
+    name: str = ""              # the circuit's name
 
     @property
     def ok(self) -> bool:
@@ -64,7 +67,7 @@ def import_circuit(source: Path, library: list[LibraryEntry], clash: Clash = Cla
         circuit = read_circuit_file(source)
         text = _read_text(source)
     except CircuitError as error:
-        return Imported(source, None, "; ".join(str(p) for p in error.problems))
+        return Imported(source, None, "\n".join(str(p) for p in error.problems))
     except (OSError, UnicodeDecodeError) as exc:
         return Imported(source, None, f"{source}: cannot read the file ({getattr(exc, 'strerror', None) or exc})")
     same = [e for e in library if e.circuit is not None and e.circuit.name.casefold() == circuit.name.casefold()]
@@ -76,7 +79,8 @@ def import_circuit(source: Path, library: list[LibraryEntry], clash: Clash = Cla
             where = f"your circuit {same[0].path.name}"
             how = "Import it with --replace to overwrite yours, or --rename to keep both."
         return Imported(source, None, f"{source}: “{circuit.name}” is already the name of {where}; "
-                                      f"nothing was imported. {how}", clash=True)
+                                      f"nothing was imported. {how}", clash=True, taken_by=where,
+                        replaceable=same[0].source is Source.USER, name=circuit.name)
     if same and clash is Clash.REPLACE:
         users = [e for e in same if e.source is Source.USER]
         if len(users) != len(same):

@@ -128,7 +128,9 @@ class CircuitActions:
         for path in paths:
             result = import_circuit(path, self.data.library())
             if result.clash:
-                choice = self.dialogs.choose_clash(self.parent, result.message.split(": ", 1)[-1])
+                # the window's own words: no command-line flags, and no "Replace" for a built-in
+                question = f"{path.name}: “{result.name}” is already the name of {result.taken_by}."
+                choice = self.dialogs.choose_clash(self.parent, question, result.replaceable)
                 if choice is None:
                     lines.append(f"{path.name}: not imported.")
                     continue

@@ -30,16 +30,18 @@ def ask_unsaved(parent: QWidget, name: str) -> str:
         QMessageBox.StandardButton(answer), "cancel")
 
 
-def choose_clash(parent: QWidget, text: str) -> Clash | None:
-    """Replace the circuit of that name, keep both, or import nothing (None)."""
+def choose_clash(parent: QWidget, text: str, replaceable: bool) -> Clash | None:
+    """Keep both (the new one renamed), replace the user's own circuit of that name (never
+    offered for a built-in), or import nothing (None)."""
     from postrun.store.circuit_exchange import Clash
 
     box = QMessageBox(QMessageBox.Icon.Question, "Postrun", text, QMessageBox.StandardButton.Cancel, parent)
-    replace = box.addButton("Replace mine", QMessageBox.ButtonRole.DestructiveRole)
+    replace = box.addButton("Replace mine", QMessageBox.ButtonRole.DestructiveRole) if replaceable else None
     keep = box.addButton("Keep both", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(keep)
     box.exec()
     clicked = box.clickedButton()
-    return Clash.REPLACE if clicked is replace else Clash.RENAME if clicked is keep else None
+    return Clash.REPLACE if replace is not None and clicked is replace else Clash.RENAME if clicked is keep else None
 
 
 def open_circuits(parent: QWidget) -> list[Path]:
