@@ -158,3 +158,19 @@ def test_a_bad_workout_late_in_a_long_file_imports_nothing(log, history, tmp_pat
     assert isinstance(answer, Refused)
     assert "workouts[1999].effort" in answer.text
     assert log.summaries() == []                      # the 1,998 before it were rolled back
+
+
+def test_the_windows_export_is_in_the_command_lines_order_newest_first(log, history, tmp_path):
+    import csv
+
+    from postrun.store.history import filtered
+
+    seed_history(log, PINNED.date())
+    assert history.export(tmp_path / "window.csv") > 2
+    with (tmp_path / "window.csv").open() as handle:
+        window_rows = list(csv.DictReader(handle))
+    starts = [row["started_at"] for row in window_rows]
+    assert starts == sorted(starts, reverse=True)
+    # `postrun history --csv` lists filtered(records()): the same workouts in the same order
+    command_order = [r.uuid for r in filtered(log.records())]
+    assert command_order == [r["id"] for r in window_rows if r["status"] != "in_progress"]

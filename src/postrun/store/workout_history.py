@@ -76,9 +76,10 @@ class WorkoutHistory:
         return self._change(lambda: self.log.restore(record))
 
     def export(self, path: Path) -> int | Refused:
-        """Every workout to a JSON file, or a CSV one when `path` ends in .csv; how many."""
+        """Every workout to a JSON file, or a CSV one when `path` ends in .csv, newest first
+        as `postrun history` exports them; how many."""
         try:
-            drafts = [draft_of(r) for r in self.log.records()]
+            drafts = [draft_of(r) for r in self.log.records(newest_first=True)]
             (write_csv if path.suffix.lower() == ".csv" else write_json)(path, drafts)
         except (sqlite3.Error, OSError) as exc:
             return Refused(f"Not exported: {getattr(exc, 'strerror', None) or exc} ({path}).")

@@ -181,11 +181,13 @@ class WorkoutLog:
         rows = self._db.execute(f"{SELECT} ORDER BY w.started_at DESC, w.id DESC LIMIT ?", (limit,)).fetchall()
         return [record_of(r) for r in rows]
 
-    def records(self, since: str | None = None) -> Iterable[WorkoutRecord]:
-        """Every record (started on or after the ISO date `since`), oldest first, read lazily."""
+    def records(self, since: str | None = None, *, newest_first: bool = False) -> Iterable[WorkoutRecord]:
+        """Every record (started on or after the ISO date `since`), oldest first (or newest
+        first, as every list and export shows them), read lazily."""
         where, args = ("WHERE w.started_at >= ?", (since,)) if since else ("", ())
+        order = "w.started_at DESC, w.id DESC" if newest_first else "w.started_at, w.id"
         circuits: dict[str, Any] = {}     # the same circuit text is parsed once per call
-        for row in self._db.execute(f"{SELECT} {where} ORDER BY w.started_at, w.id", args):
+        for row in self._db.execute(f"{SELECT} {where} ORDER BY {order}", args):
             yield record_of(row, circuits)
 
     def summaries(self) -> list[WorkoutSummary]:
