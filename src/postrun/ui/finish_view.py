@@ -7,7 +7,7 @@ it was not it says why, and offers to try again or to save the record to a file.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -95,12 +95,17 @@ class FinishView(QWidget):
         effort_label = QLabel("Effort (1 easy – 10 all-out)", self)
         effort_label.setFont(font(20))
 
-        self.again = QPushButton("Again", self)
+        self.again = QPushButton("Again  (Ctrl+Enter)", self)
         self.back = QPushButton("Back to circuits  (Esc)", self)
         for button in (self.again, self.back):
             button.setFont(font(26, bold=True))
             button.setMinimumHeight(64)
         self.again.clicked.connect(self._again)
+        # a key even while the note has the focus (it keeps plain Enter for its own lines)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            again_key = QShortcut(QKeySequence(keys), self)
+            again_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            again_key.activated.connect(self._again)
         self.back.clicked.connect(self._back)
 
         effort_row = QHBoxLayout()

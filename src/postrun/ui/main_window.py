@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from postrun.core.circuit import Circuit, swaps_of
@@ -72,7 +73,17 @@ class MainWindow(QMainWindow):
         self.picker.action.connect(lambda name, entry: self.circuit_actions.handle(name, entry))
         self.picker.files_dropped.connect(lambda paths: self.circuit_actions.import_files(paths))
 
+        quit_key = QShortcut(QKeySequence("Ctrl+Q"), self)
+        quit_key.setContext(Qt.ShortcutContext.WindowShortcut)
+        quit_key.activated.connect(self.quit_asked)
         self.show_picker()
+
+    def quit_asked(self) -> None:
+        """Ctrl+Q: quit; during a workout, asked first (closing keeps it in the log as stopped)."""
+        if self.workout_running and not self.dialogs.confirm(
+                self, "A workout is running. Quit Postrun? The workout is kept in your log as stopped here."):
+            return
+        self.close()
 
     # -- the rooms behind the picker load here, when first opened ---------------------
 

@@ -20,7 +20,7 @@ class ResumeBar(QWidget):
         self.text.setWordWrap(True)
         self.text.setFont(font(18))
         self.resume_button = QPushButton("Resume  (Ctrl+R)", self)
-        self.discard_button = QPushButton("Keep as unfinished", self)
+        self.discard_button = QPushButton("Keep as unfinished  (Ctrl+K)", self)
         self.resume_button.clicked.connect(self.resume_chosen)
         self.discard_button.clicked.connect(self.discard_chosen)
         for button in (self.resume_button, self.discard_button):
@@ -30,9 +30,10 @@ class ResumeBar(QWidget):
         row.addWidget(self.resume_button)
         row.addWidget(self.discard_button)
         # the window's key while the offer shows (a hidden bar's shortcut does not fire)
-        shortcut = QShortcut(QKeySequence("Ctrl+R"), self)
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        shortcut.activated.connect(self.resume_chosen)
+        for keys, signal in (("Ctrl+R", self.resume_chosen), ("Ctrl+K", self.discard_chosen)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(signal)
         self.hide()
 
     def offer(self, text: str | None) -> None:
