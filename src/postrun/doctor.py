@@ -41,12 +41,15 @@ def sound_device() -> str:
     return "opened the default output, kept open for a workout (pyalsaaudio; a 10 ms silent test played)"
 
 
-def speech() -> str:
+def speech(sound_works: bool = True) -> str:
     from postrun.audio.speech_probe import probe_speech
 
     result = probe_speech()
     if result.engine is None:
-        return f"{result.problem}; cues are beeps only"
+        # what is left without a voice depends on the sound device: beeps, or nothing heard
+        left = ("cues are beeps only" if sound_works
+                else "and with no sound device nothing is heard: the workout is only shown")
+        return f"{result.problem}; {left}"
     shown = ", ".join(result.voices[:5]) + ("…" if len(result.voices) > 5 else "")
     return f"{result.engine} works; sentences are read by {result.voice or 'its default voice'} ({shown})"
 
@@ -110,11 +113,13 @@ def qt_platform() -> str:
 
 
 def report() -> list[str]:
+    sound = _check("Sound device", sound_device)
+    sound_works = not sound.startswith("Sound device: failed")
     return [
         f"postrun {__version__} on Python {platform.python_version()}, {platform.platform()}",
         _check("Qt platform", qt_platform),
-        _check("Sound device", sound_device),
-        _check("Speech", speech),
+        sound,
+        _check("Speech", lambda: speech(sound_works)),
         _check("Keep screen awake", keep_awake),
         _check("Media buttons", media_buttons),
         _check("Data folder", data_folder),

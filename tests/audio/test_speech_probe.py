@@ -24,7 +24,7 @@ def test_a_missing_engine_is_answered_with_what_to_install():
     result = probe_speech(timeout=20, command=speaker_command("no-such-engine"))
     assert result.engine is None
     assert result.voices == ()
-    assert "install speech-dispatcher" in result.problem
+    assert "sudo apt install speech-dispatcher espeak-ng" in result.problem
 
 
 def test_this_machines_engine_is_an_engine_with_a_voice_or_a_sentence():

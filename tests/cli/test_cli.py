@@ -216,6 +216,22 @@ def test_self_test_runs_every_check_and_passes(tmp_path):
     lines = result.stdout.splitlines()
     assert [line.split()[1].rstrip(":") for line in lines[:-1]] == ["circuits", "engine", "sound", "log", "window",
                                                                      "voice"]
-    assert all(line.startswith(("ok", "note")) for line in lines[:-1])
-    assert lines[-1] == "all checks passed"
+    assert all(line.startswith(("ok", "note", "skip")) for line in lines[:-1])
+    assert lines[-1] == "all checks passed" or lines[-1].endswith(" skipped")
     assert not (tmp_path / "must-stay-empty").exists()      # the user's data is never touched
+    assert "propagateSizeHints" not in result.stderr        # Qt's offscreen note is not the user's business
+
+
+def test_self_test_without_a_sound_device_skips_the_sound_check_and_says_why(tmp_path):
+    """A machine with no sound device cannot say cues are heard: neither "ok" nor a failure."""
+    no_devices = tmp_path / "asound.conf"
+    no_devices.write_text("# no pcm.default: no device at all\n")
+    env = dict(os.environ, POSTRUN_DATA_DIR=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen",
+               ALSA_CONFIG_PATH=str(no_devices))
+    result = subprocess.run([sys.executable, "-m", "postrun", "--self-test"], capture_output=True, text=True,
+                            env=env, timeout=90)
+    assert result.returncode == 0, result.stdout + result.stderr
+    sound = next(line for line in result.stdout.splitlines() if " sound:" in line)
+    assert sound.startswith("skip  sound:")
+    assert "cues cannot be heard on this machine" in sound
+    assert result.stdout.splitlines()[-1] == "5 of 6 checks passed, 1 skipped"

@@ -18,6 +18,8 @@ import sys
 import threading
 from typing import Any
 
+from postrun.audio.speech_words import engine_failed, no_engine
+
 LANGUAGE = "English"
 # the voice's Qt module lives in PySide6-Addons (438 MB with WebEngine), an optional extra
 NO_ADDONS = ("the voice is not installed: it needs PySide6-Addons (about 440 MB), which the lean install "
@@ -66,12 +68,11 @@ def main(argv: list[str]) -> int:
     real = [e for e in engines if e != "mock"]
     engine = wanted if wanted in engines else (real[0] if real and wanted is None else None)
     if engine is None:
-        _send({"error": "no speech engine is installed (on Linux, install speech-dispatcher and a voice "
-                        "such as espeak-ng)", "engines": engines})
+        _send({"error": no_engine(), "engines": engines})
         return 0
     tts = QTextToSpeech(engine)
     if tts.state() == QTextToSpeech.State.Error:
-        _send({"error": f"the {engine} speech engine failed: {tts.errorString() or 'it did not start'}"})
+        _send({"error": engine_failed(engine, tts.errorString())})
         return 0
     voice = choose_voice(tts, tts.locale())
     if voice is not None and voice.name():

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject
 
 from postrun.audio.cue_choice import CueChooser
 from postrun.audio.cues import CUES
+from postrun.audio.speech_words import engine_failed, no_engine
 from postrun.core.events import Event
 from postrun.core.segment_words import spoken
 from postrun.core.timeline import Timeline
@@ -45,12 +46,11 @@ class QtSpeaker(QObject):
         self.tts: QTextToSpeech | None = None
         self.problem: str | None = None
         if engine not in QTextToSpeech.availableEngines():
-            self.problem = ("no speech engine is installed (on Linux, install speech-dispatcher "
-                            "and a voice such as espeak-ng)")
+            self.problem = no_engine()
             return
         tts = QTextToSpeech(engine, self)
         if tts.state() == QTextToSpeech.State.Error:
-            self.problem = f"the {engine} speech engine failed: {tts.errorString()}"
+            self.problem = engine_failed(engine, tts.errorString())
             return
         self.tts = tts
 
