@@ -13,10 +13,15 @@ from postrun import __version__
 
 
 def _check(label: str, probe: Callable[[], str]) -> str:
+    return _checked(label, probe)[0]
+
+
+def _checked(label: str, probe: Callable[[], str]) -> tuple[str, bool]:
+    """The report's line, and whether the probe worked."""
     try:
-        return f"{label}: {probe()}"
+        return f"{label}: {probe()}", True
     except Exception as exc:  # a report: every failure is an answer, not a crash
-        return f"{label}: failed ({type(exc).__name__}: {exc})"
+        return f"{label}: failed ({type(exc).__name__}: {exc})", False
 
 
 def sound_device() -> str:
@@ -113,8 +118,7 @@ def qt_platform() -> str:
 
 
 def report() -> list[str]:
-    sound = _check("Sound device", sound_device)
-    sound_works = not sound.startswith("Sound device: failed")
+    sound, sound_works = _checked("Sound device", sound_device)
     return [
         f"postrun {__version__} on Python {platform.python_version()}, {platform.platform()}",
         _check("Qt platform", qt_platform),

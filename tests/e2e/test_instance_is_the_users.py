@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from postrun.system.instance_lock import instance_name
 from postrun.system.peer_user import peer_uid, same_user
-from postrun.system.single_instance import instance_name
 
 HOSTILE = "postrun-hostile"
 

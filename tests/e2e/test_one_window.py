@@ -11,17 +11,20 @@ import pytest
 from PySide6.QtCore import Qt
 
 from postrun.store.paths import data_dir as current_data_dir
-from postrun.system.single_instance import SingleInstance, instance_name
+from postrun.system.instance_lock import InstanceLock, instance_name
+from postrun.system.single_instance import RequestServer
 
 
 @pytest.fixture
 def first(qtbot, window):
-    instance = SingleInstance(instance_name(current_data_dir()))
-    assert instance.claim()
-    instance.handler = window.handle_request
-    instance.listen()
-    yield instance
-    instance.release()
+    """What app.main does: the lock, then the request server answering for the window."""
+    lock = InstanceLock(instance_name(current_data_dir()))
+    assert lock.claim()
+    server = RequestServer(lock.name, window.handle_request)
+    server.listen()
+    yield lock
+    server.close()
+    lock.release()
 
 
 def second(qtbot, *args):
@@ -77,18 +80,18 @@ def test_a_crashed_windows_lock_is_taken_over(tmp_path):
     child = textwrap.dedent(f"""
         import os, sys, time
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        from postrun.system.single_instance import SingleInstance
-        instance = SingleInstance({name!r})
+        from postrun.system.instance_lock import InstanceLock
+        instance = InstanceLock({name!r})
         print(instance.claim(), flush=True)
         time.sleep(60)
     """)
     with subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE, text=True) as holder:
         try:
             assert holder.stdout.readline().strip() == "True"
-            assert not SingleInstance(name).claim()         # held by a live process
+            assert not InstanceLock(name).claim()         # held by a live process
         finally:
             os.kill(holder.pid, signal.SIGKILL)
             holder.wait(timeout=10)
-    again = SingleInstance(name)
+    again = InstanceLock(name)
     assert again.claim()                                 # its process is gone: the lock is stale
     again.release()

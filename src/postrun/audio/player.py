@@ -14,10 +14,10 @@ Every cue the engine foresees is started *before* its instant with silence in fr
   (simpleaudio's open about 1.3 ms, the open output's restart about 0.9 ms), so a cue
   started on the instant would hold back the GUI thread just when the digits change;
 - by the lead-in with the Bluetooth setting, so the silence wakes a sleeping speaker.
-Cues foreseen close together start as one buffer (cue_runs.run_buffer). The silence is measured on the sound thread
-just before the stream opens, so the time a job waits in the queue does not move the
-onset. The voice, timed from the instant, still follows the cue's end. A cue that could
-not be foreseen (a key pressed) plays at once without the silence.
+Cues foreseen close together start as one buffer (cue_runs.run_buffer). The silence is
+measured on the sound thread just before the stream opens, so the time a job waits in the
+queue does not move the onset. The voice, timed from the instant, still follows the cue's
+end. A cue that could not be foreseen (a key pressed) plays at once without the silence.
 """
 
 from __future__ import annotations

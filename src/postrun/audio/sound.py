@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from postrun.core.timeline import Timeline
 
 
-
 class Settings(Protocol):
     """The user's sound choices (store.settings.Settings has them): audio reads them
     without depending on where they are kept."""

@@ -62,10 +62,7 @@ class FiredCue:
 
 
 HALFWAY = FiredCue("halfway")
-
-
-def countdown_cue(number: int) -> FiredCue:
-    return FiredCue("countdown", number)
+COUNTDOWN_CUES = {number: FiredCue("countdown", number) for number in COUNTDOWN}   # made once: polled every tick
 
 
 @dataclass
@@ -287,7 +284,7 @@ class Engine:
         elapsed = self._elapsed(now)
         self._p.duration = max(elapsed, self._p.duration + seconds)
         remaining = self._p.duration - elapsed
-        self._p.fired = (self._p.fired & {HALFWAY}) | {countdown_cue(n) for n in COUNTDOWN if n > remaining}
+        self._p.fired = (self._p.fired & {HALFWAY}) | {COUNTDOWN_CUES[n] for n in COUNTDOWN if n > remaining}
         halfway = self._halfway_at()
         if halfway is not None and halfway < now:
             self._p.fired |= {HALFWAY}
@@ -349,8 +346,8 @@ class Engine:
             cues: list[Event] = []
             for number in COUNTDOWN:
                 at = deadline - number
-                if countdown_cue(number) not in self._p.fired and at <= now:
-                    self._p.fired |= {countdown_cue(number)}
+                if COUNTDOWN_CUES[number] not in self._p.fired and at <= now:
+                    self._p.fired |= {COUNTDOWN_CUES[number]}
                     cues.append(Countdown(at, self._p.index, number))
             halfway = self._halfway_at()
             if halfway is not None and HALFWAY not in self._p.fired and halfway <= now:
@@ -388,7 +385,7 @@ class Engine:
         self._p.duration = None if segment.seconds is None else float(segment.seconds)
         self._p.origin = at
         self._p.frozen = 0.0
-        self._p.fired = frozenset(countdown_cue(n) for n in COUNTDOWN
+        self._p.fired = frozenset(COUNTDOWN_CUES[n] for n in COUNTDOWN
                                   if segment.seconds is not None and n >= segment.seconds)
         side_change = (segment.kind is Kind.SWITCH or (
             segment.side is Side.RIGHT and previous is not None and previous.side is Side.LEFT

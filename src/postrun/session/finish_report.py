@@ -45,7 +45,7 @@ class FinishReport:
         if self.completed:
             progress = f"Rounds: {self.rounds}"
         else:
-            progress = f"Stopped in round {self.round_reached or 1} of {self.rounds}"
+            progress = f"Stopped in round {self.round_reached} of {self.rounds}"
             if self.stopped_at:
                 progress += f", at {self.stopped_at}"
         return [self.circuit_name, f"Time: {format_duration(self.active_seconds)}   {progress}",

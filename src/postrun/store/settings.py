@@ -12,12 +12,12 @@ import json
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from postrun.core.circuit import MAX_ROUNDS
+from postrun.core.circuit import MAX_ROUNDS, Circuit
 from postrun.core.clock import WallClock, local_now
 from postrun.store.atomic import write_atomically
 from postrun.store.paths import config_dir
@@ -37,6 +37,10 @@ class StartChoices:
     volume: int
     lead_in: bool
     voice: bool | None             # None: no speech engine, the choice was not offered
+
+    def applied_to(self, circuit: Circuit) -> Circuit:
+        """The circuit as it will run: its swaps, rounds and get-ready time."""
+        return replace(circuit.with_choices(rounds=self.rounds, swaps=self.swaps), prepare=self.prepare)
 
 
 @dataclass

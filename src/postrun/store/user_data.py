@@ -44,13 +44,11 @@ class UserData:
     def library(self) -> list[LibraryEntry]:
         return load_library()
 
-    def last_done(self) -> dict[str, datetime]:
-        return dict(self.log.last_done())
-
     def last_times(self) -> dict[str, LastTimes]:
         """circuit key -> when it was last done and, if later, last tried: the picker's line."""
         done, tried = self.log.last_done(), self.log.last_tried()
-        return {key: LastTimes(done.get(key), tried.get(key)) for key in {*done, *tried}}
+        later = {key: at for key, at in tried.items() if key not in done or at > done[key]}
+        return {key: LastTimes(done.get(key), later.get(key)) for key in {*done, *later}}
 
     def suggested_key(self, library: list[LibraryEntry]) -> str | None:
         """The circuit that would best restore the 4-week balance (the picker marks it)."""

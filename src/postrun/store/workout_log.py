@@ -220,10 +220,8 @@ class WorkoutLog:
 
     def last_tried(self) -> dict[str, datetime]:
         """circuit key -> when it was last started and not completed (stopped part-way, or
-        interrupted), where that came after its last completion."""
+        interrupted)."""
         rows = self._db.execute(
             "SELECT circuit_key, MAX(started_at) FROM workouts WHERE status != 'completed' GROUP BY circuit_key")
-        done = self.last_done()
-        tried = {key: moment_of(at) for key, at in rows}
-        return {key: at for key, at in tried.items()
-                if at is not None and (key not in done or at > done[key])}
+        found = {key: moment_of(at) for key, at in rows}
+        return {key: at for key, at in found.items() if at is not None}

@@ -150,4 +150,3 @@ class WorkoutRecorder:
         self.problem = reason
         if first and self._on_problem is not None:
             self._on_problem(reason)
-

@@ -19,8 +19,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from postrun.system.instance_lock import InstanceLock, instance_name
-
 log = logging.getLogger(__name__)
 MAX_MESSAGE = 64 * 1024
 CONNECT_FOR_SECONDS = 5.0     # the first window may still be starting
@@ -132,28 +130,3 @@ def send(name: str, circuit: str | None, timeout: float = CONNECT_FOR_SECONDS) -
     text = message.get("message") if message else None
     return text if isinstance(text, str) else None
 
-
-class SingleInstance(InstanceLock):
-    """The lock with both halves of the conversation, for a program (or a test) that wants
-    them in one object."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__(name)
-        self.handler: Callable[[str | None], str] = lambda circuit: "Postrun is already open."
-        self._server: RequestServer | None = None
-
-    def listen(self) -> None:
-        self._server = RequestServer(self.name, lambda circuit: self.handler(circuit))
-        self._server.listen()
-
-    def send(self, circuit: str | None, timeout: float = CONNECT_FOR_SECONDS) -> str | None:
-        return send(self.name, circuit, timeout)
-
-    def release(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            self._server = None
-        super().release()
-
-
-__all__ = ["InstanceLock", "RequestServer", "SingleInstance", "instance_name", "send"]

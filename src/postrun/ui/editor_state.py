@@ -163,7 +163,7 @@ def check(form: CircuitForm, lookup: Any = None) -> tuple[Circuit | None, list[P
     try:
         return circuit_from_document(document_of(form, lookup)), []
     except CircuitError as error:
-        return None, [Problem(p.message, field=p.field) for p in error.problems]
+        return None, list(error.problems)        # no text and no path: no line, no file named
 
 
 def field_problems(problems: list[Problem], prefix: str) -> list[str]:

@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
         problem = self.data.save_settings()
         # a new workout instead of the interrupted one: that one is kept as unfinished
         self._keep_interrupted_as_unfinished()
-        self.begin(entry.key, self.preview.chosen_circuit(), swaps=swaps_of(entry.circuit, choices.swaps))
+        self.begin(entry.key, choices.applied_to(entry.circuit), swaps=swaps_of(entry.circuit, choices.swaps))
         if problem and self.session is not None:
             self.session.notify("settings", problem)
 

@@ -3,8 +3,6 @@ for its substitute, change the rounds and get-ready time; the total follows."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -218,8 +216,7 @@ class PreviewView(QWidget):
     def chosen_circuit(self) -> Circuit:
         assert self.entry is not None
         assert self.entry.circuit is not None
-        circuit = self.entry.circuit.with_choices(rounds=self.rounds.value(), swaps=self.swaps())
-        return replace(circuit, prepare=self.prepare.value())
+        return self.choices().applied_to(self.entry.circuit)
 
     def _changed(self) -> None:
         if self.entry is None or self.entry.circuit is None:
