@@ -81,7 +81,7 @@ def test_killed_mid_workout_then_resumed(qtbot, data_dir, parts, clock, tmp_path
     window.show()
     picker = window.picker
     assert picker.resume_bar.isVisible()
-    assert "“Kill test” was interrupted at work: Windmills, round 1" in picker.resume_bar.text.text()
+    assert "“Kill test” was interrupted at Windmills, round 1" in picker.resume_bar.text.text()
     qtbot.keyClick(picker.resume_bar.resume_button, Qt.Key.Key_Space)   # the focused Resume button
 
     assert window.current_view() is window.run_view
@@ -125,7 +125,7 @@ def test_run_name_with_an_interrupted_workout_offers_the_resume_in_the_preview(q
     window.open_by_key("quad-circuit")            # what `postrun run quad-circuit` does
     bar = window.preview.resume_bar
     assert bar.isVisible()
-    assert "“X” was interrupted at work: A, round 1" in bar.text.text()
+    assert "“X” was interrupted at A, round 1" in bar.text.text()
     qtbot.keyClick(window.preview, Qt.Key.Key_Space)   # a new workout instead
     assert window.session.key == "quad-circuit"
     assert parts.data.log.get(record_id).status == "abandoned"   # not left in progress for ever

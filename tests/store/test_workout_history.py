@@ -134,7 +134,7 @@ def test_the_interrupted_workout_is_offered_and_kept_as_unfinished_on_request(lo
     record_id = log.write(WorkoutDraft("k", {"name": "K", "exercise": [{"name": "A", "work": 5}]}, PINNED,
                                        segment_index=1, segment_label="work: A, round 1"))
     found = data.interrupted()
-    assert found.offer == "“K” was interrupted at work: A, round 1 (Thu 26 Nov 19:00). Resume from that step?"
+    assert found.offer == "“K” was interrupted at A, round 1 (Thu 26 Nov 19:00). Resume from that step?"
     assert found.point.record_id == record_id
     read_only(log)
     refused = data.keep_interrupted_as_unfinished()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from postrun.core.circuit import Circuit
+from postrun.core.segment_words import label_words
 from postrun.store.workout_log import WorkoutRecord
 
 
@@ -49,5 +50,6 @@ class Interrupted:
     @property
     def offer(self) -> str:
         record = self.record
-        return (f"“{record.circuit_name}” was interrupted at {record.segment_label or 'the start'} "
+        where = label_words(record.segment_label) if record.segment_label else "the start"
+        return (f"“{record.circuit_name}” was interrupted at {where} "
                 f"({record.started_at:%a %d %b %H:%M}). Resume from that step?")
