@@ -146,7 +146,7 @@ def _table(records: list[WorkoutRecord], now: datetime) -> None:
         effort = f"effort {r.effort}" if r.effort else ""
         extras = "  ".join(t for t in (skips, effort, r.note.replace("\n", " ")) if t)
         print(f"{when}  {format_duration(r.active_seconds):>6}  {r.circuit_name}  "
-              f"({outcome_text(r.status, r.segment_label)})  {extras}".rstrip())
+              f"({outcome_text(r.status, r.segment_label, r.sets_done)})  {extras}".rstrip())
     total = sum(r.active_seconds for r in records)
     print(f"{len(records)} workout{'s' if len(records) != 1 else ''}, {minutes_words(total)} "
           f"(as of {now:%Y-%m-%d %H:%M})")

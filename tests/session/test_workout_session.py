@@ -6,7 +6,7 @@ import pytest
 from postrun.core.controls import Control
 from postrun.core.engine import State
 from postrun.session.finish_report import SAVED
-from postrun.session.workout_session import STOP_QUESTION, WorkoutSession
+from postrun.session.workout_session import DISCARD_QUESTION, DISCARDED, STOP_QUESTION, WorkoutSession
 
 from circuits import SHORT_SWINGS, SWINGS_AND_SQUATS_TWO_ROUNDS
 from helpers import circuit_from
@@ -67,7 +67,7 @@ def test_it_runs_to_the_end_on_the_clock_and_reports_once_the_record_is_saved(se
 
 def test_escape_asks_once_another_key_carries_on_and_escape_twice_stops(session, parts):
     session.start()
-    parts.timers.advance(2)
+    parts.timers.advance(36)                                       # swings done, in the rest
     session.control(Control.ESCAPE)
     assert session.confirm == STOP_QUESTION
     session.control(Control.CANCEL_STOP)
@@ -148,3 +148,64 @@ def test_a_listener_that_fails_is_a_notice_and_the_workout_goes_on(session, part
     parts.timers.advance(6)
     assert "The speaker stopped working (RuntimeError: the speaker fell over)" in session.notices.text()
     assert session.snapshot().segment.name == "Swings"
+
+
+@pytest.mark.parametrize("seconds", [2, 20])          # in Get ready; in the first set, not done yet
+def test_before_any_set_is_done_the_stop_question_offers_to_discard_and_d_keeps_nothing(session, parts, seconds):
+    discarded = []
+    session.discarded.connect(discarded.append)
+    session.start()
+    parts.timers.advance(seconds)
+    assert records(parts)                                          # the checkpoint is in the log
+    session.control(Control.ESCAPE)
+    assert session.confirm == DISCARD_QUESTION
+    session.control(Control.DISCARD)
+    parts.timers.flush()
+    assert discarded == [DISCARDED]
+    assert session.emitted["ended"] == []
+    assert not session.running
+    assert records(parts) == []
+
+
+def test_once_a_set_is_done_d_does_not_discard_it_carries_on(session, parts):
+    discarded = []
+    session.discarded.connect(discarded.append)
+    session.start()
+    parts.timers.advance(36)
+    session.control(Control.ESCAPE)
+    assert session.confirm == STOP_QUESTION
+    session.control(Control.DISCARD)
+    assert session.confirm == ""
+    assert session.running
+    session.control(Control.ESCAPE)
+    session.control(Control.ESCAPE)
+    parts.timers.flush()
+    assert discarded == []
+    [record] = records(parts)
+    assert (record.status, record.sets_done) == ("abandoned", 1)
+
+
+def test_d_without_the_question_does_nothing(session, parts):
+    session.start()
+    parts.timers.advance(2)
+    session.control(Control.DISCARD)
+    assert session.running
+    assert len(records(parts)) == 1
+
+
+def test_a_discard_the_log_refuses_is_said_and_the_workout_is_kept_as_stopped(session, parts, monkeypatch):
+    import sqlite3
+
+    def refuse(record_id):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    session.start()
+    parts.timers.advance(2)
+    monkeypatch.setattr(parts.data.log, "delete", refuse)
+    session.control(Control.ESCAPE)
+    session.control(Control.DISCARD)
+    parts.timers.flush()
+    [report] = session.emitted["ended"]
+    assert not report.completed
+    assert "It could not be discarded" in report.save.text
+    assert records(parts)[0].status == "abandoned"

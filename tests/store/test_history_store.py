@@ -94,6 +94,7 @@ def test_a_migration_that_fails_half_way_leaves_the_old_version(tmp_path, monkey
             raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(log_schema, "MIGRATIONS", [log_schema.MIGRATIONS[0], broken])
+    monkeypatch.setattr(log_schema, "SCHEMA_VERSION", 2)
     log = opened(path)
     assert not log.durable
     with closing(sqlite3.connect(path)) as db:

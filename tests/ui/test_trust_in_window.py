@@ -176,7 +176,35 @@ def test_stopped_during_get_ready_is_round_one_in_the_run_views_words(qtbot, win
     assert f"Stopped in round 1 of {rounds}, at Get ready" in window.finish.details.text()
     history = window.history
     history.refresh()
-    assert history.model.data(history.model.index(0, 3)) == "stopped at Get ready"
+    assert history.model.data(history.model.index(0, 3)) == "stopped at Get ready (no set done)"
     printed = history_lines(now)
     assert "stopped at Get ready" in printed
     assert "prepare" not in printed
+
+
+def test_a_start_discarded_with_d_goes_back_to_its_preview_and_counts_for_nothing(qtbot, window, clock):
+    view = start(qtbot, window)
+    advance(window, clock, 3.0)                          # in Get ready
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert "D discards it" in view.confirm.text()
+    qtbot.keyClick(view, Qt.Key.Key_D)
+    advance(window, clock, 0.5)
+    assert window.current_view() is window.preview
+    assert window.preview.entry.key == "posterior-chain-quick"
+    assert "discarded" in window.preview.notice.text()
+    with closing(sqlite3.connect(log_path())) as db:
+        assert db.execute("SELECT COUNT(*) FROM workouts").fetchone() == (0,)
+    _, lines = window.data.overview()
+    assert lines[0].startswith("This week: 0 workouts")
+
+
+def test_a_start_stopped_and_kept_is_in_the_log_but_not_in_the_week(qtbot, window, clock):
+    view = start(qtbot, window)
+    advance(window, clock, 3.0)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)              # stops and keeps it
+    advance(window, clock, 0.5)
+    assert window.current_view() is window.finish
+    assert "This week: 0 workouts" in window.finish.summary.text()
+    window.show_history()
+    assert window.history.table.model().rowCount() == 1

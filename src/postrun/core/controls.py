@@ -15,7 +15,8 @@ class Control(StrEnum):
     LESS = "less"                # -10 s
     STOP = "stop"                # stop now (after the question)
     ESCAPE = "escape"            # leave full screen, or ask to stop
-    CANCEL_STOP = "cancel_stop"  # any key but Esc while the stop question shows
+    CANCEL_STOP = "cancel_stop"  # any key but Esc (or D) while the stop question shows
+    DISCARD = "discard"          # D while the stop question shows: stop, and keep nothing in the log
     MUTE = "mute"
     LOUDER = "louder"
     QUIETER = "quieter"

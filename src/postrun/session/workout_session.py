@@ -17,6 +17,7 @@ from postrun.core.circuit_toml import circuit_to_dict
 from postrun.core.controls import ENGINE_CONTROLS, SOUND_CONTROLS, Control
 from postrun.core.engine import Engine, Snapshot, State
 from postrun.core.events import Abandoned, Event, Finished, Paused, PauseReason, Resumed
+from postrun.core.set_states import sets_done
 from postrun.core.timeline import Timeline, build_timeline
 from postrun.session.finish_report import FinishReport, SaveState, finish_report, save_state
 from postrun.session.notices import Notices
@@ -29,6 +30,9 @@ RELEASE_AWAKE_AFTER_PAUSE_MS = 3 * 60 * 1000
 REFUSED_NOTICE_MS = 3000
 AFTER_PAINT_MS = 20      # a zero-delay call would run before Qt's paint, which it posts last
 STOP_QUESTION = "Stop this workout? Esc again stops it; any other key carries on."
+DISCARD_QUESTION = ("Stop this workout? No set is done yet. Esc again stops it and keeps it in your log; "
+                    "D discards it; any other key carries on.")
+DISCARDED = "That start was discarded: no set was done, and it is not in your log."
 
 
 class WorkoutSession(QObject):
@@ -39,6 +43,7 @@ class WorkoutSession(QObject):
     ended = Signal(object)              # FinishReport, once the record has been written (or failed)
     sound_problem_found = Signal(object)   # from the sound thread: queued to this one
     save_changed = Signal(object)       # SaveState, after a retry, a file or a note
+    discarded = Signal(str)             # stopped before any set and taken out of the log: what to say
 
     def __init__(self, key: str, circuit: Circuit, parts: SessionParts, resume: ResumePoint | None = None,
                  parent: QObject | None = None, swaps: list[dict[str, object]] | None = None) -> None:
@@ -49,6 +54,7 @@ class WorkoutSession(QObject):
         self._resume = resume
         self.notices = Notices()
         self.confirm = ""
+        self._discarding = False
         self.report: FinishReport | None = None
         self.engine = Engine(build_timeline(circuit), clock=parts.clock, on_listener_failure=self._listener_failed)
         self.driver = RunDriver(self.engine, parts.clock, parts.timers, self)
@@ -93,6 +99,10 @@ class WorkoutSession(QObject):
     def snapshot(self) -> Snapshot:
         return self.engine.snapshot()
 
+    def sets_done(self) -> int:
+        """Sets done so far, by the rule the log counts workouts with (set_states)."""
+        return sets_done(self.timeline, self.engine.snapshot().index, self.engine.skipped, completed=False)
+
     def sound_state(self) -> tuple[bool, int, str]:
         settings = self.parts.data.settings
         return settings.muted, settings.volume, self.parts.sound.voice_state(settings)
@@ -117,6 +127,8 @@ class WorkoutSession(QObject):
             self.change_sound(name)
         elif name is Control.ESCAPE:
             self.request_stop()
+        elif name is Control.DISCARD:
+            self.discard()
         elif name is Control.CANCEL_STOP:
             self._set_confirm("")
         elif name in ENGINE_CONTROLS and self.running:
@@ -130,7 +142,17 @@ class WorkoutSession(QObject):
             self._set_confirm("")
             self.driver.control(Control.STOP)
         else:
-            self._set_confirm(STOP_QUESTION)
+            self._set_confirm(DISCARD_QUESTION if self.sets_done() == 0 else STOP_QUESTION)
+
+    def discard(self) -> None:
+        """D on the stop question, offered while no set is done: stop, and take the start out
+        of the log. Anywhere else D is just another key that carries on."""
+        if self.running and self.confirm == DISCARD_QUESTION and self.sets_done() == 0:
+            self._discarding = True
+            self._set_confirm("")
+            self.driver.control(Control.STOP)
+        else:
+            self._set_confirm("")
 
     def change_sound(self, name: Control) -> None:
         settings = self.parts.data.settings
@@ -201,6 +223,17 @@ class WorkoutSession(QObject):
 
     def _end(self, event: Finished | Abandoned) -> None:
         self.driver.stop_timer()
+        if self._discarding:
+            problem = self.recorder.discard()
+            if problem is None:
+                self.discarded.emit(DISCARDED)
+                return
+            self._discarding = False
+            also = f"It could not be discarded: {problem}."
+            self.report = finish_report(self.circuit, self.timeline, event,
+                                        save_state(self.recorder.not_saved_reason, also=also))
+            self.ended.emit(self.report)
+            return
         self.recorder.flush_pending()
         self.report = finish_report(self.circuit, self.timeline, event, self.save_state())
         self.ended.emit(self.report)

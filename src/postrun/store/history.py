@@ -21,14 +21,16 @@ from postrun.core.balance import (
 from postrun.core.balance import suggest as suggest_circuit
 from postrun.core.circuit import Circuit
 from postrun.core.circuit_reader import circuit_from_snapshot
-from postrun.core.segment_words import counts_as_a_set, label_words, set_name
+from postrun.core.segment_words import label_words, set_name
+from postrun.core.set_states import SetState, set_outcomes
 from postrun.core.timeline import build_timeline
 from postrun.core.weeks import WeekTotal, month_total, streak, weekly
 from postrun.store.library import LibraryEntry
 from postrun.store.muscle_groups import group_table
 from postrun.store.workout_log import WorkoutLog, WorkoutRecord
 
-WEEK_RULE = "weeks run Monday to Sunday; a week counts when it has a workout"
+WEEK_RULE = ("weeks run Monday to Sunday; a workout counts when at least one set was done, "
+             "and a week when it has one")
 
 
 @dataclass(frozen=True)
@@ -142,14 +144,16 @@ def filtered(records: Iterable[WorkoutRecord], since: date | None = None,
 
 
 
-def outcome_text(status: str, segment_label: str) -> str:
+def outcome_text(status: str, segment_label: str, sets_done: int | None = None) -> str:
     """'completed', or where a workout stopped, in the run view's words: 'stopped at
-    Swings (left), round 2', 'stopped at Get ready'."""
+    Swings (left), round 2', 'stopped at Get ready'; one stopped before any set was done
+    says that it does not count (WEEK_RULE)."""
     if status == "completed":
         return "completed"
     if status == "in_progress":
         return "interrupted"
-    return f"stopped at {label_words(segment_label)}" if segment_label else "stopped part-way"
+    text = f"stopped at {label_words(segment_label)}" if segment_label else "stopped part-way"
+    return f"{text} (no set done)" if sets_done == 0 else text
 
 
 def bar_lines(by_group: dict[str, float], width: int = 30) -> list[str]:
@@ -168,26 +172,17 @@ class SetLine:
     """One exercise set or stretch of a recorded workout, for its detail."""
 
     text: str          # 'Kettlebell swings (left), round 2'
-    state: str         # 'done', 'skipped' or 'not reached'
+    state: str         # 'done', 'skipped', 'stopped here' or 'not reached'
     seconds: float | None
 
 
 def workout_sets(record: WorkoutRecord, circuit: Circuit) -> list[SetLine]:
     """Every exercise set and stretch of the workout as run, with what became of it."""
     lines = []
-    completed = record.status == "completed"
-    for index, segment in enumerate(build_timeline(circuit).segments):
-        if not counts_as_a_set(segment):
-            continue
-        text = set_name(segment)
-        if index in record.skipped:
-            state = "skipped"
-        elif completed or index < record.segment_index:
-            state = "done"
-        elif index == record.segment_index:
-            state = "stopped here"
-        else:
-            state = "not reached"
+    for outcome in set_outcomes(build_timeline(circuit), record.segment_index, record.skipped,
+                                record.status == "completed"):
+        segment = outcome.segment
         planned = float(segment.seconds) if segment.seconds is not None else None
-        lines.append(SetLine(text, state, record.segment_seconds.get(index, planned if state == "done" else None)))
+        seconds = record.segment_seconds.get(outcome.index, planned if outcome.state is SetState.DONE else None)
+        lines.append(SetLine(set_name(segment), outcome.state.value, seconds))
     return lines

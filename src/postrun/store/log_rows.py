@@ -9,7 +9,12 @@ import sqlite3
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
+
+from postrun.core.circuit_reader import circuit_from_snapshot
+from postrun.core.set_states import sets_done
+from postrun.core.timeline import Timeline, build_timeline
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,7 @@ class WorkoutRecord:
     uuid: str = ""
     swaps: list[dict[str, Any]] = field(default_factory=list)     # [{"exercise": 1, "from": ..., "to": ...}]
     segment_seconds: dict[int, float] = field(default_factory=dict)   # segment index -> seconds spent in it
+    sets_done: int = 0           # exercise sets and stretches done (set_states' rule)
 
     @property
     def local_date(self) -> date:
@@ -52,6 +58,7 @@ class WorkoutSummary:
     skipped_count: int
     note: str
     effort: int | None
+    sets_done: int = 0
 
 
 @dataclass
@@ -84,7 +91,8 @@ STATUSES = ("in_progress", "completed", "abandoned")
 
 # the workouts row as written: circuit_id stands for the circuit's JSON in `circuits`
 FIELDS = ("circuit_key", "circuit_name", "circuit_id", "started_at", "finished_at", "active_seconds", "status",
-           "segment_index", "segment_label", "skipped_json", "note", "effort", "uuid", "swaps_json", "seconds_json")
+           "segment_index", "segment_label", "skipped_json", "note", "effort", "uuid", "swaps_json", "seconds_json",
+          "sets_done")
 CIRCUIT_AT = FIELDS.index("circuit_id")
 # a record as read: the same order with the circuit's JSON in its place
 SELECT = ("SELECT w.id, " + ", ".join("c.json" if f == "circuit_id" else f"w.{f}" for f in FIELDS)
@@ -93,12 +101,35 @@ EPOCH = datetime.fromtimestamp(0).astimezone()
 
 
 def values_of(draft: WorkoutDraft) -> tuple[Any, ...]:
-    """The record's values in FIELDS order, with the circuit as JSON text."""
-    return (draft.circuit_key, draft.circuit_name, json.dumps(draft.circuit),
+    """The record's values in FIELDS order, with the circuit as JSON text and the sets done
+    counted from it (every write, whoever made the draft, counts by one rule)."""
+    circuit_text, skipped_text = json.dumps(draft.circuit), json.dumps(draft.skipped)
+    return (draft.circuit_key, draft.circuit_name, circuit_text,
             draft.started_at.isoformat(), draft.finished_at.isoformat() if draft.finished_at else None,
-            draft.active_seconds, draft.status, draft.segment_index, draft.segment_label, json.dumps(draft.skipped),
+            draft.active_seconds, draft.status, draft.segment_index, draft.segment_label, skipped_text,
             draft.note, draft.effort, draft.uuid, json.dumps(draft.swaps),
-            json.dumps({str(k): round(v, 3) for k, v in sorted(draft.segment_seconds.items())}))
+            json.dumps({str(k): round(v, 3) for k, v in sorted(draft.segment_seconds.items())}),
+            sets_done_of(circuit_text, draft.status, draft.segment_index, skipped_text))
+
+
+@lru_cache(maxsize=32)
+def _timeline_of(circuit_text: str) -> Timeline | None:
+    circuit = json_or(circuit_text, None)
+    found = circuit_from_snapshot(circuit) if isinstance(circuit, dict) else None
+    return build_timeline(found) if found is not None else None
+
+
+def sets_done_of(circuit_text: str, status: str, segment_index: Any, skipped_text: Any) -> int:
+    """The sets a stored workout did. A circuit copy that cannot be read (edited by hand)
+    counts a completed workout as one set done and a stopped one as none."""
+    timeline = _timeline_of(circuit_text)
+    completed = status == "completed"
+    if timeline is None:
+        return 1 if completed else 0
+    skipped = json_or(skipped_text, [])
+    indexes = {i for i in skipped if isinstance(i, int)} if isinstance(skipped, list) else set()
+    reached = segment_index if isinstance(segment_index, int) else 0
+    return sets_done(timeline, reached, indexes, completed)
 
 
 def stored(db: sqlite3.Connection, draft: WorkoutDraft) -> tuple[Any, ...]:
@@ -130,7 +161,7 @@ def draft_of(record: WorkoutRecord) -> WorkoutDraft:
 
 def record_of(row: tuple[Any, ...], circuits: dict[str, Any] | None = None) -> WorkoutRecord:
     (record_id, key, name, circuit_json, started, finished, active, status, index, label, skipped,
-     note, effort, record_uuid, swaps_json, seconds_json) = row
+     note, effort, record_uuid, swaps_json, seconds_json, done) = row
     if circuits is None:
         circuit = json_or(circuit_json, {})
     elif circuit_json in circuits:
@@ -148,6 +179,7 @@ def record_of(row: tuple[Any, ...], circuits: dict[str, Any] | None = None) -> W
         note=note or "", effort=effort, uuid=record_uuid or "",
         swaps=[s for s in swaps if isinstance(s, dict)] if isinstance(swaps, list) else [],
         segment_seconds=segment_seconds_of(json_or(seconds_json, {})),
+        sets_done=int(done or 0),
     )
 
 

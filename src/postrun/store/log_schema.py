@@ -58,6 +58,21 @@ _SCHEMA_2 = """
 """
 
 
+def _sets_done(connection: sqlite3.Connection) -> None:
+    """3: how many sets each workout did, so the week, the streak and the month count only
+    workouts in which a set was done (a start stopped in Get ready is not a workout)."""
+    from postrun.store.log_rows import sets_done_of
+
+    connection.execute("ALTER TABLE workouts ADD COLUMN sets_done INTEGER NOT NULL DEFAULT 0")
+    rows = connection.execute(
+        "SELECT w.id, c.json, w.status, w.segment_index, w.skipped_json "
+        "FROM workouts w JOIN circuits c ON c.id = w.circuit_id").fetchall()
+    connection.executemany("UPDATE workouts SET sets_done = ? WHERE id = ?",
+                           [(sets_done_of(text, status, index, skipped), record_id)
+                            for record_id, text, status, index, skipped in rows])
+    connection.execute("CREATE INDEX workouts_counted ON workouts (sets_done, started_at)")
+
+
 Migration = str | Callable[[sqlite3.Connection], None]
 
 MIGRATIONS: list[Migration] = [
@@ -81,6 +96,7 @@ MIGRATIONS: list[Migration] = [
     CREATE INDEX workouts_by_circuit ON workouts (circuit_key, started_at);
     """,
     _ids_swaps_times_and_shared_circuits,
+    _sets_done,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -194,16 +194,19 @@ class WorkoutLog:
         """The history list, newest first, without the circuits (10,000 in a few ms)."""
         rows = self._db.execute(
             "SELECT id, uuid, circuit_key, circuit_name, started_at, active_seconds, status, segment_label, "
-            "skipped_json, note, effort FROM workouts WHERE status != 'in_progress' "
+            "skipped_json, note, effort, sets_done FROM workouts WHERE status != 'in_progress' "
             "ORDER BY started_at DESC, id DESC").fetchall()
         return [WorkoutSummary(
             id=r[0], uuid=r[1] or "", circuit_key=r[2], circuit_name=r[3],
             started_at=moment_of(r[4]) or EPOCH, active_seconds=float(r[5] or 0), status=r[6],
-            segment_label=r[7] or "", skipped_count=count_of(r[8]), note=r[9] or "", effort=r[10]) for r in rows]
+            segment_label=r[7] or "", skipped_count=count_of(r[8]), note=r[9] or "", effort=r[10],
+            sets_done=int(r[11] or 0)) for r in rows]
 
     def days(self) -> list[tuple[date, float]]:
-        """(local date, active seconds) of every finished or stopped workout: the weeks and streak."""
-        rows = self._db.execute("SELECT started_at, active_seconds FROM workouts WHERE status != 'in_progress'")
+        """(local date, active seconds) of every finished or stopped workout in which a set was
+        done: the weeks, the streak and the month (history.WEEK_RULE)."""
+        rows = self._db.execute(
+            "SELECT started_at, active_seconds FROM workouts WHERE status != 'in_progress' AND sets_done > 0")
         found = []
         for started, active in rows:
             when = moment_of(started)

@@ -112,6 +112,19 @@ class WorkoutRecorder:
                 self.record_id = moved.get(self.record_id)
         return self.flush()
 
+    def discard(self) -> str | None:
+        """Take this workout out of the log (stopped before any set was done). None when it
+        is gone; else why not, in words, with the record written as it stands."""
+        self.flush_pending()
+        if self.record_id is None:          # never written: nothing to take out
+            return None
+        try:
+            self.log.delete(self.record_id)
+        except (sqlite3.Error, OSError) as exc:
+            return explain(exc, self.log.wanted)
+        self.record_id = None
+        return None
+
     def save_to_file(self, path: Path) -> None:
         """The record as a JSON file the user chose (raises OSError for the caller to word)."""
         write_record_file(path, self.draft)

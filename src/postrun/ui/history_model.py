@@ -67,7 +67,7 @@ class HistoryModel(QAbstractTableModel):
         if column == 2:
             return format_duration(row.active_seconds)
         if column == 3:
-            return outcome_text(row.status, row.segment_label)
+            return outcome_text(row.status, row.segment_label, row.sets_done)
         if column == 4:
             return str(row.skipped_count) if row.skipped_count else ""
         if column == 5:

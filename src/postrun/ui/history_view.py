@@ -257,7 +257,7 @@ class HistoryView(QWidget):
         parts = [f"<h3>{e(record.circuit_name)}</h3>",
                  f"<p>{e(lived_text(record.started_at))}<br>"
                  f"{e(format_duration(record.active_seconds))} active · {rounds} round{'s' if rounds != 1 else ''} · "
-                 f"{e(outcome_text(record.status, record.segment_label))}</p>"]
+                 f"{e(outcome_text(record.status, record.segment_label, record.sets_done))}</p>"]
         if record.swaps:
             swaps = ", ".join(f"{s.get('from', '?')} → {s.get('to', '?')}" for s in record.swaps)
             parts.append(f"<p>Swapped: {e(swaps)}</p>")

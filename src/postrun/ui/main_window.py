@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
         session.confirm_changed.connect(view.set_confirm)
         session.sound_changed.connect(view.set_sound)
         session.ended.connect(self._show_finish)
+        session.discarded.connect(self._discarded)
         session.save_changed.connect(lambda state: self.finish.show_save(state))
         view.reset()
         view.set_notice(session.notices.text())
@@ -305,6 +306,17 @@ class MainWindow(QMainWindow):
         self.finish.show_summary(*self.data.overview())
         self.stack.setCurrentWidget(self.finish)
         self.finish.note.setFocus()
+
+    def _discarded(self, text: str) -> None:
+        """A start discarded on the stop question: back to its preview, saying so."""
+        if self.media_presenter is not None and self.session is not None:
+            self.media_presenter.show_finished(False, self.session.circuit.name)
+        self._leave_fullscreen()
+        key = self.current[0] if self.current is not None else ""
+        if self.open_by_key(key):
+            self.preview.show_notice(text)
+        else:
+            self.show_picker(text)
 
     def again(self) -> None:
         if self.current is not None:

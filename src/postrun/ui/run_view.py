@@ -79,6 +79,7 @@ SHORTCUTS = [
     ("↑  ↓", "volume up / down"),
     ("V", "voice on / off"),
     ("Esc", "leave full screen, or stop the workout (asks first)"),
+    ("D", "when asked to stop before any set is done: discard the start"),
     ("?", "this sheet"),
 ]
 
@@ -336,10 +337,12 @@ class RunView(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         name = KEYS.get(event.key())
+        if self.confirm.text() and event.key() == Qt.Key.Key_D:
+            name = Control.DISCARD          # the session discards only when it offered to
         if name is None or event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
             super().keyPressEvent(event)
             return
-        if self.confirm.text() and name is not Control.ESCAPE:
+        if self.confirm.text() and name not in (Control.ESCAPE, Control.DISCARD):
             self.control.emit(Control.CANCEL_STOP)     # any other key keeps the workout going
             return
         self.control.emit(name)

@@ -1,0 +1,50 @@
+"""What became of each exercise set and stretch of a workout, from where it ended: the one
+rule behind the history's detail, the stop question's offer to discard, and which workouts
+the week, the streak and the month count (those in which at least one set was done)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from enum import StrEnum
+
+from postrun.core.segment_words import counts_as_a_set
+from postrun.core.timeline import Segment, Timeline
+
+
+class SetState(StrEnum):
+    DONE = "done"
+    SKIPPED = "skipped"
+    STOPPED_HERE = "stopped here"
+    NOT_REACHED = "not reached"
+
+
+@dataclass(frozen=True)
+class SetOutcome:
+    index: int           # in the timeline
+    segment: Segment
+    state: SetState
+
+
+def set_outcomes(timeline: Timeline, reached: int, skipped: Collection[int], completed: bool) -> list[SetOutcome]:
+    """Every set of `timeline`: done when completed or passed before `reached` (the segment
+    the workout was in when it ended or was last written) and not skipped."""
+    outcomes = []
+    for index, segment in enumerate(timeline.segments):
+        if not counts_as_a_set(segment):
+            continue
+        if index in skipped:
+            state = SetState.SKIPPED
+        elif completed or index < reached:
+            state = SetState.DONE
+        elif index == reached:
+            state = SetState.STOPPED_HERE
+        else:
+            state = SetState.NOT_REACHED
+        outcomes.append(SetOutcome(index, segment, state))
+    return outcomes
+
+
+def sets_done(timeline: Timeline, reached: int, skipped: Collection[int], completed: bool) -> int:
+    return sum(1 for o in set_outcomes(timeline, reached, skipped, completed) if o.state is SetState.DONE)
+
