@@ -13,6 +13,7 @@ from postrun.core.balance import (
     planned_seconds,
     sentence,
     suggest,
+    works_text,
 )
 from postrun.store.muscle_groups import group_table
 
@@ -160,3 +161,19 @@ def test_the_shipped_table_groups_every_muscle_of_the_built_ins():
     quad = next(e for e in load_library() if e.key == "quad-circuit")
     profile = planned_seconds(quad.circuit, table)
     assert profile["quads"] > profile["posterior chain"] > 0
+
+
+def test_works_text_is_each_tagged_groups_share_of_the_work_largest_first():
+    # per round: posterior 70 s, calves 60 s, quads 30 s; the untagged and unknown are left out
+    assert works_text(CIRCUIT, TABLE) == "posterior chain 44 %, calves 38 %, quads 19 %"
+
+
+def test_works_text_is_empty_when_nothing_is_tagged():
+    untagged = circuit_from("""
+        format = 1
+        name = "Bare"
+        [[exercise]]
+        name = "Swings"
+        work = 40
+        """)
+    assert works_text(untagged, TABLE) == ""

@@ -353,3 +353,20 @@ def test_each_mistake_of_an_imported_file_is_a_line_of_its_own(qtbot, window, tm
     assert sum("rounds" in line for line in lines) == 1
     assert sum("rest" in line for line in lines) == 1
     assert not any("; " in line and "rounds" in line and "rest" in line for line in lines)
+
+
+@pytest.mark.parametrize("typed", ["999", "60"])
+def test_rounds_past_the_limit_are_kept_as_typed_and_the_limit_is_said_beside_them(qtbot, window, typed):
+    window.picker.filter.setFocus()
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    editor = window.editor
+    type_text(qtbot, "Leg day")
+    press(qtbot, Qt.Key.Key_R, ALT)
+    focused().selectAll()
+    type_text(qtbot, typed)
+    assert editor.rounds.value() == int(typed)          # not 9, not 6
+    assert editor.form.rounds == int(typed)
+    problem = editor.circuit_problems["rounds"]
+    assert problem.isVisible()
+    assert f"must be from 1 to 50, not {typed}" in problem.text()
+    assert not editor.save_button.isEnabled()

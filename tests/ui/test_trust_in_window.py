@@ -111,10 +111,15 @@ def test_remembered_rounds_never_make_a_workout_longer_than_four_hours(qtbot, wi
     window.open_by_key("posterior-chain")
     preview = window.preview
     assert preview.rounds.value() == 3                      # the circuit's own, not 50
-    preview.rounds.setValue(50)
-    assert preview.rounds.value() == preview.rounds.maximum() < 50
+    preview.rounds.setValue(50)                             # kept as typed, and refused in words
+    assert preview.rounds.value() == 50
+    assert f"Rounds: at most {preview.rounds.limit} (the 4-hour limit), not 50" in preview.problems.text()
+    assert preview.total.text() == "Total —"
+    assert not preview.start_button.isEnabled()
+    preview.rounds.setValue(preview.rounds.limit)
     hours, minutes, _ = preview.total.text().removeprefix("Total ").split(":")
     assert int(hours) * 60 + int(minutes) <= 4 * 60
+    assert preview.start_button.isEnabled()
 
 
 def test_hostile_files_in_the_circuits_folder_are_listed_not_read(qtbot, window):

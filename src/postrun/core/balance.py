@@ -153,3 +153,15 @@ def suggest(by_group: Mapping[str, float], candidates: Mapping[str, Mapping[str,
             if best is None or option < best:
                 best = option
     return best[2] if best else None
+
+
+def works_text(circuit: Circuit, table: GroupTable) -> str:
+    """What one run of `circuit` works, by its share of the work time: 'posterior chain
+    70 %, core 30 %'; empty when no exercise has a muscle tagged."""
+    planned = planned_seconds(circuit, table)
+    tagged = {g: s for g, s in planned.items() if s > 0 and g != OTHER}
+    total = sum(tagged.values())
+    if not total:
+        return ""
+    ranked = sorted(tagged.items(), key=lambda item: (-item[1], table.groups.index(item[0])))
+    return ", ".join(f"{group} {round(100 * seconds / total)} %" for group, seconds in ranked)

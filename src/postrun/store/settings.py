@@ -37,6 +37,7 @@ class StartChoices:
     volume: int
     lead_in: bool
     voice: bool | None             # None: no speech engine, the choice was not offered
+    muted: bool = False
 
     def applied_to(self, circuit: Circuit) -> Circuit:
         """The circuit as it will run: its swaps, rounds and get-ready time."""
@@ -69,6 +70,7 @@ class Settings:
         self.fullscreen_on_start = choices.fullscreen
         self.volume = choices.volume
         self.lead_in = choices.lead_in
+        self.muted = choices.muted
         if choices.voice is not None:
             self.voice = choices.voice
 

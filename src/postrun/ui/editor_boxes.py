@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from postrun.core.circuit import MAX_ROUNDS
+from postrun.ui.number_box import NumberBox
 from postrun.ui.theme import font
 
 
@@ -87,8 +87,8 @@ class CircuitBox(_FieldsBox):
         self.name = line_edit(self, "e.g. Hamstrings after a 5k")
         self.summary = line_edit(self, "optional: one sentence on what it is for")
         self.focus = line_edit(self, "muscle groups, comma-separated: glutes, hamstrings")
-        self.rounds = QSpinBox(self)
-        self.rounds.setRange(1, MAX_ROUNDS)
+        # keeps what is typed (999 stays 999): the reader's "must be from 1 to 50" shows beneath
+        self.rounds = NumberBox(self, 1, MAX_ROUNDS, "Rounds")
         self.rounds.setFont(font(17))
         self.prepare = line_edit(self, "10s")
         self.rest = line_edit(self, "20s, or 0 for none")

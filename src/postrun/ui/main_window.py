@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         settings.last_circuit = entry.key
         self.preview.show_entry(entry, settings.swaps_for(entry.key), settings.rounds.get(entry.key),
                                 settings.prepare_seconds, settings.fullscreen_on_start)
-        self.preview.show_sound(settings.volume, settings.voice, settings.lead_in,
+        self.preview.show_sound(settings.muted, settings.volume, settings.voice, settings.lead_in,
                                 self.parts.sound.voice_problem())
         self.preview.show_notice("\n".join(self.data.notices) or None)
         self.parts.sound.warm(settings)          # the first cue must not pay for opening the output
@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
 
     def start_from_preview(self) -> None:
         entry = self.preview.entry
-        if entry is None or entry.circuit is None:
+        if entry is None or entry.circuit is None or self.preview.problem() is not None:
             return
         choices = self.preview.choices()
         self.data.settings.remember_start(entry.key, choices, entry.circuit.prepare)
@@ -391,8 +391,8 @@ class MainWindow(QMainWindow):
             self.handle_request(None)
         elif self.workout_running and self.session is not None:
             self.session.control(name)
-        elif name is Control.TOGGLE and self.current_view() is self._preview:
-            self.start_from_preview()
+        elif name is Control.TOGGLE and self._preview is not None and self.current_view() is self._preview:
+            self._preview.request_start()
 
     def _show_in_media_player(self, snap: Snapshot, total_seconds: int) -> None:
         session = self.session

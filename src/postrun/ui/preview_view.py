@@ -1,9 +1,11 @@
-"""Check a circuit before starting: exercises in order with their tips, swap any exercise
-for its substitute, change the rounds and get-ready time; the total follows."""
+"""Check a circuit before starting: exercises in order with their tips and the cool-down,
+swap any exercise for its substitute, change the rounds and get-ready time and the sound
+as it will be (muted, volume, voice, lead-in); the total follows, and is always what will
+run. Space starts from anywhere on the page, whichever field has the focus."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,19 +16,24 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from postrun.core.circuit import MAX_ROUNDS, Circuit
+from postrun.core.balance import works_text
+from postrun.core.circuit import MAX_ROUNDS, Circuit, Sides
 from postrun.core.durations import format_duration
 from postrun.core.segment_words import amount_text
 from postrun.core.timeline import build_timeline, max_rounds_for
 from postrun.store.library import LibraryEntry
+from postrun.store.muscle_groups import group_table
 from postrun.store.settings import StartChoices
+from postrun.ui.number_box import NumberBox
 from postrun.ui.resume_bar import ResumeBar
 from postrun.ui.theme import font
+
+MAX_PREPARE = 120
+START_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class PreviewView(QWidget):
@@ -38,6 +45,7 @@ class PreviewView(QWidget):
         super().__init__(parent)
         self.entry: LibraryEntry | None = None
         self.swap_boxes: dict[int, QComboBox] = {}
+        self._voice_problem: str | None = None
         self.resume_bar = ResumeBar(self)
         self.notice = QLabel(self)        # a damaged log or settings, said here too: `postrun run` skips the picker
         self.notice.setWordWrap(True)
@@ -54,25 +62,21 @@ class PreviewView(QWidget):
         self.facts.setFont(font(18))
         self.facts.setWordWrap(True)
 
-        self.rounds = QSpinBox(self)
-        self.rounds.setRange(1, MAX_ROUNDS)
+        self.rounds = NumberBox(self, 1, MAX_ROUNDS, "Rounds")
         self.rounds.setFont(font(22))
-        self.rounds.valueChanged.connect(self._changed)
-        self.prepare = QSpinBox(self)
-        self.prepare.setRange(0, 120)
-        self.prepare.setSuffix(" s")
+        self.prepare = NumberBox(self, 0, MAX_PREPARE, "Get ready", " s")
         self.prepare.setFont(font(22))
-        self.prepare.valueChanged.connect(self._changed)
-        self.fullscreen = QCheckBox("Full screen on start", self)
+        self.fullscreen = QCheckBox("&Full screen on start", self)
         self.fullscreen.setFont(font(18))
-        self.volume = QSpinBox(self)
-        self.volume.setRange(0, 100)
+        self.muted = QCheckBox("&Mute (M)", self)
+        self.muted.setFont(font(18))
+        self.muted.setToolTip("No cues and no voice; M changes it here and during the workout")
+        self.volume = NumberBox(self, 0, 100, "Volume", " %")
         self.volume.setSingleStep(10)
-        self.volume.setSuffix(" %")
         self.volume.setFont(font(18))
-        self.voice = QCheckBox("Spoken next-up", self)
+        self.voice = QCheckBox("Spoken &next-up", self)
         self.voice.setFont(font(18))
-        self.lead_in = QCheckBox("Lead-in for Bluetooth speakers", self)
+        self.lead_in = QCheckBox("&Lead-in for Bluetooth speakers", self)
         self.lead_in.setFont(font(18))
         self.lead_in.setToolTip("Each cue starts a moment early with silence in front, so a speaker that sleeps "
                                 "between sounds wakes in time; the sound itself still lands on the second")
@@ -81,6 +85,14 @@ class PreviewView(QWidget):
         self.voice_note.setWordWrap(True)
         self.total = QLabel(self)
         self.total.setFont(font(28, bold=True))
+        self.problems = QLabel(self)        # a field's limit, said beside the fields
+        self.problems.setFont(font(16, bold=True))
+        self.problems.setStyleSheet("color: #b00020")
+        self.problems.setWordWrap(True)
+        self.problems.hide()
+        for box in (self.rounds, self.prepare, self.volume):
+            box.edited.connect(self._changed)
+        self.muted.toggled.connect(self._sound_changed)
 
         self.exercises = QWidget(self)
         self.exercise_grid = QGridLayout(self.exercises)
@@ -92,15 +104,16 @@ class PreviewView(QWidget):
         self.start_button = QPushButton("Start  (Space)", self)
         self.start_button.setFont(font(30, bold=True))
         self.start_button.setMinimumHeight(80)
-        self.start_button.clicked.connect(self.start_requested)
+        self.start_button.clicked.connect(self.request_start)
         back = QPushButton("◀ Circuits  (Esc)", self)
         back.setFont(font(18))
         back.clicked.connect(self.back_requested)
 
         settings_row = QHBoxLayout()
-        for label_text, widget in [("Rounds", self.rounds), ("Get ready", self.prepare)]:
+        for label_text, widget in [("&Rounds", self.rounds), ("&Get ready", self.prepare)]:
             label = QLabel(label_text, self)
             label.setFont(font(22))
+            label.setBuddy(widget)
             settings_row.addWidget(label)
             settings_row.addWidget(widget)
             settings_row.addSpacing(24)
@@ -109,15 +122,18 @@ class PreviewView(QWidget):
         settings_row.addWidget(self.total)
 
         sound_row = QHBoxLayout()
-        volume_label = QLabel("Volume", self)
+        sound_row.addWidget(self.muted)
+        sound_row.addSpacing(16)
+        volume_label = QLabel("&Volume", self)
         volume_label.setFont(font(18))
+        volume_label.setBuddy(self.volume)
         sound_row.addWidget(volume_label)
         sound_row.addWidget(self.volume)
         sound_row.addSpacing(16)
         sound_row.addWidget(self.voice)
         sound_row.addSpacing(16)
         sound_row.addWidget(self.lead_in)
-        sound_row.addWidget(self.voice_note, 1)
+        sound_row.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
@@ -128,8 +144,15 @@ class PreviewView(QWidget):
         layout.addWidget(self.facts)
         layout.addLayout(settings_row)
         layout.addLayout(sound_row)
+        layout.addWidget(self.voice_note)      # its own line: a long reason must not squeeze the row
+        layout.addWidget(self.problems)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.start_button)
+        # Space (and Enter, M) mean the same wherever the focus is on this page; the resume
+        # offer's own buttons keep theirs
+        for child in self.findChildren(QWidget):
+            if child.focusPolicy() != Qt.FocusPolicy.NoFocus and not self.resume_bar.isAncestorOf(child):
+                child.installEventFilter(self)
 
     # -- filling ---------------------------------------------------------------------
 
@@ -137,17 +160,28 @@ class PreviewView(QWidget):
         self.notice.setVisible(bool(text))
         self.notice.setText(text or "")
 
-    def show_sound(self, volume: int, voice: bool, lead_in: bool, voice_problem: str | None) -> None:
+    def show_sound(self, muted: bool, volume: int, voice: bool, lead_in: bool, voice_problem: str | None) -> None:
+        self.muted.setChecked(muted)
         self.volume.setValue(volume)
         self.lead_in.setChecked(lead_in)
         self.show_voice(voice, voice_problem)
+        self._sound_changed()
+
+    def _sound_changed(self) -> None:
+        """Muted: the volume, voice and lead-in stay as chosen, and are shown as not in use."""
+        muted = self.muted.isChecked()
+        for widget in (self.volume, self.lead_in):
+            widget.setEnabled(not muted)
+        self.voice.setEnabled(not muted and self._voice_problem is None)
 
     def show_voice(self, voice: bool, voice_problem: str | None) -> None:
+        self._voice_problem = voice_problem
         self.voice.setChecked(voice and voice_problem is None)
-        self.voice.setEnabled(voice_problem is None)
+        self.voice.setEnabled(voice_problem is None and not self.muted.isChecked())
         checking = voice_problem is not None and voice_problem.startswith("still checking")
         self.voice_note.setText("Voice: checking the speech engine…" if checking
                                 else f"Voice unavailable: {voice_problem}" if voice_problem else "")
+        self.voice_note.setVisible(bool(voice_problem))
 
     def show_entry(self, entry: LibraryEntry, swaps: dict[int, int], rounds: int | None,
                    prepare: int | None, fullscreen: bool) -> None:
@@ -160,9 +194,10 @@ class PreviewView(QWidget):
         for widget in (self.rounds, self.prepare):
             widget.blockSignals(True)
         # never more rounds than fit in the 4-hour limit, whatever was remembered
-        self.rounds.setMaximum(max_rounds_for(circuit))
-        self.rounds.setValue(rounds if rounds is not None and rounds <= self.rounds.maximum() else circuit.rounds)
-        self.prepare.setValue(prepare if prepare is not None else circuit.prepare)
+        limit = max_rounds_for(circuit)
+        self.rounds.set_limit(limit, "the 4-hour limit" if limit < MAX_ROUNDS else "")
+        self.rounds.setValue(rounds if rounds is not None and rounds <= limit else circuit.rounds)
+        self.prepare.setValue(prepare if prepare is not None and prepare <= MAX_PREPARE else circuit.prepare)
         for widget in (self.rounds, self.prepare):
             widget.blockSignals(False)
         self.fullscreen.setChecked(fullscreen)
@@ -197,21 +232,53 @@ class PreviewView(QWidget):
                 chosen = swaps.get(index, -1)
                 box.setCurrentIndex(chosen + 1 if chosen < len(exercise.alternatives) else 0)
                 box.currentIndexChanged.connect(self._changed)
+                box.installEventFilter(self)
                 self.swap_boxes[index] = box
                 self.exercise_grid.addWidget(box, row, 2)
             self.exercise_grid.addWidget(tips, row + 1, 0, 1, 3)
-        self.exercise_grid.setRowStretch(len(circuit.exercises) * 2, 1)
+        row = len(circuit.exercises) * 2
+        if circuit.cooldown:
+            heading = QLabel("Cool-down", self.exercises)
+            heading.setFont(font(22, bold=True))
+            self.exercise_grid.addWidget(heading, row, 0, 1, 3)
+            row += 1
+            for stretch in circuit.cooldown:
+                name = QLabel(stretch.name, self.exercises)
+                name.setFont(font(20))
+                each = " each side" if stretch.sides is Sides.EACH else ""
+                hold = QLabel(f"{stretch.hold} s{each}", self.exercises)
+                hold.setFont(font(20))
+                self.exercise_grid.addWidget(name, row, 0)
+                self.exercise_grid.addWidget(hold, row, 1)
+                row += 1
+        self.exercise_grid.setRowStretch(row, 1)
 
     # -- reading the choices ---------------------------------------------------------
 
     def swaps(self) -> dict[int, int]:
         return {index: box.currentIndex() - 1 for index, box in self.swap_boxes.items() if box.currentIndex() > 0}
 
+    def problem(self) -> str | None:
+        """Why the fields cannot start as they are (a number past its limit, an empty box)."""
+        found = [p for p in (box.problem() for box in (self.rounds, self.prepare, self.volume)) if p]
+        return "; ".join(found) or None
+
     def choices(self) -> StartChoices:
         return StartChoices(swaps=self.swaps(), rounds=self.rounds.value(), prepare=self.prepare.value(),
                             fullscreen=self.fullscreen.isChecked(), volume=self.volume.value(),
                             lead_in=self.lead_in.isChecked(),
-                            voice=self.voice.isChecked() if self.voice.isEnabled() else None)
+                            voice=self.voice.isChecked() if self._voice_problem is None else None,
+                            muted=self.muted.isChecked())
+
+    def request_start(self) -> None:
+        """Start, unless a field is not a number it can run with: then say so, and go to it."""
+        for box in (self.rounds, self.prepare, self.volume):
+            if box.problem():
+                self._changed()
+                box.setFocus()
+                box.selectAll()
+                return
+        self.start_requested.emit()
 
     def chosen_circuit(self) -> Circuit:
         assert self.entry is not None
@@ -221,19 +288,53 @@ class PreviewView(QWidget):
     def _changed(self) -> None:
         if self.entry is None or self.entry.circuit is None:
             return
+        problem = self.problem()
+        self.problems.setText(f"{problem}." if problem else "")
+        self.problems.setVisible(bool(problem))
+        self.start_button.setEnabled(problem is None)
         circuit = self.chosen_circuit()
-        timeline = build_timeline(circuit)
-        reps = " + reps" if timeline.rep_segments else ""
-        self.total.setText(f"Total {format_duration(timeline.total_seconds)}{reps}")
-        focus = ", ".join(circuit.focus) or "—"
-        equipment = ", ".join(circuit.equipment) or "no equipment"
-        self.facts.setText(f"Focus: {focus}    Equipment: {equipment}")
+        self.facts.setText(facts_text(circuit))
+        if problem is not None:
+            self.total.setText("Total —")            # nothing can run as the fields are
+        else:
+            timeline = build_timeline(circuit)
+            reps = " + reps" if timeline.rep_segments else ""
+            self.total.setText(f"Total {format_duration(timeline.total_seconds)}{reps}")
         self.choices_changed.emit()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and self._page_key(event):
+            return True
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.start_requested.emit()
-        elif event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Backspace):
+        if self._page_key(event):
+            return
+        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Backspace):
             self.back_requested.emit()
         else:
             super().keyPressEvent(event)
+
+    def _page_key(self, event: QKeyEvent) -> bool:
+        """Space or Enter start, M mutes, from any field (a modifier leaves the key to the field)."""
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        if event.key() in START_KEYS:
+            self.request_start()
+            return True
+        if event.key() == Qt.Key.Key_M:
+            self.muted.toggle()
+            return True
+        return False
+
+
+def facts_text(circuit: Circuit) -> str:
+    """'Focus: glutes, hamstrings · Works: posterior chain 70 %, core 30 % · Equipment: kettlebell'."""
+    parts = []
+    if circuit.focus:
+        parts.append(f"Focus: {', '.join(circuit.focus)}")
+    works = works_text(circuit, group_table())
+    if works:
+        parts.append(f"Works: {works}")
+    parts.append(f"Equipment: {', '.join(circuit.equipment) or 'none'}")
+    return " · ".join(parts)
