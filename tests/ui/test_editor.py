@@ -52,7 +52,10 @@ def test_a_circuit_made_with_the_keyboard_alone_is_saved_listed_and_run(qtbot, w
     press(qtbot, Qt.Key.Key_N, CTRL | SHIFT)        # another exercise
     assert focused() is editor.ex_name
     type_text(qtbot, "Wall sit")
-    press(qtbot, Qt.Key.Key_L, ALT)                 # Alt+L: its length
+    press(qtbot, Qt.Key.Key_L, ALT)                 # Alt+L: its length, timed or reps first
+    assert focused() is editor.ex_kind
+    press(qtbot, Qt.Key.Key_Tab)                    # then the number
+    assert focused() is editor.ex_amount
     focused().selectAll()
     type_text(qtbot, "45s")
     press(qtbot, Qt.Key.Key_R, ALT)                 # Alt+R: rounds
@@ -86,6 +89,10 @@ def test_an_invalid_field_disables_save_with_the_words_of_check(qtbot, window):
     window.circuit_actions.new()
     editor = window.editor
     assert not editor.save_button.isEnabled()
+    # nothing typed yet: no red, but what Save waits for is said
+    assert editor.circuit_problems["name"].isHidden()
+    assert editor.next_step.text() == "To save: name: must not be empty"
+    qtbot.keyClick(editor, Qt.Key.Key_S, CTRL)       # Save tried: now it is marked
     assert editor.circuit_problems["name"].text() == "name: must not be empty"
     qtbot.keyClicks(editor.name, "Tempo")
     qtbot.keyClicks(editor.ex_name, "Plank")
@@ -216,7 +223,7 @@ def test_leaving_with_unsaved_changes_asks_once(qtbot, window):
     window.circuit_actions.new()
     editor = window.editor
     asked = []
-    window.dialogs.ask_unsaved = lambda parent, name: asked.append(name) or "cancel"
+    window.dialogs.ask_unsaved = lambda parent, name, problem=None: asked.append(name) or "cancel"
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert asked == []                              # nothing typed: nothing to ask
     assert window.current_view() is window.picker
@@ -225,7 +232,7 @@ def test_leaving_with_unsaved_changes_asks_once(qtbot, window):
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert asked == ["Draft"]
     assert window.current_view() is editor          # cancelled: still editing
-    window.dialogs.ask_unsaved = lambda parent, name: asked.append(name) or "discard"
+    window.dialogs.ask_unsaved = lambda parent, name, problem=None: asked.append(name) or "discard"
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert asked == ["Draft", "Draft"]
     assert window.current_view() is window.picker
@@ -234,7 +241,7 @@ def test_leaving_with_unsaved_changes_asks_once(qtbot, window):
     qtbot.keyClicks(editor.name, "Kept")
     qtbot.keyClicks(editor.ex_name, "Plank")
     qtbot.keyClick(editor.ex_name.completer().popup(), Qt.Key.Key_Escape)    # the first Esc closes the catalogue
-    window.dialogs.ask_unsaved = lambda parent, name: "save"
+    window.dialogs.ask_unsaved = lambda parent, name, problem=None: "save"
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert window.current_view() is window.picker
     assert "kept" in user_circuits()

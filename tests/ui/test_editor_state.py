@@ -11,8 +11,12 @@ from postrun.ui.editor_state import (
     check,
     problems_by_field,
     same_stretches,
+    shown_problems,
+    step_form,
     stretches_from_text,
     stretches_text,
+    switch_kind,
+    touched_fields,
 )
 
 
@@ -78,3 +82,68 @@ def test_the_form_is_checked_by_the_files_reader():
     assert circuit is None
     assert {p.field for p in problems} == {"rounds", "exercise[1].work"}
     assert all(p.line is None for p in problems)
+
+
+@pytest.mark.parametrize(("timed", "amount", "to_timed", "after", "said"), [
+    (False, "10", True, "30s", "Now timed: 30s instead of 10 reps"),
+    (False, "", True, "40s", "Now timed: 40s instead of no count"),
+    (False, "lots", True, "40s", "Now timed: 40s"),
+    (True, "45s", False, "15", "Now reps: 15 instead of 45s"),
+    (True, "1:30", False, "30", "Now reps: 30 instead of 1:30"),
+    (True, "2s", False, "1", "Now reps: 1 instead of 2s"),
+    (True, "a while", False, "10", "Now reps: 10 instead of a while"),
+])
+def test_switching_timed_and_reps_converts_the_amount_and_says_so(timed, amount, to_timed, after, said):
+    exercise = ExerciseForm(name="Swings", timed=timed, amount=amount)
+    note = switch_kind(exercise, to_timed)
+    assert (exercise.timed, exercise.amount) == (to_timed, after)
+    assert note is not None
+    assert note.startswith(said)
+
+
+def test_switching_to_the_kind_it_already_is_changes_nothing():
+    exercise = ExerciseForm(timed=True, amount="40s")
+    assert switch_kind(exercise, True) is None
+    assert exercise.amount == "40s"
+
+
+def problems_of(form):
+    _, problems = check(form)
+    return problems
+
+
+def test_a_new_circuit_shows_no_error_before_anything_is_typed():
+    form = CircuitForm()
+    assert problems_of(form)                                       # it cannot be saved...
+    assert shown_problems(problems_of(form), touched_fields(form, CircuitForm())) == []   # ...and says nothing red
+
+
+def test_a_typed_field_shows_its_problem_and_untouched_ones_stay_quiet():
+    initial = CircuitForm()
+    form = initial.copy()
+    form.rest = "a while"
+    shown = shown_problems(problems_of(form), touched_fields(form, initial))
+    assert [p.field for p in shown] == ["rest"]
+
+
+def test_a_just_added_exercise_is_quiet_until_typed_in():
+    initial = CircuitForm(name="Legs", exercises=[ExerciseForm(name="Plank")])
+    form = initial.copy()
+    form.exercises.append(ExerciseForm())
+    assert shown_problems(problems_of(form), touched_fields(form, initial)) == []
+    form.exercises[1].amount = "0"
+    shown = shown_problems(problems_of(form), touched_fields(form, initial))
+    assert [p.field for p in shown] == ["exercise[2].work"]
+
+
+def test_a_problem_of_the_whole_workout_always_shows():
+    problems = [Problem("the workout is longer than 4 hours", field="")]
+    assert shown_problems(problems, set()) == problems
+
+
+def test_the_steps_do_not_wait_for_names():
+    form = CircuitForm(exercises=[ExerciseForm(), ExerciseForm(name="Plank", amount="30s")])
+    assert check(form)[0] is None
+    circuit, problems = check(step_form(form))
+    assert problems == []
+    assert [e.name for e in circuit.exercises] == ["(new exercise)", "Plank"]

@@ -20,11 +20,21 @@ def confirm(parent: QWidget, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def ask_unsaved(parent: QWidget, name: str) -> str:
-    """Leaving the editor with changes: "save", "discard" or "cancel"."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Postrun", f"“{name}” has changes that are not saved.",
-                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                      | QMessageBox.StandardButton.Cancel, parent)
+def ask_unsaved(parent: QWidget, name: str, problem: str | None = None) -> str:
+    """Leaving the editor with changes: "save", "discard" or "cancel". With `problem` (a
+    field still wrong) Save is not offered, and staying to fix it is the default."""
+    buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+    text = f"“{name}” has changes that are not saved."
+    if problem is None:
+        buttons |= QMessageBox.StandardButton.Save
+    else:
+        text += f" It cannot be saved yet: {problem}."
+    box = QMessageBox(QMessageBox.Icon.Question, "Postrun", text, buttons, parent)
+    if problem is not None:
+        box.button(QMessageBox.StandardButton.Cancel).setText("Keep editing")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    else:
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
     answer = box.exec()
     return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
         QMessageBox.StandardButton(answer), "cancel")

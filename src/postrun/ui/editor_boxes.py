@@ -31,12 +31,18 @@ def line_edit(parent: QWidget, placeholder: str = "") -> QLineEdit:
     return edit
 
 
+# a multi-line box shows that it has the focus, as a line edit does (Fusion draws no frame)
+TEXT_BOX_STYLE = ("QPlainTextEdit { border: 1px solid palette(mid); border-radius: 2px; }"
+                  "QPlainTextEdit:focus { border: 2px solid palette(highlight); }")
+
+
 def text_box(parent: QWidget, placeholder: str, height: int) -> QPlainTextEdit:
     box = QPlainTextEdit(parent)
     box.setFont(font(15))
     box.setPlaceholderText(placeholder)
     box.setTabChangesFocus(True)
     box.setFixedHeight(height)
+    box.setStyleSheet(TEXT_BOX_STYLE)
     return box
 
 
@@ -44,6 +50,15 @@ def problem_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setFont(font(14))
     label.setStyleSheet("color: #a00000;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def note_label(parent: QWidget) -> QLabel:
+    """A line that tells, not warns (what a change did): the text's own colour."""
+    label = QLabel(parent)
+    label.setFont(font(14))
     label.setWordWrap(True)
     label.hide()
     return label
@@ -133,17 +148,24 @@ class ExerciseBox(_FieldsBox):
         self.tips = text_box(self, "one form tip per line, under 120 characters each", 100)
         self.demo = line_edit(self, "optional link to a demonstration")
         self.alternatives = text_box(self, "swaps offered before starting, one name per line", 64)
+        self.length_note = note_label(self)     # what switching timed/reps did to the amount
         length = QWidget(self)
-        row = QHBoxLayout(length)
-        row.setContentsMargins(0, 0, 0, 0)
+        lines = QVBoxLayout(length)
+        lines.setContentsMargins(0, 0, 0, 0)
+        lines.setSpacing(2)
+        row = QHBoxLayout()
         row.addWidget(self.kind)
         row.addWidget(self.amount, 1)
-        row.addWidget(self.each_side)
+        lines.addLayout(row)
+        lines.addWidget(self.length_note)
         for label, widget, key in (("N&ame", self.name, "name"), ("&Length", length, "length"),
                                    ("E&quipment", self.equipment, "equipment"), ("M&uscles", self.muscles, "muscles"),
                                    ("T&ips", self.tips, "tips"), ("&Demo link", self.demo, "demo"),
                                    ("Alternati&ves", self.alternatives, "alternative")):
-            self.add_row(label, widget, key, buddy=self.amount if key == "length" else None)
+            # Alt+L lands on the timed/reps choice; Tab goes on to the number
+            self.add_row(label, widget, key, buddy=self.kind if key == "length" else None)
+            if key == "length":
+                self.form.addRow("", self.each_side)
 
     def inputs(self) -> tuple[QWidget, ...]:
         return (self.name, self.kind, self.amount, self.each_side, self.equipment, self.muscles, self.tips,

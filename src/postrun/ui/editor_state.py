@@ -14,6 +14,7 @@ from typing import Any
 
 from postrun.core.circuit import FORMAT_VERSION, Alternative, Circuit, Exercise, Sides
 from postrun.core.circuit_reader import circuit_from_document
+from postrun.core.durations import parse_duration
 from postrun.core.errors import CircuitError, Problem
 
 
@@ -248,3 +249,88 @@ def blank_from_catalogue(exercise: Exercise) -> ExerciseForm:
         name=exercise.name, work=exercise.work, reps=exercise.reps, sides=exercise.sides,
         equipment=exercise.equipment, muscles=exercise.muscles, tips=exercise.tips, demo=exercise.demo))
 
+
+
+# -- switching timed <-> reps -------------------------------------------------------------
+
+SECONDS_PER_REP = 3          # as the balance counts a rep set with no measured time
+DEFAULT_SECONDS = "40s"
+DEFAULT_REPS = "10"
+
+
+def switch_kind(exercise: ExerciseForm, timed: bool) -> str | None:
+    """Change an exercise between timed and reps, never silently: 10 reps becomes 30s (about
+    3 s a rep) and 45s becomes 15 reps, and the sentence returned says so. None when it
+    was already that kind."""
+    if exercise.timed == timed:
+        return None
+    old = exercise.amount.strip()
+    if timed:
+        count = _amount(old)
+        new = f"{count * SECONDS_PER_REP}s" if isinstance(count, int) and count > 0 else DEFAULT_SECONDS
+        said = f"{old} reps" if old else "no count"
+        note = f"Now timed: {new} instead of {said} (about {SECONDS_PER_REP} s a rep). Change it if that is not right."
+    else:
+        try:
+            seconds = parse_duration(old)
+        except ValueError:
+            seconds = 0
+        new = str(max(1, round(seconds / SECONDS_PER_REP))) if seconds > 0 else DEFAULT_REPS
+        note = f"Now reps: {new} instead of {old or 'no time'}. Change it if that is not right."
+    exercise.timed, exercise.amount = timed, new
+    return note
+
+
+# -- what to show while typing --------------------------------------------------------------
+
+EXERCISE_KEYS = {"name": ("name",), "timed": ("work", "reps"), "amount": ("work", "reps"), "each_side": ("sides",),
+                 "equipment": ("equipment",), "muscles": ("muscles",), "tips": ("tips",), "demo": ("demo",),
+                 "alternatives": ("alternative",)}
+
+
+def touched_fields(form: CircuitForm, initial: CircuitForm) -> set[str]:
+    """The fields (as the file names them: 'name', 'exercise[2].work', 'cooldown') that
+    differ from the form as opened. An exercise added since is compared with a blank one,
+    so a new circuit or a just-added exercise shows no error before anything is typed."""
+    touched = {key for key in CIRCUIT_FIELDS if getattr(form, key) != getattr(initial, key)}
+    blank = ExerciseForm()
+    for index, exercise in enumerate(form.exercises):
+        before = initial.exercises[index] if index < len(initial.exercises) else blank
+        for attribute, keys in EXERCISE_KEYS.items():
+            if getattr(exercise, attribute) != getattr(before, attribute):
+                touched.update(f"exercise[{index + 1}].{key}" for key in keys)
+    if form.cooldown != initial.cooldown:
+        touched.add("cooldown")
+    return touched
+
+
+def shown_problems(problems: list[Problem], touched: set[str]) -> list[Problem]:
+    """The problems to show beside their fields: those of a touched field, and those of no
+    one field (the workout as a whole, an exercise as a whole once any of it is typed)."""
+    def shown(problem: Problem) -> bool:
+        name = problem.field
+        if not name or name == "exercise" or name == "format":
+            return True
+        if name.startswith("cooldown"):
+            return "cooldown" in touched
+        if name.startswith("exercise["):
+            row = name.split("]", 1)[0] + "]"
+            if name == row:         # the exercise as a whole ("needs work or reps")
+                return any(t.startswith(row + ".") for t in touched)
+            return any(name == t or name.startswith(t + ".") or name.startswith(t + "[") for t in touched)
+        return name.split(".", 1)[0].split("[", 1)[0] in touched
+    return [p for p in problems if shown(p)]
+
+
+PLACEHOLDER_CIRCUIT = "New circuit"
+PLACEHOLDER_EXERCISE = "(new exercise)"
+
+
+def step_form(form: CircuitForm) -> CircuitForm:
+    """The form with its blank names filled in, for the step list and the total: a name not
+    typed yet does not change how long the workout is."""
+    steps = form.copy()
+    steps.name = steps.name.strip() or PLACEHOLDER_CIRCUIT
+    for exercise in steps.exercises:
+        exercise.name = exercise.name.strip() or PLACEHOLDER_EXERCISE
+    return steps

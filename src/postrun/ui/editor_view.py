@@ -9,14 +9,16 @@ Ctrl+Y). Leaving with unsaved changes asks once.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -38,7 +40,7 @@ from postrun.core.segment_words import step_lines
 from postrun.core.timeline import build_timeline
 from postrun.store.catalogue import catalogue, find
 from postrun.ui.dialogs import Dialogs
-from postrun.ui.editor_boxes import CircuitBox, ExerciseBox, problem_label, say, text_box
+from postrun.ui.editor_boxes import CircuitBox, ExerciseBox, note_label, problem_label, say, text_box
 from postrun.ui.editor_state import (
     CircuitForm,
     ExerciseForm,
@@ -47,11 +49,18 @@ from postrun.ui.editor_state import (
     document_of,
     problems_by_field,
     same_stretches,
+    shown_problems,
+    step_form,
     stretches_from_text,
     stretches_text,
+    switch_kind,
+    touched_fields,
+    without_details,
 )
 from postrun.ui.editor_undo import Change, UndoKeysToEditor
 from postrun.ui.theme import font
+
+NARROW_BELOW = 1200       # px: below this the steps go under the circuit's fields
 
 
 class EditorView(QWidget):
@@ -68,6 +77,8 @@ class EditorView(QWidget):
         self.title_text = "New circuit"
         self.undo_stack = QUndoStack(self)
         self._restoring = False
+        self._show_all = False                 # Save was tried: every problem shows, typed or not
+        self._last_steps: Circuit | None = None
         self._undo_keys = UndoKeysToEditor(self)
 
         self.heading = QLabel(self)
@@ -119,7 +130,7 @@ class EditorView(QWidget):
         ex.completer.activated.connect(self._picked_from_catalogue)
 
         # -- cool-down -------------------------------------------------------------------
-        cooldown_box = QGroupBox("Cool-down stretches", self)
+        cooldown_box = QGroupBox("&Cool-down stretches", self)      # Alt+C
         cooldown_box.setFont(font(17, bold=True))
         self.stretches = text_box(self, "one per line: name, hold, each side\nFigure-four glute stretch, 30s, each", 64)
         self.cooldown_problems = problem_label(self)
@@ -130,10 +141,14 @@ class EditorView(QWidget):
         # -- what it adds up to ------------------------------------------------------------
         self.total = QLabel(self)
         self.total.setFont(font(20, bold=True))
+        self.steps_note = note_label(self)     # why the steps shown are not the form's as typed
         self.segments = QListWidget(self)
         self.segments.setFont(font(14))
         self.segments.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.segments.setWordWrap(True)        # "Romanian deadlift" whole, on two lines if need be
+        self.segments.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.all_problems = problem_label(self)
+        self.next_step = note_label(self)      # what Save waits for, while no error is shown yet
         self.save_button = QPushButton("Save  (Ctrl+S)", self)
         self.back_button = QPushButton("Back  (Esc)", self)
         self.undo_button = QPushButton("Undo  (Ctrl+Z)", self)
@@ -146,6 +161,8 @@ class EditorView(QWidget):
         self.redo_button.clicked.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)      # an empty stack says nothing until it changes
+        self.redo_button.setEnabled(False)
 
         # -- layout: circuit | exercises + exercise | total and segments ---------------------
         left = QVBoxLayout()
@@ -155,15 +172,25 @@ class EditorView(QWidget):
         middle = QVBoxLayout()
         middle.addWidget(exercises_box, 2)
         middle.addWidget(self.exercise_box, 5)
-        right = QVBoxLayout()
+        # the total and the steps: a third column on a wide screen, under the circuit's
+        # fields on a narrow one (1024 px has no room for three)
+        self.steps_panel = QWidget(self)
+        right = QVBoxLayout(self.steps_panel)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.total)
+        right.addWidget(self.steps_note)
         right.addWidget(self.segments, 1)
-        columns = QHBoxLayout()
+        self.steps_panel.setMinimumHeight(220)
+        self._left, self._columns = left, QHBoxLayout()
+        columns = self._columns
         columns.addLayout(left, 4)
         columns.addLayout(middle, 5)
-        columns.addLayout(right, 3)
+        columns.addWidget(self.steps_panel, 3)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.all_problems, 1)
+        problems = QVBoxLayout()
+        problems.addWidget(self.all_problems)
+        problems.addWidget(self.next_step)
+        bottom.addLayout(problems, 1)
         for button in (self.undo_button, self.redo_button, self.back_button, self.save_button):
             bottom.addWidget(button)
         # the fields scroll on a small screen (1024x600); the heading and Save never do
@@ -173,6 +200,7 @@ class EditorView(QWidget):
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setWidget(body)
+        self.scroller = scroller
         self.heading.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
@@ -203,7 +231,7 @@ class EditorView(QWidget):
                 lambda text, key=key: self._edit_exercise(f"type exercise {key}", key, text))
         self.ex_name.editingFinished.connect(self._fill_from_catalogue)
         self.ex_name.installEventFilter(self)       # leaving the name also fills (the popup may eat Enter)
-        self.ex_kind.activated.connect(lambda index: self._edit_exercise("timed or reps", "timed", index == 0))
+        self.ex_kind.activated.connect(lambda index: self._switch_kind(index == 0))
         self.ex_each_side.toggled.connect(lambda on: self._edit_exercise("each side", "each_side", on))
         self.ex_tips.textChanged.connect(
             lambda: self._edit_exercise("type exercise tips", "tips", self.ex_tips.toPlainText()))
@@ -239,6 +267,53 @@ class EditorView(QWidget):
         if getattr(self.form.exercises[row], key) == value:
             return
         self._edit(f"{what} {row}", lambda f: setattr(f.exercises[row], key, value))
+
+    def _switch_kind(self, timed: bool) -> None:
+        """Timed <-> reps converts the amount and says how (10 reps is not 10 s)."""
+        row = self.exercise_list.currentRow()
+        if self._restoring or not 0 <= row < len(self.form.exercises) or self.form.exercises[row].timed == timed:
+            return
+        said: list[str] = []
+        self._edit(f"timed or reps {row}",
+                   lambda f: said.append(switch_kind(f.exercises[row], timed) or ""), select=row)
+        say(self.exercise_box.length_note, [t for t in said if t])
+
+    # a field reached by Tab or an Alt key scrolls into view: the application's focus
+    # changes are followed only while the editor shows (a hidden editor never hears them)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved, Qt.ConnectionType.UniqueConnection)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            with contextlib.suppress(RuntimeError, TypeError):      # not connected
+                app.focusChanged.disconnect(self._focus_moved)
+        super().hideEvent(event)
+
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        body = self.scroller.widget()
+        if new is not None and body is not None and body.isAncestorOf(new):
+            # after the layout has settled (a row that just appeared moves what is below it)
+            QTimer.singleShot(0, lambda: self._bring_into_view(new))
+
+    def _bring_into_view(self, widget: QWidget) -> None:
+        if widget.hasFocus():
+            self.scroller.ensureWidgetVisible(widget, 8, 24)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW_BELOW
+        in_left = self._left.indexOf(self.steps_panel) >= 0
+        if narrow and not in_left:
+            self._columns.removeWidget(self.steps_panel)
+            self._left.insertWidget(self._left.count() - 1, self.steps_panel, 1)
+        elif not narrow and in_left:
+            self._left.removeWidget(self.steps_panel)
+            self._columns.addWidget(self.steps_panel, 3)
 
     def _stretches_typed(self) -> None:
         stretches = stretches_from_text(self.stretches.toPlainText(), self.form.cooldown)
@@ -305,6 +380,8 @@ class EditorView(QWidget):
         self.form = form.copy()
         self.initial = form.copy()
         self.title_text = title
+        self._show_all = False
+        self._last_steps = None
         self.undo_stack.clear()
         self.restore(self.form)
         self.name.setFocus()
@@ -351,6 +428,8 @@ class EditorView(QWidget):
             self.show_exercise_fields(row)
 
     def show_exercise_fields(self, row: int) -> None:
+        if not self._restoring:
+            say(self.exercise_box.length_note, [])   # it was about the exercise shown before
         exists = 0 <= row < len(self.form.exercises)
         exercise = self.form.exercises[row] if exists else ExerciseForm()
         restoring, self._restoring = self._restoring, True
@@ -372,10 +451,13 @@ class EditorView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Check the form; show each problem beside its field, the total and the segments."""
+        """Check the form; show each problem beside its field (a field not typed in yet
+        stays quiet until Save is tried), the total and the steps."""
         self.circuit, self.problems = check(self.form, find)
         self.heading.setText(f"{self.title_text}{' — not saved' if self.changed else ''}")
-        where = problems_by_field(self.problems, self.exercise_list.currentRow(), len(self.form.exercises))
+        shown = self.problems if self._show_all else shown_problems(self.problems, touched_fields(self.form,
+                                                                                                   self.initial))
+        where = problems_by_field(shown, self.exercise_list.currentRow(), len(self.form.exercises))
         self.circuit_box.show_problems(where.circuit)
         self.exercise_box.show_problems(where.exercise)
         say(self.cooldown_problems, where.cooldown)
@@ -383,12 +465,27 @@ class EditorView(QWidget):
             name = self.form.exercises[index].name or "(new exercise)"
             self.exercise_list.item(index).setText(f"{'⚠ ' if index in where.flagged else ''}{name}")
         say(self.all_problems, where.overall)
+        quiet = [p for p in self.problems if p not in shown]
+        say(self.next_step, [f"To save: {without_details(quiet)[0]}"] if quiet and not shown else [])
         self.save_button.setEnabled(self.circuit is not None)
+        self._show_steps()
+
+    def _show_steps(self) -> None:
+        """The total and the steps of the form as typed; with a blank name filled in; or, while
+        a field is wrong, of the last version that was right, saying so. Never an empty list."""
+        steps, _ = check(step_form(self.form), find)
+        note = ""
+        if steps is not None:
+            self._last_steps = steps
+        elif self._last_steps is not None:
+            steps, note = self._last_steps, "As before the last change: fix the marked fields to see it now."
+        say(self.steps_note, [note] if note else [])
         self.segments.clear()
-        if self.circuit is None:
-            self.total.setText("Total: fix the marked fields")
+        if steps is None:
+            self.total.setText("Total —")
+            say(self.steps_note, ["The steps show once each exercise has a length."])
             return
-        timeline = build_timeline(self.circuit)
+        timeline = build_timeline(steps)
         reps = f" + {timeline.rep_segments} rep sets" if timeline.rep_segments else ""
         self.total.setText(f"Total {format_duration(timeline.total_seconds)}{reps}")
         self.segments.addItems([" ".join(line.split()) for line in step_lines(timeline)])   # compact: a narrow column
@@ -400,8 +497,12 @@ class EditorView(QWidget):
     # -- leaving -------------------------------------------------------------------------
 
     def save(self) -> None:
+        """Save; tried while something is wrong, every problem shows and the first is focused."""
         if self.circuit is not None and self.save_button.isEnabled():
             self.saved.emit(self.circuit)
+            return
+        self._show_all = True
+        self.refresh()
 
     def show_save_problem(self, text: str) -> None:
         say(self.all_problems, [text])
@@ -412,12 +513,14 @@ class EditorView(QWidget):
 
     def leave(self) -> None:
         if self.changed:
-            answer = self.dialogs.ask_unsaved(self, self.form.name or "The new circuit")
+            # with a field still wrong Save is not offered: it could only do nothing
+            problem = without_details(self.problems)[0] if self.circuit is None and self.problems else None
+            answer = self.dialogs.ask_unsaved(self, self.form.name or "The new circuit", problem)
             if answer == "cancel":
+                if problem is not None:
+                    self.save()        # stay, and show every problem
                 return
             if answer == "save":
-                if self.circuit is None:
-                    return            # cannot be saved yet: stay and show why
                 self.save()
                 return
         self.undo_stack.clear()
