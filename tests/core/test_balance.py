@@ -177,3 +177,10 @@ def test_works_text_is_empty_when_nothing_is_tagged():
         work = 40
         """)
     assert works_text(untagged, TABLE) == ""
+
+
+@pytest.mark.parametrize(("seconds", "words"), [(0, "0 min"), (10, "under 1 min"), (30, "1 min"), (89, "1 min"),
+                                                (90, "2 min"), (150, "3 min"), (3600, "1 h 0 min")])
+def test_minutes_words_round_half_up_and_never_say_zero_for_some_work(seconds, words):
+    from postrun.core.balance import minutes_words
+    assert minutes_words(seconds) == words

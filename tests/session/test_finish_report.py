@@ -65,3 +65,13 @@ def test_stopped_during_get_ready_is_round_one():
     report = finish_report(CIRCUIT, TIMELINE, event, save_state(None))
     assert report.round_reached == 1
     assert "Stopped in round 1 of 2, at Get ready" in report.lines()[1]
+
+
+@pytest.mark.parametrize(("index", "line"), [
+    (0, "No set done: it is in your log, and not counted as a workout"),              # in Get ready
+    (index_of(Kind.WORK, 1, "Swings"), "No set done: it is in your log, and not counted as a workout"),
+    (index_of(Kind.REST, 1), "Nothing skipped"),                                      # swings done
+])
+def test_a_stop_before_any_set_says_it_does_not_count(index, line):
+    event = Abandoned(at=0, index=index, active_seconds=2)
+    assert finish_report(CIRCUIT, TIMELINE, event, save_state(None)).lines()[2] == line

@@ -5,6 +5,7 @@ import csv
 import json
 from datetime import date, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 
 from postrun.store.record_file import read_workouts_file
@@ -128,8 +129,12 @@ def test_delete_is_asked_once_and_undone(qtbot, window, log, now):
     assert log.get(victim.id) is None
     assert view.model.row_of(victim.id) is None
     assert view.undo_button.isEnabled()
+    assert view.status.text().startswith("Deleted “")
+    label, width = view.undo_button.text(), view.undo_button.sizeHint().width()
     qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert log.get(victim.id) == victim                                 # same id, uuid and note
+    assert view.status.text().startswith("Brought back “")             # not the stale "Deleted"
+    assert (view.undo_button.text(), view.undo_button.sizeHint().width()) == (label, width)   # no jump
     assert view.model.row_of(victim.id) == 1
     assert view.record.id == victim.id
     qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -265,3 +270,26 @@ def test_streak_across_a_new_year_and_a_trip_abroad(qtbot, window, log, now):
     now.set(datetime(2027, 2, 1, 12, 0, tzinfo=home))             # a whole week without: broken
     view.refresh()
     assert "Streak: 0 weeks" in view.summary.text()
+
+
+SIZES = [(1024, 600), (1280, 720), (1366, 768)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_list_and_detail_have_room_and_no_column_hides_behind_a_scroll_bar(qtbot, window, log, now, size):
+    seed_history(log, now().date())
+    view = open_history(qtbot, window)
+    window.resize(*size)
+    view.resize(*size)                         # the offscreen screen is smaller than these
+    qtbot.wait(20)
+    table = view.table
+    assert table.horizontalScrollBar().maximum() == 0
+    shown = [c for c in range(view.model.columnCount()) if not table.isColumnHidden(c)]
+    assert sum(table.columnWidth(c) for c in shown) <= table.viewport().width()
+    assert table.rowHeight(0) * 8 <= table.viewport().height()          # eight rows at least, not three
+    assert view.detail.viewport().height() >= 6 * view.detail.fontMetrics().height()
+    if size[0] >= 1366:
+        assert not table.isColumnHidden(6)                                 # the Note column, seen whole
+    else:
+        assert view.record.note                                            # ...or in the detail's note box
+        assert view.note.text() == view.record.note

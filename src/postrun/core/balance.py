@@ -86,11 +86,16 @@ def add(totals: Iterable[Mapping[str, float]], table: GroupTable) -> dict[str, f
     return summed
 
 
+def whole_minutes(seconds: float) -> int:
+    """Minutes rounded half up (30 s is 1 min: Python's round would make it 0)."""
+    return math.floor(seconds / 60 + 0.5)
+
+
 def minutes_words(seconds: float) -> str:
     """'48 min', '1 h 5 min'; a little work is 'under 1 min', never '0 min'."""
     if 0 < seconds < 30:
         return "under 1 min"
-    minutes = round(seconds / 60)
+    minutes = whole_minutes(seconds)
     return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60} min"
 
 

@@ -9,6 +9,7 @@ from postrun.core.circuit import Circuit
 from postrun.core.durations import format_duration
 from postrun.core.events import Abandoned, Finished
 from postrun.core.segment_words import skipped_sets, title
+from postrun.core.set_states import sets_done
 from postrun.core.timeline import Kind, Timeline
 
 SAVED = "Saved to your workout log."
@@ -36,6 +37,7 @@ class FinishReport:
     stopped_at: str
     round_reached: int
     save: SaveState
+    sets_done: int = 1
 
     @property
     def heading(self) -> str:
@@ -48,8 +50,13 @@ class FinishReport:
             progress = f"Stopped in round {self.round_reached} of {self.rounds}"
             if self.stopped_at:
                 progress += f", at {self.stopped_at}"
-        return [self.circuit_name, f"Time: {format_duration(self.active_seconds)}   {progress}",
-                f"Skipped: {', '.join(self.skipped)}" if self.skipped else "Nothing skipped"]
+        if self.skipped:
+            skipped = f"Skipped: {', '.join(self.skipped)}"
+        elif not self.completed and self.sets_done == 0:
+            skipped = "No set done: it is in your log, and not counted as a workout"
+        else:
+            skipped = "Nothing skipped"
+        return [self.circuit_name, f"Time: {format_duration(self.active_seconds)}   {progress}", skipped]
 
 
 def finish_report(circuit: Circuit, timeline: Timeline, event: Finished | Abandoned, save: SaveState) -> FinishReport:
@@ -57,7 +64,8 @@ def finish_report(circuit: Circuit, timeline: Timeline, event: Finished | Abando
     return FinishReport(
         completed=isinstance(event, Finished), circuit_name=circuit.name, active_seconds=event.active_seconds,
         rounds=circuit.rounds, skipped=skipped_sets(timeline, event.skipped), stopped_at=title(segment),
-        round_reached=round_reached(timeline, event.index), save=save)
+        round_reached=round_reached(timeline, event.index), save=save,
+        sets_done=sets_done(timeline, event.index, event.skipped, isinstance(event, Finished)))
 
 
 def round_reached(timeline: Timeline, index: int) -> int:

@@ -4,7 +4,7 @@ with QPainter: the group's name, its bar and its minutes, largest bar full width
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from postrun.core.balance import minutes_words
@@ -25,7 +25,7 @@ class BalanceBars(QWidget):
         super().__init__(parent)
         self.by_group: dict[str, float] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(170)
+        self.setMinimumHeight(100)
         self.setAccessibleName("Work minutes per muscle group, last 4 weeks")
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -37,25 +37,37 @@ class BalanceBars(QWidget):
         self.update()
 
     def bar_fractions(self) -> dict[str, float]:
-        top = max(self.by_group.values(), default=0.0)
-        return {g: (s / top if top else 0.0) for g, s in self.by_group.items()}
+        """The largest group fills the track, unless it is under 10 minutes (a few seconds
+        of work is a sliver, not a full bar)."""
+        top = max(max(self.by_group.values(), default=0.0), 10 * 60)
+        return {g: s / top for g, s in self.by_group.items()}
+
+    def text_widths(self, metrics: QFontMetricsF) -> tuple[float, float]:
+        """The name and minutes columns: as wide as their longest text, and a margin."""
+        name = max((metrics.horizontalAdvance(g) for g in self.by_group), default=0.0) + 12
+        value = max((metrics.horizontalAdvance(minutes_words(s)) for s in self.by_group.values()), default=0.0) + 12
+        return name, value
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """Fonts follow the height (a short finish screen draws it small, whole); the name
+        and minutes columns are as wide as their longest text ("under 1 min" is never cut)."""
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#ffffff"))
         painter.setPen(INK)
-        painter.setFont(font(20, bold=True))
-        painter.drawText(QRectF(8, 2, self.width() - 16, 28), Qt.AlignmentFlag.AlignLeft,
+        scale = max(0.45, min(1.0, self.height() / 240))
+        title_font = font(max(11, round(20 * scale)), bold=True)
+        title_h = QFontMetricsF(title_font).height()
+        painter.setFont(title_font)
+        painter.drawText(QRectF(8, 2, self.width() - 16, title_h), Qt.AlignmentFlag.AlignLeft,
                          "Last 4 weeks, by muscle group")
         if not self.by_group:
             return
         rows = list(self.bar_fractions().items())
-        top = 40.0
-        row_height = max(18.0, (self.height() - top - 4) / len(rows))
-        name_width = 170.0
-        value_width = 100.0
+        top = title_h + 8
+        row_height = max(11.0, (self.height() - top - 4) / len(rows))
+        label_font = font(max(9, min(19, int(row_height * 0.62))))
+        name_width, value_width = self.text_widths(QFontMetricsF(label_font))
         track_width = max(10.0, self.width() - name_width - value_width - 24)
-        label_font = font(min(19, int(row_height * 0.62)), bold=False)
         for index, (group, fraction) in enumerate(rows):
             y = top + index * row_height
             painter.setFont(label_font)

@@ -28,10 +28,10 @@ from postrun.ui.week_chart import WeekChart
 
 class Glance(QWidget):
     """The weeks chart and the balance bars side by side, in whatever height the finish
-    screen has left: hidden when that is too little to read them (a 1024x600 screen),
-    never squeezing the note, the effort or the buttons."""
+    screen has left, drawn smaller when that is little (a 1024x600 screen): hidden only
+    below what can be read, never squeezing the note, the effort or the buttons."""
 
-    MIN_HEIGHT = 170
+    MIN_HEIGHT = 100
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +118,10 @@ class FinishView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 30, 40, 30)
+        self._layout = layout
+        self._sized = [(self.heading, 48, True), (self.details, 24, False), (self.summary, 22, False),
+                       (self.saved, 18, False), (self.note, 22, False), (self.effort, 22, False),
+                       (effort_label, 20, False), (self.again, 26, True), (self.back, 26, True)]
         layout.addWidget(self.heading)
         layout.addWidget(self.details)
         save_row = QHBoxLayout()
@@ -135,6 +139,16 @@ class FinishView(QWidget):
         layout.addLayout(effort_row)
         layout.addLayout(buttons)
         self._last_saved: tuple[str, int | None] = ("", None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Text follows the window's height (a 600 px screen keeps room for the chart)."""
+        share = max(0.72, min(1.0, self.height() / 768))
+        for widget, pixels, bold in self._sized:
+            widget.setFont(font(round(pixels * share), bold=bold))
+        for button in (self.again, self.back):
+            button.setMinimumHeight(round(64 * share))
+        self._layout.setContentsMargins(round(40 * share), round(30 * share), round(40 * share), round(30 * share))
+        super().resizeEvent(event)
 
     def show_result(self, report: FinishReport) -> None:
         self.heading.setText(report.heading)

@@ -74,6 +74,12 @@ class HistoryModel(QAbstractTableModel):
             return str(row.effort) if row.effort else ""
         return row.note.replace("\n", " ")
 
+    def longest_when(self) -> str:
+        """The widest the When column gets: with the year when any row is from another year."""
+        now = self._now
+        other_year = now is not None and any(row.started_at.year != now.year for row in self.rows)
+        return "Wed 30 Sep 2026 18:30" if other_year else "Wed 30 Sep 18:30"
+
     def row_of(self, record_id: int) -> int | None:
         for number, row in enumerate(self.rows):
             if row.id == record_id:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -58,15 +58,23 @@ class DeleteWorkout(QUndoCommand):
             self.view.say(removed.text)
         else:
             self.record = removed
+            self.view.say(f"Deleted {_which(removed)}. Undo (Ctrl+Z) brings it back.")
         self.view.refresh()
 
     def undo(self) -> None:
         if self.record is not None:
             record = self.record
             refused = self.view.data.history.restore(record)
-            if refused is not None:
-                self.view.say(refused.text)
+            self.view.say(refused.text if refused is not None else f"Brought back {_which(record)}.")
             self.view.refresh(select=record.id)
+
+
+def _which(record: WorkoutRecord) -> str:
+    return f"“{record.circuit_name}” of {record.started_at:%a %d %b %H:%M}"
+
+
+NARROW_TABLE = 760                # px: a narrower list shows When, Circuit, Time and Result
+HIDDEN_WHEN_NARROW = (4, 5, 6)    # Skipped, Effort, Note: all three are in the detail
 
 
 class HistoryView(QWidget):
@@ -83,16 +91,15 @@ class HistoryView(QWidget):
         heading = QLabel("History", self)
         heading.setFont(font(34, bold=True))
         self.summary = QLabel(self)
-        self.summary.setFont(font(21, bold=True))
+        self.summary.setFont(font(19, bold=True))
         self.summary.setWordWrap(True)
         rule = QLabel(f"({WEEK_RULE[0].upper()}{WEEK_RULE[1:]}.)", self)
         rule.setFont(font(14))
+        rule.setWordWrap(True)
         self.chart = WeekChart(self)
         self.bars = BalanceBars(self)
-        for drawing in (self.chart, self.bars):
-            drawing.setMinimumHeight(140)
         self.sentence = QLabel(self)
-        self.sentence.setFont(font(18, bold=True))
+        self.sentence.setFont(font(16, bold=True))
         self.sentence.setWordWrap(True)
 
         self.model = HistoryModel()
@@ -104,12 +111,16 @@ class HistoryView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        # every column is seen without scrolling sideways: the widths follow the table's
+        # (fit_columns), a long name ends in "…" with the whole of it as the tooltip and in
+        # the detail; a narrow table leaves Skipped, Effort and Note to the detail
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setFont(font(15, bold=True))
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((185, 215, 70, 170, 80, 65)):
-            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setStretchLastSection(False)
+        self.table.viewport().installEventFilter(self)      # its width changes: fit_columns
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._show_record(current.row()))
 
         self.detail = QTextBrowser(self)
@@ -129,8 +140,9 @@ class HistoryView(QWidget):
         self.undo_button = QPushButton("Undo  (Ctrl+Z)", self)
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.undo_stack.undoTextChanged.connect(lambda text: self.undo_button.setText(
-            f"Undo {text}  (Ctrl+Z)" if text else "Undo  (Ctrl+Z)"))
+        # the label stays one size (the row must not jump); what it undoes is its tooltip
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: self.undo_button.setToolTip(f"Undo {text}" if text else ""))
         self.undo_button.setEnabled(False)
         self.delete_button.clicked.connect(self.delete_selected)
 
@@ -153,12 +165,11 @@ class HistoryView(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
         # layout: heading and summary; chart | balance; list | detail; buttons
-        charts = QHBoxLayout()
+        self.charts = QWidget(self)          # its height follows the window's (resizeEvent)
+        charts = QHBoxLayout(self.charts)
+        charts.setContentsMargins(0, 0, 0, 0)
         charts.addWidget(self.chart, 3)
-        balance = QVBoxLayout()
-        balance.addWidget(self.bars, 1)
-        balance.addWidget(self.sentence)
-        charts.addLayout(balance, 2)
+        charts.addWidget(self.bars, 2)
         side = QVBoxLayout()
         side.addWidget(self.detail, 1)
         side.addWidget(self.note)
@@ -173,8 +184,9 @@ class HistoryView(QWidget):
         content = QWidget(self)
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
-        content_layout.addLayout(charts, 4)
-        content_layout.addLayout(records, 6)
+        content_layout.addWidget(self.charts)
+        content_layout.addWidget(self.sentence)
+        content_layout.addLayout(records, 1)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(content)
         self.pages.addWidget(self.empty)
@@ -217,6 +229,7 @@ class HistoryView(QWidget):
         rows = page.rows
         self.overview = view = page.overview
         self.model.set_rows(rows, page.now)
+        self.fit_columns()
         self.pages.setCurrentWidget(self.content if rows else self.empty)
         self.summary.setText(page.summary)
         self.chart.set_weeks(view.weeks)
@@ -302,7 +315,6 @@ class HistoryView(QWidget):
                                "Undo (Ctrl+Z) brings it back while this page is open."):
             return
         self.undo_stack.push(DeleteWorkout(self, record.id, record.circuit_name))
-        self.say(f"Deleted “{record.circuit_name}” of {when}. Undo (Ctrl+Z) brings it back.")
 
     def export(self) -> None:
         path = self.dialogs.export_history(self, "postrun-history.json")
@@ -332,6 +344,39 @@ class HistoryView(QWidget):
         self.undo_stack.clear()       # undo lasts while the page is open
         self.say("")
         self.back_requested.emit()
+
+    # -- fitting the window ------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        # the charts take about a quarter of a short window, a third of a tall one: the
+        # list keeps room for its rows and the detail for its lines
+        share = 0.25 if self.height() < 700 else 0.32
+        self.charts.setFixedHeight(max(110, min(300, int(self.height() * share))))
+        self.summary.setFont(font(17 if self.width() < 1200 else 19, bold=True))
+        self.fit_columns()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        width = self.table.viewport().width()
+        narrow = width < NARROW_TABLE
+        for column in HIDDEN_WHEN_NARROW:
+            self.table.setColumnHidden(column, narrow)
+        metrics = self.table.fontMetrics()
+        fixed = {0: metrics.horizontalAdvance(self.model.longest_when()) + 16,
+                 2: metrics.horizontalAdvance("1:20:00") + 16}
+        if not narrow:
+            fixed.update({4: metrics.horizontalAdvance("Skipped") + 24, 5: metrics.horizontalAdvance("Effort") + 24})
+        for column, pixels in fixed.items():
+            self.table.setColumnWidth(column, pixels)
+        left = max(0, width - sum(fixed.values()))
+        shares = {1: 0.45, 3: 0.55} if narrow else {1: 0.40, 3: 0.35, 6: 0.25}
+        for column, share in shares.items():
+            self.table.setColumnWidth(column, int(left * share))
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:

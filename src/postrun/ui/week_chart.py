@@ -5,9 +5,10 @@ with its word "this week", so the chart reads from a step away and never by colo
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from postrun.core.balance import whole_minutes
 from postrun.core.timeline import Kind
 from postrun.core.weeks import WeekTotal
 from postrun.ui.theme import PHASES, font
@@ -16,6 +17,16 @@ BAR = QColor(PHASES[Kind.WORK].background)
 THIS_WEEK = QColor(PHASES[Kind.PREPARE].background)
 INK = QColor("#111111")
 FAINT = QColor("#6b6b6b")
+FULL_HEIGHT = 240.0        # drawn at full size from this height; smaller, everything scales down
+SMALLEST = 0.45            # ...to this share, still readable on a 1024x600 finish screen
+MIN_SCALE_SECONDS = 10 * 60   # a week of a few seconds is a sliver, not a full bar
+
+
+def minutes_label(seconds: float) -> str:
+    """A bar's minutes: '40′', and '<1′' for under half a minute (never '0′')."""
+    if not seconds:
+        return ""
+    return "<1′" if seconds < 30 else f"{whole_minutes(seconds)}′"
 
 
 class WeekChart(QWidget):
@@ -23,7 +34,7 @@ class WeekChart(QWidget):
         super().__init__(parent)
         self.weeks: list[WeekTotal] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(170)
+        self.setMinimumHeight(100)
         self.setAccessibleName("Workouts and minutes per week, last 12 weeks")
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -36,9 +47,13 @@ class WeekChart(QWidget):
         self.update()
 
     def bar_heights(self, plot_height: float) -> list[float]:
-        """Each week's bar height for a plot `plot_height` pixels tall (the tallest fills it)."""
-        top = max((w.seconds for w in self.weeks), default=0.0)
-        return [plot_height * w.seconds / top if top else 0.0 for w in self.weeks]
+        """Each week's bar height for a plot `plot_height` pixels tall: the tallest fills it,
+        unless it is under 10 minutes (one short week is not drawn as a full one)."""
+        top = max(max((w.seconds for w in self.weeks), default=0.0), MIN_SCALE_SECONDS)
+        return [plot_height * w.seconds / top for w in self.weeks]
+
+    def scale(self) -> float:
+        return max(SMALLEST, min(1.0, self.height() / FULL_HEIGHT))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -46,12 +61,16 @@ class WeekChart(QWidget):
         painter.fillRect(self.rect(), QColor("#ffffff"))
         if not self.weeks:
             return
-        title_font, label_font, small_font = font(20, bold=True), font(17, bold=True), font(14)
+        scale = self.scale()
+        title_font = font(max(11, round(20 * scale)), bold=True)
+        label_font, small_font = font(max(10, round(17 * scale)), bold=True), font(max(9, round(14 * scale)))
+        title_h = QFontMetricsF(title_font).height()
+        label_h, small_h = QFontMetricsF(label_font).height(), QFontMetricsF(small_font).height()
         painter.setFont(title_font)
         painter.setPen(INK)
-        painter.drawText(QRectF(8, 2, self.width() - 16, 28), Qt.AlignmentFlag.AlignLeft,
+        painter.drawText(QRectF(8, 2, self.width() - 16, title_h), Qt.AlignmentFlag.AlignLeft,
                          "Minutes per week (workouts above each bar)")
-        top_margin, bottom_margin = 60.0, 44.0
+        top_margin, bottom_margin = 4 + title_h + label_h + 4, small_h + 8
         plot = QRectF(8, top_margin, self.width() - 16, max(10.0, self.height() - top_margin - bottom_margin))
         slot = plot.width() / len(self.weeks)
         heights = self.bar_heights(plot.height())
@@ -67,10 +86,10 @@ class WeekChart(QWidget):
             painter.setPen(INK)
             painter.setFont(label_font)
             above = f"{week.workouts}" if week.workouts else "–"
-            minutes = f"{round(week.seconds / 60)}′" if week.seconds else ""
-            painter.drawText(QRectF(x - slot * 0.15, bar.top() - 26, slot, 24),
+            minutes = minutes_label(week.seconds)
+            painter.drawText(QRectF(x - slot * 0.15, bar.top() - label_h - 2, slot, label_h),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, above)
-            if minutes and height > 26:
+            if minutes and height > small_h + 6:
                 painter.setPen(INK if current else QColor("#ffffff"))
                 painter.setFont(small_font)
                 painter.drawText(bar.adjusted(0, 4, 0, 0), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
@@ -81,7 +100,7 @@ class WeekChart(QWidget):
             painter.setPen(INK if current else FAINT)
             painter.setFont(small_font)
             label = ("this week" if slot >= 64 else "now") if current else f"{week.start:%d %b}"
-            painter.drawText(QRectF(x + width / 2 - 40, plot.bottom() + 4, 80, 36),
+            painter.drawText(QRectF(x + width / 2 - 40, plot.bottom() + 4, 80, small_h + 2),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
         painter.setPen(QPen(FAINT, 1))
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
