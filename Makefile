@@ -12,7 +12,9 @@ SYSTEM_PACKAGES := gcc python3-dev python3-venv libasound2-dev \
 	libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0 \
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libpulse0 fonts-dejavu-core \
-	dbus desktop-file-utils appstream icu-devtools
+	fonts-noto-color-emoji dbus desktop-file-utils appstream icu-devtools
+# fonts-noto-color-emoji: an emoji in a circuit's name is drawn in colour, not as a box
+# (without any emoji font the editor refuses what cannot be drawn: ui/drawable.py);
 # dbus: the media-button tests start a private session bus (dbus-daemon, dbus-send);
 # desktop-file-utils and appstream validate the Linux desktop entry and metainfo;
 # icu-devtools (icupkg) trims Qt's ICU data for the bundle (packaging/pyinstaller/icu_data.py)

@@ -334,3 +334,15 @@ def step_form(form: CircuitForm) -> CircuitForm:
     for exercise in steps.exercises:
         exercise.name = exercise.name.strip() or PLACEHOLDER_EXERCISE
     return steps
+
+
+def form_texts(form: CircuitForm) -> list[tuple[str, str]]:
+    """Every text typed in the form, with the field it goes in (as the file names it)."""
+    texts = [("name", form.name), ("summary", form.summary), ("focus", form.focus)]
+    for index, exercise in enumerate(form.exercises):
+        prefix = f"exercise[{index + 1}]"
+        texts += [(f"{prefix}.name", exercise.name), (f"{prefix}.equipment", exercise.equipment),
+                  (f"{prefix}.muscles", exercise.muscles), (f"{prefix}.tips", exercise.tips),
+                  (f"{prefix}.alternative", exercise.alternatives)]
+    texts += [("cooldown", f"{s.name} {s.tips}") for s in form.cooldown]
+    return [(field, text) for field, text in texts if text]

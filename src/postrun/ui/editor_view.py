@@ -40,6 +40,7 @@ from postrun.core.segment_words import step_lines
 from postrun.core.timeline import build_timeline
 from postrun.store.catalogue import catalogue, find
 from postrun.ui.dialogs import Dialogs
+from postrun.ui.drawable import undrawable_words
 from postrun.ui.editor_boxes import CircuitBox, ExerciseBox, note_label, problem_label, say, text_box
 from postrun.ui.editor_state import (
     CircuitForm,
@@ -47,6 +48,7 @@ from postrun.ui.editor_state import (
     blank_from_catalogue,
     check,
     document_of,
+    form_texts,
     problems_by_field,
     same_stretches,
     shown_problems,
@@ -454,6 +456,11 @@ class EditorView(QWidget):
         """Check the form; show each problem beside its field (a field not typed in yet
         stays quiet until Save is tried), the total and the steps."""
         self.circuit, self.problems = check(self.form, find)
+        # what no font here can draw would show as boxes: refused beside its field
+        boxes = [Problem(words, field) for field, text in form_texts(self.form)
+                 if (words := undrawable_words(text)) is not None]
+        if boxes:
+            self.circuit, self.problems = None, [*self.problems, *boxes]
         self.heading.setText(f"{self.title_text}{' — not saved' if self.changed else ''}")
         shown = self.problems if self._show_all else shown_problems(self.problems, touched_fields(self.form,
                                                                                                    self.initial))
