@@ -293,3 +293,21 @@ def test_the_list_and_detail_have_room_and_no_column_hides_behind_a_scroll_bar(q
     else:
         assert view.record.note                                            # ...or in the detail's note box
         assert view.note.text() == view.record.note
+
+
+def test_an_effort_past_ten_is_kept_as_typed_refused_in_words_and_the_note_still_saved(qtbot, window, log, now):
+    seed_history(log, now().date())
+    view = open_history(qtbot, window)
+    view.table.selectRow(2)
+    record_id = view.model.rows[2].id
+    before = log.get(record_id).effort
+    view.effort.setFocus()
+    view.effort.selectAll()
+    qtbot.keyClicks(view.effort, "15")
+    assert view.effort.typed() == 15                                  # not 1
+    view.note.clear()
+    qtbot.keyClicks(view.note, "Grip gave out")
+    qtbot.keyClick(view.note, Qt.Key.Key_Return)
+    record = log.get(record_id)
+    assert (record.note, record.effort) == ("Grip gave out", before)
+    assert "Effort: at most 10, not 15" in view.status.text()

@@ -281,3 +281,22 @@ def test_broken_user_file_is_listed_with_its_error(window):
     broken = [t for t in window.picker.entry_texts() if "oops.toml" in t]
     assert broken == ["oops.toml  (user) — CANNOT BE USED\n"
                       f"{user_circuits_dir() / 'oops.toml'}:3: rounds: must be from 1 to 50, not 99"]
+
+
+
+def test_an_effort_past_ten_on_the_finish_screen_is_said_and_not_saved(qtbot, window, clock):
+    window.open_by_key("posterior-chain-quick")
+    qtbot.keyClick(window.preview, Qt.Key.Key_Space)
+    advance(window, clock, 60 * 60)
+    finish = window.finish
+    assert window.current_view() is finish
+    finish.effort.setFocus()
+    finish.effort.selectAll()
+    qtbot.keyClicks(finish.effort, "15")
+    assert finish.effort.typed() == 15
+    assert finish.effort_problem.isVisible()
+    assert finish.effort_problem.text() == "Effort: at most 10, not 15: not saved"
+    type_text(qtbot, finish.note, "grip")
+    qtbot.keyClick(finish, Qt.Key.Key_Escape)
+    with closing(sqlite3.connect(log_path())) as db:
+        assert db.execute("SELECT note, effort FROM workouts").fetchone() == ("grip", None)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
 from postrun.session.finish_report import FinishReport, SaveState
 from postrun.store.history import Overview
 from postrun.ui.balance_bars import BalanceBars
+from postrun.ui.editor_boxes import problem_label, say
+from postrun.ui.number_box import NumberBox
 from postrun.ui.theme import font
 from postrun.ui.week_chart import WeekChart
 
@@ -87,11 +88,12 @@ class FinishView(QWidget):
         self.note.setFont(font(22))
         self.note.setPlaceholderText("A note for your log (optional): how it felt, the bell you used…")
         self.note.returnPressed.connect(self.save_note)
-        self.effort = QSpinBox(self)
+        # keeps what is typed (15 is not turned into 1) and says the limit beside it
+        self.effort = NumberBox(self, 0, 10, "Effort", empty_is_low=True)
         self.effort.setFont(font(22))
-        self.effort.setRange(0, 10)
         self.effort.setSpecialValueText("not rated")
-        self.effort.setPrefix("")
+        self.effort_problem = problem_label(self)
+        self.effort.edited.connect(lambda: say(self.effort_problem, _effort_problem(self.effort)))
         effort_label = QLabel("Effort (1 easy – 10 all-out)", self)
         effort_label.setFont(font(20))
 
@@ -111,7 +113,7 @@ class FinishView(QWidget):
         effort_row = QHBoxLayout()
         effort_row.addWidget(effort_label)
         effort_row.addWidget(self.effort)
-        effort_row.addStretch(1)
+        effort_row.addWidget(self.effort_problem, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.again)
         buttons.addWidget(self.back)
@@ -175,7 +177,10 @@ class FinishView(QWidget):
         self.save_file.setVisible(not state.saved)
 
     def effort_value(self) -> int | None:
-        return self.effort.value() or None
+        """The effort to save: None when not rated, or while what is typed is out of range
+        (the note is saved all the same; the line beside the box says why)."""
+        typed = self.effort.typed()
+        return typed if typed is not None and 1 <= typed <= 10 else None
 
     def save_note(self) -> None:
         current = (self.note.text().strip(), self.effort_value())
@@ -196,3 +201,8 @@ class FinishView(QWidget):
             self._back()
         else:
             super().keyPressEvent(event)
+
+
+def _effort_problem(box: NumberBox) -> list[str]:
+    problem = box.problem()
+    return [f"{problem}: not saved"] if problem else []

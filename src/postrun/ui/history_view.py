@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QStackedWidget,
     QTableView,
     QTextBrowser,
@@ -35,6 +34,7 @@ from postrun.store.workout_log import WorkoutRecord
 from postrun.ui.balance_bars import BalanceBars
 from postrun.ui.dialogs import Dialogs
 from postrun.ui.history_model import HistoryModel, lived_text
+from postrun.ui.number_box import NumberBox
 from postrun.ui.theme import font
 from postrun.ui.week_chart import WeekChart
 
@@ -130,9 +130,8 @@ class HistoryView(QWidget):
         self.note.setFont(font(16))
         self.note.setPlaceholderText("Note (Enter saves)")
         self.note.returnPressed.connect(self.save_note)
-        self.effort = QSpinBox(self)
+        self.effort = NumberBox(self, 0, 10, "Effort", empty_is_low=True)    # 15 stays 15, and is refused
         self.effort.setFont(font(16))
-        self.effort.setRange(0, 10)
         self.effort.setSpecialValueText("effort: not rated")
         self.effort.setPrefix("effort ")
         self.effort.editingFinished.connect(self.save_note)
@@ -297,13 +296,18 @@ class HistoryView(QWidget):
         if record is None:
             return
         note, effort = self.note.text().strip(), self.effort.value() or None
+        problem = self.effort.problem()
+        if problem is not None:        # the note is kept all the same; the effort stays as it was
+            effort = record.effort
+            self.say(f"{problem}: the effort is 1 (easy) to 10 (all-out), or not rated; it was not changed.")
         if (note, effort) == (record.note, record.effort):
             return
         refused = self.data.history.annotate(record.id, note, effort)
         if refused is not None:
             self.say(refused.text)
             return
-        self.say("Note saved.")
+        if problem is None:
+            self.say("Note saved.")
         self.refresh(select=record.id)
 
     def delete_selected(self) -> None:

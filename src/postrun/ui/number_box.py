@@ -16,8 +16,10 @@ TYPED_MAX = 99_999
 class NumberBox(QSpinBox):
     edited = Signal()            # the value or the text changed (an empty box included)
 
-    def __init__(self, parent: QWidget | None, low: int, limit: int, what: str, suffix: str = "") -> None:
+    def __init__(self, parent: QWidget | None, low: int, limit: int, what: str, suffix: str = "",
+                 empty_is_low: bool = False) -> None:
         super().__init__(parent)
+        self.empty_is_low = empty_is_low      # an emptied effort is "not rated", not a mistake
         self.what = what              # 'rounds', 'get ready', 'volume': the start of the sentence
         self.low = low
         self.limit = limit
@@ -34,8 +36,12 @@ class NumberBox(QSpinBox):
 
     def typed(self) -> int | None:
         """The number as the box shows it now; None when it is empty."""
+        if self.specialValueText() and self.text() == self.specialValueText():
+            return self.low
         text = self.cleanText().strip()
-        return int(text) if text.isdigit() else None
+        if text.isdigit():
+            return int(text)
+        return self.low if self.empty_is_low and not text else None
 
     def problem(self) -> str | None:
         typed = self.typed()
