@@ -6,7 +6,7 @@ import sqlite3
 from contextlib import closing
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 
 from postrun.audio.player import CuePlayer
 from postrun.core.engine import State
@@ -192,6 +192,12 @@ def test_a_start_discarded_with_d_goes_back_to_its_preview_and_counts_for_nothin
     advance(window, clock, 3.0)                          # in Get ready
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert "D discards it" in view.confirm.text()
+    qtbot.wait(10)
+    label = view.confirm                                  # said whole, not cut at the sides
+    flags = Qt.TextFlag.TextWordWrap if label.wordWrap() else Qt.TextFlag(0)
+    needed = label.fontMetrics().boundingRect(QRect(0, 0, label.width(), 10_000), flags, label.text())
+    assert needed.width() <= label.width()
+    assert needed.height() <= label.height()
     qtbot.keyClick(view, Qt.Key.Key_D)
     advance(window, clock, 0.5)
     assert window.current_view() is window.preview

@@ -30,8 +30,8 @@ RELEASE_AWAKE_AFTER_PAUSE_MS = 3 * 60 * 1000
 REFUSED_NOTICE_MS = 3000
 AFTER_PAINT_MS = 20      # a zero-delay call would run before Qt's paint, which it posts last
 STOP_QUESTION = "Stop this workout? Esc again stops it; any other key carries on."
-DISCARD_QUESTION = ("Stop this workout? No set is done yet. Esc again stops it and keeps it in your log; "
-                    "D discards it; any other key carries on.")
+DISCARD_QUESTION = ("Stop this workout? No set is done yet: Esc again stops it and keeps it in your log, "
+                    "D discards it, any other key carries on.")
 DISCARDED = "That start was discarded: no set was done, and it is not in your log."
 
 

@@ -131,6 +131,7 @@ class RunView(QWidget):
         self.notice = _label(self, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.notice.setWordWrap(False)
         self.confirm = _label(self, bold=True)
+        self.confirm.setWordWrap(True)        # the discard offer is two lines on a 1024 px screen
         self.progress = ProgressLine(self)
         self.time_left = LiveText(self, elide=False)    # sized to fit its widest value below
         self.sound = _label(self, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -358,7 +359,9 @@ class RunView(QWidget):
             font = label.font()
             font.setPixelSize(max(8, int(height * share)))
             label.setFont(font)
-            if label not in (self.help_sheet, self.notice):
+            if label is self.confirm:
+                label.setFixedHeight(int(height * share * 2.7))
+            elif label not in (self.help_sheet, self.notice):
                 label.setFixedHeight(int(height * share * 1.3))
         self._size_notice()
         for button in self.buttons.values():
