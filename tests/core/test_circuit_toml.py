@@ -78,7 +78,7 @@ BAD = [
      "exercise[2].work", 8, "2 hour limit"),
     ("format = 1\nname = 'x'\n[[exercise]]\nname='a'\nwork=-1\n", "exercise[1].work", 5, "negative"),
     ("format = 1\nname = 'x'\n[[exercise]]\nname='a'\nreps=0\n", "exercise[1].reps", 5, "from 1 to 1000"),
-    ("format = 1\nname = 'x'\n[[exercise]]\nname='a'\nreps='ten'\n", "exercise[1].reps", 5, "whole number"),
+    ("format = 1\nname = 'x'\n[[exercise]]\nname='a'\nreps='ten'\n", "exercise[1].reps", 5, "cannot read 'ten'"),
     ("format = 1\nname = 'x'\n[[exercise]]\nname=''\nwork=5\n", "exercise[1].name", 4, "must not be empty"),
     ("format = 1\nname = 'x'\n[[exercise]]\nwork=5\n", "exercise[1]", 3, "'name' is missing"),
     ("format = 1\nname = 'x'\n[[exercise]]\nname='a'\nwork=5\nsides='left'\n", "exercise[1].sides", 6, "each"),

@@ -136,3 +136,25 @@ def test_leaving_with_a_wrong_field_does_not_offer_save_and_stays_to_show_why(qt
 def test_a_new_circuit_offers_no_undo_or_redo(editor):
     assert not editor.undo_button.isEnabled()
     assert not editor.redo_button.isEnabled()
+
+
+def test_a_load_is_set_by_keyboard_and_saved(qtbot, window, editor):
+    from postrun.core.load import Load, LoadType
+    from postrun.store.library import Source, load_library
+
+    qtbot.keyClicks(editor.name, "Bells")
+    editor.ex_name.setFocus()
+    qtbot.keyClicks(editor.ex_name, "Swings")
+    press(qtbot, Qt.Key.Key_O, ALT)                         # Alt+O: the load's type
+    assert focused() is editor.exercise_box.load_type
+    assert not editor.exercise_box.load_weight.isVisible()
+    box = editor.exercise_box.load_type
+    box.setCurrentIndex(box.findData("kettlebell"))
+    box.activated.emit(box.currentIndex())
+    assert editor.exercise_box.load_weight.isVisible()
+    assert editor.exercise_box.load_pair.isVisible()
+    editor.exercise_box.load_weight.setFocus()
+    qtbot.keyClicks(editor.exercise_box.load_weight, "16")
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    saved = {e.key: e.circuit for e in load_library() if e.source is Source.USER}["bells"]
+    assert saved.exercises[0].load == Load(LoadType.KETTLEBELL, 16.0)

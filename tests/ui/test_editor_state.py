@@ -147,3 +147,51 @@ def test_the_steps_do_not_wait_for_names():
     circuit, problems = check(step_form(form))
     assert problems == []
     assert [e.name for e in circuit.exercises] == ["(new exercise)", "Plank"]
+
+
+LOADED = """\
+format = 1
+name = 'Loaded'
+[[exercise]]
+name = 'Swings'
+reps = '8-12'
+progression = 'double'
+load = { type = 'dumbbell', weight = 12.5, implements = 2, unit = 'lb' }
+[[exercise.alternative]]
+name = 'KB swings'
+reps = '10-15'
+load = { type = 'kettlebell', weight = 16 }
+[[exercise]]
+name = 'Plank'
+work = 30
+progression = { rule = 'time', step = '5s', cap = '45s' }
+[[exercise]]
+name = 'Band pull-apart'
+reps = 15
+load = { type = 'band', band = 'green' }
+"""
+
+
+def test_loads_ranges_and_progressions_survive_the_editor_unchanged():
+    from pathlib import Path
+
+    from postrun.core.circuit_toml import parse_circuit
+    from postrun.ui.editor_state import form_of
+
+    circuit = parse_circuit(LOADED.encode(), Path("loaded.toml"))
+    again, problems = check(form_of(circuit))
+    assert problems == []
+    assert again == circuit
+
+
+@pytest.mark.parametrize(("weight", "field_words"), [("12,5", None), ("heavy", "must be a number"),
+                                                       ("-4", "cannot be negative")])
+def test_a_typed_weight_is_read_with_either_decimal_mark_or_refused_beside_the_load(weight, field_words):
+    form = CircuitForm(name="L", exercises=[ExerciseForm(name="Swings", timed=False, amount="10",
+                                                         load_type="kettlebell", load_weight=weight)])
+    circuit, problems = check(form)
+    if field_words is None:
+        assert circuit.exercises[0].load.weight == 12.5
+    else:
+        [problem] = problems
+        assert (problem.field, field_words in problem.message) == ("exercise[1].load.weight", True)

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from postrun.core.load import Load
+from postrun.core.progression_rule import Progression
+
 FORMAT_VERSION = 1
 
 # Limits, stated in README. They keep every circuit readable from across a room and
@@ -50,6 +53,9 @@ class Alternative:
     work: int | None = None
     reps: int | None = None
     sides: Sides | None = None
+    reps_top: int | None = None          # a range: reps is its bottom
+    load: Load | None = None             # its own; an alternative never takes the exercise's
+    progression: Progression | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,9 @@ class Exercise:
     tips: tuple[str, ...] = ()
     demo: str | None = None
     alternatives: tuple[Alternative, ...] = ()
+    reps_top: int | None = None          # a range (8-12): reps is its bottom
+    load: Load | None = None
+    progression: Progression | None = None    # None: the default for its kind (rule_of)
 
     @property
     def one_sided(self) -> bool:
@@ -74,12 +83,13 @@ class Exercise:
         """This exercise replaced by one of its alternatives (which keeps the original as an alternative)."""
         alt = self.alternatives[alternative_index]
         if alt.work is not None or alt.reps is not None:
-            work, reps = alt.work, alt.reps
+            work, reps, reps_top = alt.work, alt.reps, alt.reps_top
         else:
-            work, reps = self.work, self.reps
+            work, reps, reps_top = self.work, self.reps, self.reps_top
         original = Alternative(
             name=self.name, equipment=self.equipment, muscles=self.muscles, tips=self.tips,
-            demo=self.demo, work=self.work, reps=self.reps, sides=self.sides,
+            demo=self.demo, work=self.work, reps=self.reps, sides=self.sides, reps_top=self.reps_top,
+            load=self.load, progression=self.progression,
         )
         others = tuple(a for i, a in enumerate(self.alternatives) if i != alternative_index)
         return Exercise(
@@ -92,6 +102,9 @@ class Exercise:
             tips=alt.tips,
             demo=alt.demo,
             alternatives=(original, *others),
+            reps_top=reps_top,
+            load=alt.load,
+            progression=alt.progression,
         )
 
 

@@ -8,6 +8,8 @@ from 1 as people do: `exercise[2].work` is the second exercise.
 from __future__ import annotations
 
 import difflib
+import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,18 @@ from postrun.core.circuit import (
 from postrun.core.durations import DurationError, format_duration, parse_duration
 from postrun.core.errors import CircuitError, Problem
 from postrun.core.field_lines import FieldLines
+from postrun.core.load import (
+    BAND_COLOURS,
+    EXTERNAL,
+    LB_PER_KG,
+    MAX_IMPLEMENTS,
+    MAX_KG,
+    WITH_WEIGHT,
+    Load,
+    LoadType,
+    Unit,
+)
+from postrun.core.progression_rule import Progression, RuleKind
 from postrun.core.text_rules import unreadable_character
 from postrun.core.timeline import build_timeline
 
@@ -42,7 +56,10 @@ CIRCUIT_KEYS = {
     "format", "name", "summary", "focus", "rounds", "prepare", "rest", "round_rest",
     "switch", "skip_last_rest", "exercise", "cooldown",
 }
-ALTERNATIVE_KEYS = {"name", "work", "reps", "sides", "equipment", "muscles", "tips", "demo"}
+ALTERNATIVE_KEYS = {"name", "work", "reps", "sides", "equipment", "muscles", "tips", "demo", "load", "progression"}
+LOAD_KEYS = {"type", "weight", "unit", "implements", "band"}
+PROGRESSION_KEYS = {"rule", "step", "cap"}
+_RANGE = re.compile(r"^\s*(\d{1,6})\s*[-–]\s*(\d{1,6})\s*$")
 EXERCISE_KEYS = ALTERNATIVE_KEYS | {"alternative"}
 STRETCH_KEYS = {"name", "hold", "sides", "tips"}
 
@@ -247,17 +264,146 @@ class _Reader:
             return False
         return True
 
-    def work_or_reps(self, table: dict[str, Any], where: str, *, required: bool) -> tuple[int | None, int | None]:
+    def work_or_reps(self, table: dict[str, Any], where: str, *,
+                     required: bool) -> tuple[int | None, int | None, int | None]:
+        """(work, reps or the bottom of a range, the top of a range)."""
         has_work, has_reps = "work" in table, "reps" in table
         if has_work and has_reps:
             self.problem(_join(where, "reps"), "give either 'work' (a time) or 'reps' (a count), not both")
-            return None, None
+            return None, None, None
         if required and not has_work and not has_reps:
             self.problem(where, "needs 'work' (a time such as \"40s\") or 'reps' (a count such as 12)")
-            return None, None
+            return None, None, None
         work = self.duration(table, "work", where, None, positive=True)
-        reps = self.integer(table, "reps", where, 1, MAX_REPS, None)
-        return work, reps
+        reps, top = self.reps(table, where)
+        return work, reps, top
+
+    def reps(self, table: dict[str, Any], where: str) -> tuple[int | None, int | None]:
+        """`reps = 12`, or a range `reps = "8-12"`: (bottom, top or None)."""
+        value = table.get("reps")
+        if not isinstance(value, str):
+            return self.integer(table, "reps", where, 1, MAX_REPS, None), None
+        field = _join(where, "reps")
+        if not value.strip():
+            self.problem(field, "must not be empty; write a count such as 12 or a range such as \"8-12\"")
+            return None, None
+        match = _RANGE.match(value)
+        if match is None:
+            self.problem(field, f"cannot read {value[:40]!r} as reps; write a count such as 12 or a range "
+                                "such as \"8-12\"")
+            return None, None
+        low, high = int(match.group(1)), int(match.group(2))
+        if low < 1 or high > MAX_REPS:
+            self.problem(field, f"a range of reps goes from 1 to {MAX_REPS}, not {low}-{high}")
+            return None, None
+        if low >= high:
+            self.problem(field, f"the range {low}-{high} is upside down or empty; write the fewer reps first, "
+                                f"such as \"{min(low, high)}-{max(low, high) + (low == high)}\"")
+            return None, None
+        return low, high
+
+    def load(self, table: dict[str, Any], where: str) -> Load | None:
+        """`load = { type = "kettlebell", weight = 16 }`; a type alone may be written as
+        text (`load = "bodyweight"`)."""
+        if "load" not in table:
+            return None
+        value = table["load"]
+        field = _join(where, "load")
+        if isinstance(value, str):
+            value = {"type": value}
+        if not isinstance(value, dict):
+            self.problem(field, f"must be a table such as {{ type = \"kettlebell\", weight = 16 }}, not {_kind(value)}")
+            return None
+        before = len(self.problems)
+        self.check_keys(value, LOAD_KEYS, field)
+        kind = self.choice(value, "type", field, [t.value for t in LoadType], required=True)
+        unit = self.choice(value, "unit", field, [u.value for u in Unit], required=False) or "kg"
+        load_type = LoadType(kind) if kind else None
+        weight = self.weight(value, field, load_type, Unit(unit) if unit in ("kg", "lb") else Unit.KG)
+        implements = 1
+        if "implements" in value:
+            if load_type not in (LoadType.KETTLEBELL, LoadType.DUMBBELL):
+                self.problem(_join(field, "implements"), "only a kettlebell or dumbbell load comes in a pair")
+            else:
+                implements = self.integer(value, "implements", field, 1, MAX_IMPLEMENTS, 1) or 1
+        band = None
+        if load_type is LoadType.BAND:
+            band = self.choice(value, "band", field, list(BAND_COLOURS), required=True)
+        elif "band" in value:
+            self.problem(_join(field, "band"), "a band colour goes with type = \"band\" only")
+        if len(self.problems) > before or load_type is None:
+            return None
+        return Load(load_type, weight, Unit(unit), implements, band)
+
+    def weight(self, table: dict[str, Any], where: str, kind: LoadType | None, unit: Unit) -> float | None:
+        if "weight" not in table:
+            return None
+        value = table["weight"]
+        field = _join(where, "weight")
+        if kind is not None and kind not in WITH_WEIGHT:
+            self.problem(field, f"a {kind.value} load has no weight; use type = \"weighted\" for weight added "
+                                "to the body, or \"assisted\" for weight taken off")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            self.problem(field, f"must be a number such as 16 or 12.5, not {_kind(value)}")
+            return None
+        limit = MAX_KG if unit is Unit.KG else round(MAX_KG * LB_PER_KG)
+        if value < 0:
+            self.problem(field, "cannot be negative; for weight taken off the body write type = \"assisted\" "
+                                "and the weight it takes off")
+            return None
+        if value == 0:
+            what = f"a 0 {unit.value} {kind.value}" if kind in EXTERNAL and kind is not None else "0"
+            self.problem(field, f"{what} is no load; leave the weight out, or give the weight used")
+            return None
+        if value > limit:
+            self.problem(field, f"{value:g} {unit.value} is more than the {limit:g} {unit.value} a circuit allows")
+            return None
+        return float(value)
+
+    def choice(self, table: dict[str, Any], key: str, where: str, allowed: list[str], *,
+               required: bool) -> str | None:
+        field = _join(where, key)
+        if key not in table:
+            if required:
+                self.problem(where, f"'{key}' is missing; one of: {', '.join(allowed)}")
+            return None
+        value = table[key]
+        if isinstance(value, str) and value.strip().lower() in allowed:
+            return value.strip().lower()
+        shown = repr(value[:40]) if isinstance(value, str) else _kind(value)
+        hint = difflib.get_close_matches(value.strip().lower(), allowed, n=1) if isinstance(value, str) else []
+        maybe = f"; did you mean {hint[0]!r}?" if hint else ""
+        self.problem(field, f"must be one of {', '.join(allowed)}, not {shown}{maybe}")
+        return None
+
+    def progression(self, table: dict[str, Any], where: str, work: int | None,
+                    top: int | None) -> Progression | None:
+        """`progression = "double"`, or `{ rule = "time", step = "5s", cap = "60s" }`."""
+        if "progression" not in table:
+            return None
+        value = table["progression"]
+        field = _join(where, "progression")
+        if isinstance(value, str):
+            value = {"rule": value}
+        if not isinstance(value, dict):
+            self.problem(field, f"must be \"double\", \"time\" or \"none\", or a table, not {_kind(value)}")
+            return None
+        before = len(self.problems)
+        self.check_keys(value, PROGRESSION_KEYS, field)
+        rule = self.choice(value, "rule", field, [r.value for r in RuleKind], required=True)
+        step = self.duration(value, "step", field, 5, positive=True)
+        cap = self.duration(value, "cap", field, None, positive=True)
+        if rule == "double" and top is None:
+            self.problem(field, "double progression needs a range of reps, such as reps = \"8-12\"")
+        if rule == "time" and work is None:
+            self.problem(field, "time progression is for a timed exercise (one with 'work')")
+        if rule == "time" and cap is not None and work is not None and cap < work:
+            self.problem(_join(field, "cap"), f"the cap ({format_duration(cap)}) is shorter than the work "
+                                              f"({format_duration(work)})")
+        if len(self.problems) > before or rule is None or step is None:
+            return None
+        return Progression(RuleKind(rule), step, cap)
 
     def item(self, table: dict[str, Any], where: str, *, alternative: bool) -> Exercise | Alternative | None:
         """An exercise or one of its alternatives: the same fields, read by the same rules.
@@ -266,7 +412,9 @@ class _Reader:
         before = len(self.problems)
         self.check_keys(table, ALTERNATIVE_KEYS if alternative else EXERCISE_KEYS, where)
         name = self.text(table, "name", where, required=True)
-        work, reps = self.work_or_reps(table, where, required=not alternative)
+        work, reps, top = self.work_or_reps(table, where, required=not alternative)
+        load = self.load(table, where)
+        progression = self.progression(table, where, work, top)
         sides = self.sides(table, where)
         equipment = self.text_list(table, "equipment", where)
         muscles = self.text_list(table, "muscles", where)
@@ -279,10 +427,11 @@ class _Reader:
             return None
         if alternative:
             return Alternative(name=name, equipment=equipment, muscles=muscles, tips=tips, demo=demo,
-                               work=work, reps=reps, sides=sides)
+                               work=work, reps=reps, sides=sides, reps_top=top, load=load, progression=progression)
         return Exercise(
             name=name, work=work, reps=reps, sides=sides or Sides.BOTH, equipment=equipment, muscles=muscles,
             tips=tips, demo=demo, alternatives=tuple(a for a in alternatives if isinstance(a, Alternative)),
+            reps_top=top, load=load, progression=progression,
         )
 
     def stretch(self, table: dict[str, Any], where: str) -> Stretch | None:

@@ -12,6 +12,8 @@ from postrun.core.circuit import FORMAT_VERSION, Circuit, Exercise, Sides
 from postrun.core.circuit_reader import circuit_from_document
 from postrun.core.errors import CircuitError, Problem
 from postrun.core.field_lines import FieldLines
+from postrun.core.load import Load, Unit
+from postrun.core.progression_rule import DEFAULT_TIME_STEP, Progression
 
 MAX_FILE_BYTES = 1024 * 1024
 
@@ -83,19 +85,54 @@ def circuit_to_dict(circuit: Circuit) -> dict[str, Any]:
 
 def _exercise_dict(exercise: Exercise) -> dict[str, Any]:
     item = _drop_empty({
-        "name": exercise.name, "work": exercise.work, "reps": exercise.reps, "sides": _sides(exercise.sides),
-        "equipment": list(exercise.equipment), "muscles": list(exercise.muscles), "tips": list(exercise.tips),
-        "demo": exercise.demo,
+        "name": exercise.name, "work": exercise.work, "reps": _reps(exercise.reps, exercise.reps_top),
+        "sides": _sides(exercise.sides), "equipment": list(exercise.equipment), "muscles": list(exercise.muscles),
+        "tips": list(exercise.tips), "demo": exercise.demo, "load": load_dict(exercise.load),
+        "progression": _progression(exercise.progression),
     })
     if exercise.alternatives:
         item["alternative"] = [
             _drop_empty({
-                "name": a.name, "work": a.work, "reps": a.reps, "sides": a.sides.value if a.sides else None,
-                "equipment": list(a.equipment), "muscles": list(a.muscles), "tips": list(a.tips), "demo": a.demo,
+                "name": a.name, "work": a.work, "reps": _reps(a.reps, a.reps_top),
+                "sides": a.sides.value if a.sides else None, "equipment": list(a.equipment),
+                "muscles": list(a.muscles), "tips": list(a.tips), "demo": a.demo, "load": load_dict(a.load),
+                "progression": _progression(a.progression),
             })
             for a in exercise.alternatives
         ]
     return item
+
+
+def _reps(reps: int | None, top: int | None) -> int | str | None:
+    return f"{reps}-{top}" if reps is not None and top is not None else reps
+
+
+def load_dict(load: Load | None) -> dict[str, Any] | None:
+    """A load as its file writes it: only what differs from the defaults."""
+    if load is None:
+        return None
+    weight = load.weight
+    table: dict[str, Any] = {"type": load.type.value}
+    if weight is not None:
+        table["weight"] = int(weight) if float(weight).is_integer() else weight
+    if load.unit is not Unit.KG:
+        table["unit"] = load.unit.value
+    if load.implements != 1:
+        table["implements"] = load.implements
+    if load.band:
+        table["band"] = load.band
+    return table
+
+
+def _progression(progression: Progression | None) -> dict[str, Any] | None:
+    if progression is None:
+        return None
+    table: dict[str, Any] = {"rule": progression.kind.value}
+    if progression.time_step != DEFAULT_TIME_STEP:
+        table["step"] = progression.time_step
+    if progression.time_cap is not None:
+        table["cap"] = progression.time_cap
+    return table
 
 
 def _sides(sides: Sides) -> str | None:

@@ -88,7 +88,7 @@ def step_lines(timeline: Timeline) -> list[str]:
         what = segment.name or ""
         if segment.side:
             what += f" ({segment.side.value})"
-        length = format_duration(segment.seconds) if segment.seconds is not None else f"{segment.reps} reps"
+        length = format_duration(segment.seconds) if segment.seconds is not None else f"{segment_reps(segment)} reps"
         round_text = f"round {segment.round}" if segment.round else ""
         lines.append(f"{format_duration(at):>7}  {KIND_WORDS[segment.kind]:<12}  {length:>8}  {round_text:<8}  "
                      f"{what}".rstrip())
@@ -105,8 +105,18 @@ def seconds_text(seconds: float) -> str:
 def amount_text(exercise: Exercise) -> str:
     each = " each side" if exercise.one_sided else ""
     if exercise.reps is not None:
-        return f"{exercise.reps} reps{each}"
+        return f"{reps_text(exercise.reps, exercise.reps_top)} reps{each}"
     return f"{exercise.work} s{each}"
+
+
+def segment_reps(segment: Segment) -> str:
+    """A rep set's count as the run view says it: '12', '8–12'."""
+    return reps_text(segment.reps, segment.exercise.reps_top if segment.exercise is not None else None)
+
+
+def reps_text(reps: int | None, top: int | None) -> str:
+    """'12', or a range '8–12'."""
+    return f"{reps}–{top}" if top is not None else f"{reps}"
 
 
 def title(segment: Segment) -> str:
@@ -135,14 +145,14 @@ def next_text(segment: Segment | None) -> str:
         side = ", left side first"
     elif segment.side is Side.RIGHT:
         side = ", right side"
-    amount = f"{segment.reps} reps" if segment.reps is not None else f"{segment.seconds} s"
+    amount = f"{segment_reps(segment)} reps" if segment.reps is not None else f"{segment.seconds} s"
     return f"Next: {name}{side} · {amount}"
 
 
 def next_sentence(segment: Segment) -> str:
     """The next-up as the voice says it: 'Next: Kickbacks, 30 seconds, left side first'."""
     name = segment.name or "the next exercise"
-    amount = f"{segment.reps} reps" if segment.reps is not None else f"{segment.seconds} seconds"
+    amount = f"{segment_reps(segment)} reps" if segment.reps is not None else f"{segment.seconds} seconds"
     side = ", left side first" if segment.side is Side.LEFT else ""
     return f"Next: {name}, {amount}{side}"
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from postrun.core.circuit import MAX_ROUNDS
+from postrun.core.load import BAND_COLOURS, WITH_WEIGHT, LoadType, Unit
 from postrun.ui.number_box import NumberBox
 from postrun.ui.theme import font
 
@@ -30,6 +31,14 @@ def line_edit(parent: QWidget, placeholder: str = "") -> QLineEdit:
     edit.setPlaceholderText(placeholder)
     return edit
 
+
+LOAD_WORDS = {
+    LoadType.KETTLEBELL: "kettlebell", LoadType.DUMBBELL: "dumbbell", LoadType.BARBELL: "barbell",
+    LoadType.CABLE: "cable / machine", LoadType.BODYWEIGHT: "bodyweight", LoadType.WEIGHTED: "bodyweight + added",
+    LoadType.ASSISTED: "assisted (weight off)", LoadType.BAND: "band", LoadType.NONE: "none",
+}
+PROGRESSION_WORDS = {"": "default: double for a rep range, time for timed", "double": "double: reps, then load",
+                     "time": "time: longer, then load", "none": "none: the same each time"}
 
 # a multi-line box shows that it has the focus, as a line edit does (Fusion draws no frame)
 TEXT_BOX_STYLE = ("QPlainTextEdit { border: 1px solid palette(mid); border-radius: 2px; }"
@@ -149,6 +158,30 @@ class ExerciseBox(_FieldsBox):
         self.demo = line_edit(self, "optional link to a demonstration")
         self.alternatives = text_box(self, "swaps offered before starting, one name per line", 64)
         self.length_note = note_label(self)     # what switching timed/reps did to the amount
+        # the load: its type, a weight (each one's for a pair), the unit, or a band's colour
+        self.load_type = QComboBox(self)
+        self.load_type.addItem("no load given", "")
+        for kind in LoadType:
+            self.load_type.addItem(LOAD_WORDS[kind], kind.value)
+        self.load_weight = line_edit(self, "16, 12.5")
+        self.load_unit = QComboBox(self)
+        self.load_unit.addItems([u.value for u in Unit])
+        self.load_pair = QCheckBox("a pair", self)
+        self.load_pair.setFont(font(16))
+        self.load_band = QComboBox(self)
+        self.load_band.addItems(list(BAND_COLOURS))
+        for box in (self.load_type, self.load_unit, self.load_band):
+            box.setFont(font(16))
+        load = QWidget(self)
+        load_row = QHBoxLayout(load)
+        load_row.setContentsMargins(0, 0, 0, 0)
+        for widget, stretch in ((self.load_type, 0), (self.load_weight, 1), (self.load_unit, 0), (self.load_pair, 0),
+                                (self.load_band, 0)):
+            load_row.addWidget(widget, stretch)
+        self.progression = QComboBox(self)
+        self.progression.setFont(font(16))
+        for value, words in PROGRESSION_WORDS.items():
+            self.progression.addItem(words, value)
         length = QWidget(self)
         lines = QVBoxLayout(length)
         lines.setContentsMargins(0, 0, 0, 0)
@@ -159,18 +192,29 @@ class ExerciseBox(_FieldsBox):
         lines.addLayout(row)
         lines.addWidget(self.length_note)
         for label, widget, key in (("N&ame", self.name, "name"), ("&Length", length, "length"),
+                                   ("L&oad", load, "load"), ("Progre&ssion", self.progression, "progression"),
                                    ("E&quipment", self.equipment, "equipment"), ("M&uscles", self.muscles, "muscles"),
                                    ("T&ips", self.tips, "tips"), ("&Demo link", self.demo, "demo"),
                                    ("Alternati&ves", self.alternatives, "alternative")):
             # Alt+L lands on the timed/reps choice; Tab goes on to the number
-            self.add_row(label, widget, key, buddy=self.kind if key == "length" else None)
+            buddy = {"length": self.kind, "load": self.load_type}.get(key)
+            self.add_row(label, widget, key, buddy=buddy)
             if key == "length":
                 self.form.addRow("", self.each_side)
 
     def inputs(self) -> tuple[QWidget, ...]:
         return (self.name, self.kind, self.amount, self.each_side, self.equipment, self.muscles, self.tips,
-                self.demo, self.alternatives)
+                self.demo, self.alternatives, self.load_type, self.load_weight, self.load_unit, self.load_pair,
+                self.load_band, self.progression)
+
+    def show_load_fields(self, load_type: str) -> None:
+        """Only the fields the load's type uses: a weight for weights, a colour for a band."""
+        weighted = load_type in {t.value for t in WITH_WEIGHT}
+        for widget in (self.load_weight, self.load_unit):
+            widget.setVisible(weighted)
+        self.load_pair.setVisible(load_type in (LoadType.KETTLEBELL.value, LoadType.DUMBBELL.value))
+        self.load_band.setVisible(load_type == LoadType.BAND.value)
 
     def text_fields(self) -> tuple[tuple[QLineEdit, str], ...]:
         return ((self.name, "name"), (self.amount, "amount"), (self.equipment, "equipment"),
-                (self.muscles, "muscles"), (self.demo, "demo"))
+                (self.muscles, "muscles"), (self.demo, "demo"), (self.load_weight, "load_weight"))

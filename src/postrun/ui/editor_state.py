@@ -14,8 +14,11 @@ from typing import Any
 
 from postrun.core.circuit import FORMAT_VERSION, Alternative, Circuit, Exercise, Sides
 from postrun.core.circuit_reader import circuit_from_document
+from postrun.core.circuit_toml import load_dict
 from postrun.core.durations import parse_duration
 from postrun.core.errors import CircuitError, Problem
+from postrun.core.load import number_text
+from postrun.core.progression_rule import Progression
 
 
 @dataclass
@@ -31,6 +34,13 @@ class ExerciseForm:
     alternatives: str = ""         # one name per line
     # the full alternatives it came with: a name kept in the list keeps its details
     known: tuple[Alternative, ...] = ()
+    load_type: str = ""            # "" for no load given; else a LoadType value
+    load_weight: str = ""          # as typed: "16", "12.5" or "12,5"
+    load_unit: str = "kg"
+    load_pair: bool = False        # two kettlebells or dumbbells: the weight is each one's
+    load_band: str = ""
+    progression: str = ""          # "" for the default of its kind; else a RuleKind value
+    known_progression: Progression | None = None    # its step and cap, kept while the rule is
 
 
 @dataclass
@@ -70,12 +80,20 @@ def _commas(items: tuple[str, ...]) -> str:
 
 def exercise_form(exercise: Exercise) -> ExerciseForm:
     timed = exercise.work is not None
+    load = exercise.load
+    reps = f"{exercise.reps}-{exercise.reps_top}" if exercise.reps_top is not None else str(exercise.reps or "")
     return ExerciseForm(
         name=exercise.name, timed=timed,
-        amount=_seconds(exercise.work) if exercise.work is not None else str(exercise.reps or ""),
+        amount=_seconds(exercise.work) if exercise.work is not None else reps,
         each_side=exercise.sides is Sides.EACH, equipment=_commas(exercise.equipment),
         muscles=_commas(exercise.muscles), tips="\n".join(exercise.tips), demo=exercise.demo or "",
-        alternatives="\n".join(a.name for a in exercise.alternatives), known=exercise.alternatives)
+        alternatives="\n".join(a.name for a in exercise.alternatives), known=exercise.alternatives,
+        load_type=load.type.value if load else "",
+        load_weight=number_text(load.weight) if load and load.weight is not None else "",
+        load_unit=load.unit.value if load else "kg", load_pair=bool(load and load.implements == 2),
+        load_band=load.band or "" if load else "",
+        progression=exercise.progression.kind.value if exercise.progression else "",
+        known_progression=exercise.progression)
 
 
 def form_of(circuit: Circuit) -> CircuitForm:
@@ -115,7 +133,12 @@ def _alternative(name: str, known: tuple[Alternative, ...], lookup: Any) -> dict
         if found.work is not None:
             item["work"] = found.work
         if found.reps is not None:
-            item["reps"] = found.reps
+            item["reps"] = f"{found.reps}-{found.reps_top}" if found.reps_top is not None else found.reps
+        if found.load is not None:
+            item["load"] = load_dict(found.load)
+        if found.progression is not None:
+            item["progression"] = {"rule": found.progression.kind.value, "step": found.progression.time_step,
+                                   **({"cap": found.progression.time_cap} if found.progression.time_cap else {})}
         if found.sides is not None:
             item["sides"] = found.sides.value
     return item
@@ -144,6 +167,14 @@ def document_of(form: CircuitForm, lookup: Any = None) -> dict[str, Any]:
             exercise["demo"] = item.demo.strip()
         if names := _split(item.alternatives, "\n"):
             exercise["alternative"] = [_alternative(n, item.known, lookup) for n in names]
+        if item.load_type:
+            exercise["load"] = _load(item)
+        if item.progression:
+            rule: dict[str, Any] = {"rule": item.progression}
+            known = item.known_progression
+            if known is not None and known.kind.value == item.progression:
+                rule.update(step=known.time_step, **({"cap": known.time_cap} if known.time_cap else {}))
+            exercise["progression"] = rule
         exercises.append(exercise)
     doc["exercise"] = exercises
     if form.cooldown:
@@ -156,6 +187,25 @@ def document_of(form: CircuitForm, lookup: Any = None) -> dict[str, Any]:
                 entry["tips"] = tips
             doc["cooldown"].append(entry)
     return doc
+
+
+def _load(item: ExerciseForm) -> dict[str, Any]:
+    """The load as the file writes it; a weight that is not a number goes as typed, for the
+    reader to say so beside the field."""
+    load: dict[str, Any] = {"type": item.load_type}
+    typed = item.load_weight.strip().replace(",", ".")
+    if typed:
+        try:
+            load["weight"] = float(typed)
+        except ValueError:
+            load["weight"] = item.load_weight.strip()
+    if item.load_unit != "kg":
+        load["unit"] = item.load_unit
+    if item.load_pair:
+        load["implements"] = 2
+    if item.load_band:
+        load["band"] = item.load_band
+    return load
 
 
 def check(form: CircuitForm, lookup: Any = None) -> tuple[Circuit | None, list[Problem]]:
@@ -184,7 +234,8 @@ def without_details(problems: list[Problem]) -> list[str]:
 
 CIRCUIT_FIELDS = ("name", "summary", "focus", "rounds", "prepare", "rest", "round_rest", "switch")
 # the exercise box's rows and the file's fields each one shows ("length" is work, reps and sides)
-EXERCISE_ROWS = {"name": ("name",), "length": ("work", "reps", "sides"), "equipment": ("equipment",),
+EXERCISE_ROWS = {"name": ("name",), "length": ("work", "reps", "sides"), "load": ("load",),
+                 "progression": ("progression",), "equipment": ("equipment",),
                  "muscles": ("muscles",), "tips": ("tips",), "demo": ("demo",), "alternative": ("alternative",)}
 
 
@@ -285,7 +336,9 @@ def switch_kind(exercise: ExerciseForm, timed: bool) -> str | None:
 
 EXERCISE_KEYS = {"name": ("name",), "timed": ("work", "reps"), "amount": ("work", "reps"), "each_side": ("sides",),
                  "equipment": ("equipment",), "muscles": ("muscles",), "tips": ("tips",), "demo": ("demo",),
-                 "alternatives": ("alternative",)}
+                 "alternatives": ("alternative",), "load_type": ("load",), "load_weight": ("load",),
+                 "load_unit": ("load",), "load_pair": ("load",), "load_band": ("load",),
+                 "progression": ("progression",)}
 
 
 def touched_fields(form: CircuitForm, initial: CircuitForm) -> set[str]:

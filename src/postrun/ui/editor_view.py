@@ -14,7 +14,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -234,6 +234,14 @@ class EditorView(QWidget):
         self.ex_name.editingFinished.connect(self._fill_from_catalogue)
         self.ex_name.installEventFilter(self)       # leaving the name also fills (the popup may eat Enter)
         self.ex_kind.activated.connect(lambda index: self._switch_kind(index == 0))
+        ex = self.exercise_box
+        ex.load_type.activated.connect(lambda _: self._load_typed())
+        ex.load_unit.activated.connect(
+            lambda _: self._edit_exercise("load unit", "load_unit", ex.load_unit.currentText()))
+        ex.load_pair.toggled.connect(lambda on: self._edit_exercise("a pair", "load_pair", on))
+        ex.load_band.activated.connect(lambda _: self._edit_exercise("band", "load_band", ex.load_band.currentText()))
+        ex.progression.activated.connect(
+            lambda _: self._edit_exercise("progression", "progression", ex.progression.currentData()))
         self.ex_each_side.toggled.connect(lambda on: self._edit_exercise("each side", "each_side", on))
         self.ex_tips.textChanged.connect(
             lambda: self._edit_exercise("type exercise tips", "tips", self.ex_tips.toPlainText()))
@@ -270,6 +278,20 @@ class EditorView(QWidget):
             return
         self._edit(f"{what} {row}", lambda f: setattr(f.exercises[row], key, value))
 
+    def _load_typed(self) -> None:
+        ex = self.exercise_box
+        kind = ex.load_type.currentData()
+        ex.show_load_fields(kind)
+        row = self.exercise_list.currentRow()
+        if self._restoring or not 0 <= row < len(self.form.exercises):
+            return
+
+        def change(form: CircuitForm) -> None:
+            exercise = form.exercises[row]
+            exercise.load_type = kind
+            exercise.load_band = (exercise.load_band or ex.load_band.currentText()) if kind == "band" else ""
+        self._edit(f"load type {row}", change, select=row)
+
     def _switch_kind(self, timed: bool) -> None:
         """Timed <-> reps converts the amount and says how (10 reps is not 10 s)."""
         row = self.exercise_list.currentRow()
@@ -303,8 +325,14 @@ class EditorView(QWidget):
             QTimer.singleShot(0, lambda: self._bring_into_view(new))
 
     def _bring_into_view(self, widget: QWidget) -> None:
-        if widget.hasFocus():
-            self.scroller.ensureWidgetVisible(widget, 8, 24)
+        """The whole field, not only its cursor line (Qt's ensureWidgetVisible stops at a
+        multi-line box's first line); a field taller than the view shows its top."""
+        body = self.scroller.widget()
+        if not widget.hasFocus() or body is None:
+            return
+        top_left = widget.mapTo(body, QPoint(0, 0))
+        half_w, half_h = widget.width() // 2, min(widget.height(), self.scroller.viewport().height() - 16) // 2
+        self.scroller.ensureVisible(top_left.x() + half_w, top_left.y() + half_h, half_w + 8, half_h + 8)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -434,15 +462,23 @@ class EditorView(QWidget):
             say(self.exercise_box.length_note, [])   # it was about the exercise shown before
         exists = 0 <= row < len(self.form.exercises)
         exercise = self.form.exercises[row] if exists else ExerciseForm()
+        ex = self.exercise_box
         restoring, self._restoring = self._restoring, True
         try:
             for widget in self.exercise_box.inputs():
                 widget.setEnabled(exists)
             for widget, value in ((self.ex_name, exercise.name), (self.ex_amount, exercise.amount),
                                   (self.ex_equipment, exercise.equipment), (self.ex_muscles, exercise.muscles),
-                                  (self.ex_demo, exercise.demo)):
+                                  (self.ex_demo, exercise.demo), (ex.load_weight, exercise.load_weight)):
                 if widget.text() != value:
                     widget.setText(value)
+            ex.load_type.setCurrentIndex(max(0, ex.load_type.findData(exercise.load_type)))
+            ex.load_unit.setCurrentText(exercise.load_unit)
+            ex.load_pair.setChecked(exercise.load_pair)
+            if exercise.load_band:
+                ex.load_band.setCurrentText(exercise.load_band)
+            ex.progression.setCurrentIndex(max(0, ex.progression.findData(exercise.progression)))
+            ex.show_load_fields(exercise.load_type)
             self.ex_kind.setCurrentIndex(0 if exercise.timed else 1)
             self.ex_each_side.setChecked(exercise.each_side)
             for box, value in ((self.ex_tips, exercise.tips), (self.ex_alternatives, exercise.alternatives)):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from postrun.core.controls import Control
 from postrun.core.durations import format_duration
 from postrun.core.engine import Snapshot, State
-from postrun.core.segment_words import next_text, seconds_text, title
+from postrun.core.segment_words import next_text, seconds_text, segment_reps, title
 from postrun.core.timeline import Kind, Segment
 from postrun.timers import QtTimers, Timers
 from postrun.ui.big_digits import BigDigits
@@ -234,7 +234,7 @@ class RunView(QWidget):
         self.word.setText(f"PAUSED · {PHASES[segment.kind].word}" if paused else PHASES[segment.kind].word)
         self.round_label.setText(self._round_text(snap))
         self.exercise.setText(title(segment))
-        self.reps.setText("" if segment.timed else f"{segment.reps} reps — press Enter when done")
+        self.reps.setText("" if segment.timed else f"{segment_reps(segment)} reps — press Enter when done")
         self.reps.setVisible(not segment.timed)
         self.next_up.setText(next_text(snap.next_segment))
         self.buttons[Control.TOGGLE].setText("Resume" if paused else "Pause")
