@@ -175,9 +175,9 @@ class ExerciseBox(_FieldsBox):
         load = QWidget(self)
         load_row = QHBoxLayout(load)
         load_row.setContentsMargins(0, 0, 0, 0)
-        for widget, stretch in ((self.load_type, 0), (self.load_weight, 1), (self.load_unit, 0), (self.load_pair, 0),
-                                (self.load_band, 0)):
-            load_row.addWidget(widget, stretch)
+        for part, stretch in ((self.load_type, 0), (self.load_weight, 1), (self.load_unit, 0), (self.load_pair, 0),
+                              (self.load_band, 0)):
+            load_row.addWidget(part, stretch)
         self.progression = QComboBox(self)
         self.progression.setFont(font(16))
         for value, words in PROGRESSION_WORDS.items():
