@@ -173,7 +173,7 @@ def read_only_mount(tiny_disk):
     read-only: a log on a read-only file system, as root or anyone sees it."""
 
     def make(prepare) -> Path:
-        point = tiny_disk(1024)
+        point = tiny_disk(4096)          # 12 weeks of workouts, their sets and the WAL
         prepare(point)
         done = subprocess.run(["mount", "-o", "remount,ro", str(point)], capture_output=True, text=True)
         if done.returncode != 0:

@@ -18,7 +18,7 @@ from postrun.core.clock import WallClock, local_now
 from postrun.core.durations import format_duration
 from postrun.store.history import WEEK_RULE, bar_lines, filtered, outcome_text, overview, this_week_text
 from postrun.store.library import load_library
-from postrun.store.record_file import RecordFileError, csv_text, json_text, stream_workouts_file
+from postrun.store.record_file import RecordFileError, csv_text, json_text, sets_csv, stream_workouts_file
 from postrun.store.workout_log import WorkoutLog, WorkoutRecord, draft_of
 
 
@@ -35,6 +35,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     history.add_argument("--since", metavar="YYYY-MM-DD", type=_day,
                          help="only workouts started on or after this day")
     history.add_argument("--circuit", metavar="NAME", help="only this circuit (its file name or its name)")
+    history.add_argument("--sets", action="store_true",
+                         help="with --csv: one row per set (its exercise, load, reps or seconds)")
+    history.add_argument("--exercise", metavar="NAME",
+                         help="one exercise over the weeks: each workout's load and sets, the bests and what "
+                              "to do next time (with --json: as JSON)")
 
 
 def _day(text: str) -> date:
@@ -62,6 +67,15 @@ def cmd_history(args: argparse.Namespace, now: WallClock = local_now) -> int:
             return _import(log, args.import_file)
         if args.balance:
             return _balance(log, now().date())
+        if args.exercise:
+            return _exercise(log, args.exercise, as_json=args.json)
+        if args.sets:
+            if not args.csv:
+                print("postrun: --sets goes with --csv (one row per set)", file=sys.stderr)
+                return 2
+            _emit(sets_csv(log.set_rows()))
+            sys.stdout.flush()
+            return 0
         records = filtered(log.records(), args.since, args.circuit)
         if args.json:
             _emit(json_text(draft_of(r) for r in records))
@@ -111,6 +125,26 @@ def _import(log: WorkoutLog, path: Path) -> int:
         return 1
     already = f"; {known} already in your log" if known else ""
     print(f"Imported {added} workout{'s' if added != 1 else ''} from {path}{already}.")
+    return 0
+
+
+def _exercise(log: WorkoutLog, wanted: str, as_json: bool) -> int:
+    from postrun.store.equipment_file import read_equipment
+    from postrun.store.exercise_report import UnknownExercise, matching_name, report, report_json, report_lines
+
+    try:
+        name = matching_name(log, wanted)
+    except UnknownExercise as exc:
+        print(f"postrun: {exc}", file=sys.stderr)
+        return 1
+    equipment = read_equipment()
+    if equipment.problem:
+        print(f"postrun: {equipment.problem}", file=sys.stderr)
+    result = report(log, name, load_library(), equipment.equipment)
+    if as_json:
+        _emit(report_json(result))
+    else:
+        print("\n".join(report_lines(result)))
     return 0
 
 

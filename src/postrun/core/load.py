@@ -129,3 +129,22 @@ def short_text(load: Load, decimal_point: str = ".") -> str:
     if load.type is LoadType.BAND:
         return f"{load.band} band" if load.band else "band"
     return "BW" if load.type is LoadType.BODYWEIGHT else ""
+
+
+def load_of(value: object) -> Load | None:
+    """A load as stored ({"type": "kettlebell", "weight": 16, ...}), read leniently: a row
+    edited by hand into nonsense reads as no load, and never stops a read."""
+    if not isinstance(value, dict):
+        return None
+    try:
+        kind = LoadType(str(value.get("type")))
+        unit = Unit(str(value.get("unit", "kg")))
+    except ValueError:
+        return None
+    weight = value.get("weight")
+    weight = float(weight) if isinstance(weight, int | float) and not isinstance(weight, bool) and 0 < weight <= 5000 \
+        else None
+    implements = value.get("implements", 1)
+    implements = implements if implements in (1, 2) else 1
+    band = value.get("band") if value.get("band") in BAND_COLOURS else None
+    return Load(kind, weight, unit, implements, band)

@@ -13,6 +13,9 @@ from functools import lru_cache
 from typing import Any
 
 from postrun.core.circuit_reader import circuit_from_snapshot
+from postrun.core.circuit_toml import load_dict
+from postrun.core.load import lifted
+from postrun.core.set_log import SetRow, set_rows
 from postrun.core.set_states import sets_done
 from postrun.core.timeline import Timeline, build_timeline
 
@@ -36,6 +39,7 @@ class WorkoutRecord:
     swaps: list[dict[str, Any]] = field(default_factory=list)     # [{"exercise": 1, "from": ..., "to": ...}]
     segment_seconds: dict[int, float] = field(default_factory=dict)   # segment index -> seconds spent in it
     sets_done: int = 0           # exercise sets and stretches done (set_states' rule)
+    set_log: dict[int, dict[str, Any]] = field(default_factory=dict)   # segment -> {"reps", "load"} logged
 
     @property
     def local_date(self) -> date:
@@ -80,6 +84,7 @@ class WorkoutDraft:
     uuid: str = field(default_factory=lambda: str(uuid.uuid4()))
     swaps: list[dict[str, Any]] = field(default_factory=list)
     segment_seconds: dict[int, float] = field(default_factory=dict)
+    set_log: dict[int, dict[str, Any]] = field(default_factory=dict)    # segment -> what the run logged
 
     @property
     def circuit_name(self) -> str:
@@ -92,7 +97,7 @@ STATUSES = ("in_progress", "completed", "abandoned")
 # the workouts row as written: circuit_id stands for the circuit's JSON in `circuits`
 FIELDS = ("circuit_key", "circuit_name", "circuit_id", "started_at", "finished_at", "active_seconds", "status",
            "segment_index", "segment_label", "skipped_json", "note", "effort", "uuid", "swaps_json", "seconds_json",
-          "sets_done")
+          "sets_done", "sets_json")
 CIRCUIT_AT = FIELDS.index("circuit_id")
 # a record as read: the same order with the circuit's JSON in its place
 SELECT = ("SELECT w.id, " + ", ".join("c.json" if f == "circuit_id" else f"w.{f}" for f in FIELDS)
@@ -109,7 +114,8 @@ def values_of(draft: WorkoutDraft) -> tuple[Any, ...]:
             draft.active_seconds, draft.status, draft.segment_index, draft.segment_label, skipped_text,
             draft.note, draft.effort, draft.uuid, json.dumps(draft.swaps),
             json.dumps({str(k): round(v, 3) for k, v in sorted(draft.segment_seconds.items())}),
-            sets_done_of(circuit_text, draft.status, draft.segment_index, skipped_text))
+            sets_done_of(circuit_text, draft.status, draft.segment_index, skipped_text),
+            json.dumps({str(k): v for k, v in sorted(draft.set_log.items())}))
 
 
 @lru_cache(maxsize=32)
@@ -147,7 +153,75 @@ def insert(db: sqlite3.Connection, draft: WorkoutDraft, record_id: int | None = 
     cursor = db.execute(f"INSERT INTO workouts ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                         values)
     assert cursor.lastrowid is not None
+    write_sets(db, cursor.lastrowid, draft)
     return cursor.lastrowid
+
+
+SETS_TABLE = """
+    CREATE TABLE sets (
+        workout_id INTEGER NOT NULL,
+        segment INTEGER NOT NULL,
+        exercise TEXT NOT NULL,
+        exercise_index INTEGER NOT NULL,
+        round INTEGER,
+        side TEXT,
+        load_json TEXT,
+        lifted REAL NOT NULL DEFAULT 0,      -- the weight in the hands (both of a pair), for sums
+        reps INTEGER,
+        seconds REAL,
+        planned_seconds INTEGER,
+        state TEXT NOT NULL,
+        PRIMARY KEY (workout_id, segment)
+    );
+    CREATE INDEX sets_by_exercise ON sets (exercise, workout_id)
+"""
+
+
+def _set_values(workout_id: int, row: SetRow) -> tuple[Any, ...]:
+    load = load_dict(row.load)
+    return (workout_id, row.segment, row.exercise, row.exercise_index, row.round, row.side,
+            json.dumps(load) if load else None, lifted(row.load) if row.load else 0.0, row.reps,
+            None if row.seconds is None else round(row.seconds, 3), row.planned_seconds, row.state)
+
+
+def rows_of(circuit_text: str, status: str, index: Any, skipped_text: Any, seconds_text: Any,
+            sets_text: Any) -> list[SetRow]:
+    """A stored workout's exercise sets, from its circuit as it ran (none when that cannot
+    be read)."""
+    timeline = _timeline_of(circuit_text)
+    if timeline is None:
+        return []
+    skipped = json_or(skipped_text, [])
+    logged = json_or(sets_text, {})
+    return set_rows(timeline, completed=status == "completed", reached=index if isinstance(index, int) else 0,
+                    skipped={i for i in skipped if isinstance(i, int)} if isinstance(skipped, list) else set(),
+                    spent=segment_seconds_of(json_or(seconds_text, {})),
+                    logged={int(k): v for k, v in logged.items() if str(k).isdigit() and isinstance(v, dict)}
+                    if isinstance(logged, dict) else {})
+
+
+def write_sets(db: sqlite3.Connection, workout_id: int, draft: WorkoutDraft) -> None:
+    """The workout's rows in `sets`, written again whole (a workout has a few dozen) once
+    it has ended: a running workout's checkpoints (one a segment) stay as small as before,
+    and an interrupted one gets its sets when it is kept as unfinished."""
+    db.execute("DELETE FROM sets WHERE workout_id = ?", (workout_id,))
+    if draft.status == "in_progress":
+        return
+    rows = rows_of(json.dumps(draft.circuit), draft.status, draft.segment_index, json.dumps(draft.skipped),
+                   json.dumps({str(k): v for k, v in draft.segment_seconds.items()}),
+                   json.dumps({str(k): v for k, v in draft.set_log.items()}))
+    db.executemany("INSERT INTO sets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   [_set_values(workout_id, row) for row in rows])
+
+
+def fill_sets(db: sqlite3.Connection) -> None:
+    """Every workout's sets, for a log that had none (the migration to schema 4)."""
+    found = db.execute("SELECT w.id, c.json, w.status, w.segment_index, w.skipped_json, w.seconds_json, "
+                       "w.sets_json FROM workouts w JOIN circuits c ON c.id = w.circuit_id")
+    values: list[tuple[Any, ...]] = []
+    for workout_id, *stored_row in found:
+        values.extend(_set_values(workout_id, row) for row in rows_of(*stored_row))
+    db.executemany("INSERT INTO sets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
 
 
 def draft_of(record: WorkoutRecord) -> WorkoutDraft:
@@ -156,12 +230,13 @@ def draft_of(record: WorkoutRecord) -> WorkoutDraft:
         circuit_key=record.circuit_key, circuit=record.circuit, started_at=record.started_at, status=record.status,
         finished_at=record.finished_at, active_seconds=record.active_seconds, segment_index=record.segment_index,
         segment_label=record.segment_label, skipped=list(record.skipped), note=record.note, effort=record.effort,
-        uuid=record.uuid or str(uuid.uuid4()), swaps=list(record.swaps), segment_seconds=dict(record.segment_seconds))
+        uuid=record.uuid or str(uuid.uuid4()), swaps=list(record.swaps), segment_seconds=dict(record.segment_seconds),
+        set_log=dict(record.set_log))
 
 
 def record_of(row: tuple[Any, ...], circuits: dict[str, Any] | None = None) -> WorkoutRecord:
     (record_id, key, name, circuit_json, started, finished, active, status, index, label, skipped,
-     note, effort, record_uuid, swaps_json, seconds_json, done) = row
+     note, effort, record_uuid, swaps_json, seconds_json, done, sets_json) = row
     if circuits is None:
         circuit = json_or(circuit_json, {})
     elif circuit_json in circuits:
@@ -180,7 +255,15 @@ def record_of(row: tuple[Any, ...], circuits: dict[str, Any] | None = None) -> W
         swaps=[s for s in swaps if isinstance(s, dict)] if isinstance(swaps, list) else [],
         segment_seconds=segment_seconds_of(json_or(seconds_json, {})),
         sets_done=int(done or 0),
+        set_log=set_log_of(json_or(sets_json, {})),
     )
+
+
+def set_log_of(value: Any) -> dict[int, dict[str, Any]]:
+    """{"12": {"reps": 10}} as stored -> {12: {"reps": 10}}; anything odd is left out."""
+    if not isinstance(value, dict):
+        return {}
+    return {int(k): v for k, v in value.items() if str(k).isdigit() and int(k) < 100_000 and isinstance(v, dict)}
 
 
 def segment_seconds_of(value: Any) -> dict[int, float]:

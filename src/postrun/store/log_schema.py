@@ -73,6 +73,19 @@ def _sets_done(connection: sqlite3.Connection) -> None:
     connection.execute("CREATE INDEX workouts_counted ON workouts (sets_done, started_at)")
 
 
+def _sets(connection: sqlite3.Connection) -> None:
+    """4: every exercise set in a table of its own, with its load and reps (an exercise's
+    weeks and its last time are read from it), and what the run logged per set beyond the
+    plan (sets_json). Old workouts get their sets from their circuit as it ran."""
+    from postrun.store.log_rows import SETS_TABLE, fill_sets
+
+    connection.execute("ALTER TABLE workouts ADD COLUMN sets_json TEXT NOT NULL DEFAULT '{}'")
+    for statement in SETS_TABLE.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+    fill_sets(connection)
+
+
 Migration = str | Callable[[sqlite3.Connection], None]
 
 MIGRATIONS: list[Migration] = [
@@ -97,6 +110,7 @@ MIGRATIONS: list[Migration] = [
     """,
     _ids_swaps_times_and_shared_circuits,
     _sets_done,
+    _sets,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

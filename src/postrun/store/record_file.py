@@ -19,10 +19,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from postrun.core.load import load_of
 from postrun.core.segment_words import label_words
 from postrun.core.text_rules import unreadable_character
 from postrun.store.atomic import write_atomically
 from postrun.store.json_items import NotAnObject, NotJson, read_object
+from postrun.store.log_rows import json_or
 from postrun.store.workout_log import STATUSES, WorkoutDraft, segment_seconds_of
 
 RECORD_FORMAT = 1
@@ -61,6 +63,7 @@ def workout_item(draft: WorkoutDraft) -> dict[str, Any]:
         "effort": draft.effort,
         "swaps": list(draft.swaps),
         "segment_seconds": {str(k): round(v, 3) for k, v in sorted(draft.segment_seconds.items())},
+        "sets": {str(k): v for k, v in sorted(draft.set_log.items())},     # what the run logged per set
         "circuit": draft.circuit,
     }
 
@@ -98,6 +101,26 @@ def csv_text(drafts: Iterable[WorkoutDraft]) -> str:
             d.circuit_name, d.status, f"{d.active_seconds:.0f}",
             label_words(d.segment_label) if d.status != "completed" else "", len(d.skipped), d.note,
             "" if d.effort is None else d.effort])
+    return out.getvalue()
+
+
+SET_COLUMNS = ("started_at", "workout_id", "circuit_name", "exercise", "round", "side", "load_type", "weight",
+               "unit", "implements", "band", "lifted", "reps", "seconds", "planned_seconds", "state")
+
+
+def sets_csv(rows: Iterable[tuple[Any, ...]]) -> str:
+    """One row per set (WorkoutLog.set_rows), for a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(SET_COLUMNS)
+    for started, workout, circuit, exercise, round_, side, load_json, lifted, reps, seconds, planned, state in rows:
+        load = load_of(json_or(load_json, None))
+        writer.writerow([
+            started, workout, circuit, exercise, "" if round_ is None else round_, side or "",
+            load.type.value if load else "", "" if load is None or load.weight is None else f"{load.weight:g}",
+            load.unit.value if load and load.weight is not None else "", load.implements if load else "",
+            load.band or "" if load else "", f"{lifted:g}" if lifted else "", "" if reps is None else reps,
+            "" if seconds is None else f"{seconds:.1f}", "" if planned is None else planned, state])
     return out.getvalue()
 
 
@@ -216,17 +239,36 @@ def _draft(item: Any) -> WorkoutDraft:
     swaps = item.get("swaps", [])
     if not isinstance(swaps, list) or not all(isinstance(s, dict) for s in swaps):
         raise ValueError(".swaps: must be a list of objects")
-    for field in ("circuit", "swaps", "segment_seconds"):
+    for field in ("circuit", "swaps", "segment_seconds", "sets"):
         _check_strings(item.get(field), f".{field}")
+    set_log = _set_log(item.get("sets", {}))
     draft = WorkoutDraft(
         circuit_key=key, circuit={**circuit, "name": circuit.get("name", name)}, started_at=started,
         status=status, finished_at=finished, active_seconds=float(active), segment_index=int(index),
         segment_label=_text(item, "segment_label", 300, required=False), skipped=list(skipped),
         note=_text(item, "note", MAX_NOTE, required=False), effort=effort, swaps=list(swaps),
-        segment_seconds=segment_seconds_of(item.get("segment_seconds", {})),
+        segment_seconds=segment_seconds_of(item.get("segment_seconds", {})), set_log=set_log,
     )
     draft.uuid = _identity(item.get("id"), draft)
     return draft
+
+
+def _set_log(value: Any) -> dict[int, dict[str, Any]]:
+    """The sets' log: {"12": {"reps": 10, "load": {...}}}; a file from before it had none."""
+    if not isinstance(value, dict):
+        raise ValueError(".sets: must be an object of set numbers")
+    found: dict[int, dict[str, Any]] = {}
+    for key, entry in value.items():
+        if not (isinstance(key, str) and key.isdigit() and int(key) < 100_000) or not isinstance(entry, dict):
+            raise ValueError(f".sets.{key}: must be a set number with an object")
+        reps = entry.get("reps")
+        if reps is not None and (type(reps) is not int or not 0 <= reps <= 1000):
+            raise ValueError(f".sets.{key}.reps: must be a whole number from 0 to 1000")
+        load = entry.get("load")
+        if load is not None and load_of(load) is None:
+            raise ValueError(f".sets.{key}.load: not a load (a type such as \"kettlebell\", and a weight)")
+        found[int(key)] = {k: v for k, v in entry.items() if k in ("reps", "load") and v is not None}
+    return found
 
 
 def _identity(value: Any, draft: WorkoutDraft) -> str:

@@ -11,6 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from postrun.core.clock import WallClock, local_now
+from postrun.core.load import load_of
+from postrun.core.progression import LoggedSet, Session
+from postrun.core.set_log import WHOLE_WITHIN
 from postrun.store.log_opening import (
     LogState,
     Opened,
@@ -31,10 +34,12 @@ from postrun.store.log_rows import (
     count_of,
     draft_of,
     insert,
+    json_or,
     moment_of,
     record_of,
     segment_seconds_of,
     stored,
+    write_sets,
 )
 from postrun.store.log_schema import SCHEMA_VERSION, NewerLogError
 from postrun.store.paths import log_path
@@ -120,6 +125,7 @@ class WorkoutLog:
                     f"UPDATE workouts SET {', '.join(c + ' = ?' for c in FIELDS)} WHERE id = ?",
                     (*stored(self._db, draft), record_id))
                 if cursor.rowcount == 1:
+                    write_sets(self._db, record_id, draft)
                     return record_id
             return insert(self._db, draft)
 
@@ -129,6 +135,7 @@ class WorkoutLog:
         if record is not None:
             with self._db:
                 self._db.execute("DELETE FROM workouts WHERE id = ?", (record_id,))
+                self._db.execute("DELETE FROM sets WHERE workout_id = ?", (record_id,))
                 self._db.execute("DELETE FROM circuits WHERE id NOT IN (SELECT circuit_id FROM workouts)")
         return record
 
@@ -164,6 +171,9 @@ class WorkoutLog:
             self._db.execute(
                 "UPDATE workouts SET status = 'abandoned', finished_at = COALESCE(finished_at, started_at) "
                 "WHERE id = ? AND status = 'in_progress'", (record_id,))
+            record = self.get(record_id)
+            if record is not None:
+                write_sets(self._db, record_id, draft_of(record))
 
     # -- reading ---------------------------------------------------------------------
 
@@ -213,6 +223,49 @@ class WorkoutLog:
             if when is not None:
                 found.append((when.date(), float(active or 0)))
         return found
+
+    def exercise_sessions(self, exercise: str, limit: int = 8) -> list[Session]:
+        """The last `limit` workouts in which `exercise` was done, newest first, each with
+        its sets (both sides of a one-sided exercise; a skipped set as not whole)."""
+        ids = [row[0] for row in self._db.execute(
+            "SELECT s.workout_id FROM sets s JOIN workouts w ON w.id = s.workout_id "
+            "WHERE s.exercise = ? AND s.state = 'done' GROUP BY s.workout_id "
+            "ORDER BY MAX(w.started_at) DESC, s.workout_id DESC LIMIT ?", (exercise, limit))]
+        if not ids:
+            return []
+        sets: dict[int, list[LoggedSet]] = {i: [] for i in ids}
+        marks = ", ".join("?" * len(ids))
+        for workout_id, load, reps, seconds, planned, state in self._db.execute(
+                f"SELECT workout_id, load_json, reps, seconds, planned_seconds, state FROM sets "
+                f"WHERE exercise = ? AND workout_id IN ({marks}) ORDER BY workout_id, segment", (exercise, *ids)):
+            done = state == "done"
+            whole = done and (planned is None or (seconds or 0) >= planned - WHOLE_WITHIN)
+            sets[workout_id].append(LoggedSet(load_of(json_or(load, None)), reps=(reps or 0) if done else 0,
+                                              seconds=seconds, planned_seconds=planned, whole=whole))
+        return [Session(tuple(sets[i])) for i in ids]
+
+    def set_rows(self, exercise: str | None = None) -> list[tuple[Any, ...]]:
+        """Every logged set (of one exercise), oldest first: (started_at, workout uuid,
+        circuit, exercise, round, side, load_json, lifted, reps, seconds, planned_seconds,
+        state)."""
+        where, args = ("WHERE s.exercise = ?", (exercise,)) if exercise else ("", ())
+        return self._db.execute(
+            "SELECT w.started_at, w.uuid, w.circuit_name, s.exercise, s.round, s.side, s.load_json, s.lifted, "
+            f"s.reps, s.seconds, s.planned_seconds, s.state FROM sets s JOIN workouts w ON w.id = s.workout_id "
+            f"{where} ORDER BY w.started_at, w.id, s.segment", args).fetchall()
+
+    def last_circuit_with(self, exercise: str) -> dict[str, Any] | None:
+        """The circuit, as it ran, of the newest workout in which `exercise` was done."""
+        row = self._db.execute(
+            "SELECT c.json FROM sets s JOIN workouts w ON w.id = s.workout_id JOIN circuits c ON c.id = w.circuit_id "
+            "WHERE s.exercise = ? AND s.state = 'done' ORDER BY w.started_at DESC, w.id DESC LIMIT 1",
+            (exercise,)).fetchone()
+        found = json_or(row[0], None) if row else None
+        return found if isinstance(found, dict) else None
+
+    def exercise_names(self) -> list[str]:
+        return [row[0] for row in self._db.execute(
+            "SELECT exercise FROM sets WHERE state = 'done' GROUP BY exercise ORDER BY exercise")]
 
     def last_done(self) -> dict[str, datetime]:
         """circuit key -> when it was last completed."""

@@ -21,6 +21,7 @@ from typing import Any
 from postrun.core.clock import WallClock
 from postrun.core.events import Abandoned, Event, Finished, SegmentSkipped, SegmentStarted
 from postrun.core.segment_words import log_label
+from postrun.core.timeline import Kind, Segment
 from postrun.store.record_file import write_record_file
 from postrun.store.workout_log import WorkoutDraft, WorkoutLog, explain
 
@@ -31,7 +32,7 @@ class WorkoutRecorder:
     def __init__(self, log: WorkoutLog, circuit_key: str, circuit: dict[str, Any], *, now: WallClock,
                  record_id: int | None = None, started_at: datetime | None = None, note: str = "",
                  record_uuid: str | None = None, swaps: list[dict[str, Any]] | None = None,
-                 segment_seconds: dict[int, float] | None = None,
+                 segment_seconds: dict[int, float] | None = None, aims: dict[int, int] | None = None,
                  defer: Defer | None = None, on_problem: Callable[[str | None], None] | None = None) -> None:
         self.log = log
         self.now = now
@@ -40,7 +41,8 @@ class WorkoutRecorder:
                                   swaps=list(swaps or []), segment_seconds=dict(segment_seconds or {}))
         if record_uuid:
             self.draft.uuid = record_uuid
-        self._in_segment: tuple[int, float] | None = None    # (index, active seconds when it began)
+        self._in_segment: tuple[int, float, Segment] | None = None    # (index, active seconds at its start, it)
+        self._aims = dict(aims or {})    # exercise index -> the reps aimed for in each set (a range's aim)
         self._defer = defer              # None: write at once (command line, tests, the kill test's child)
         self._pending = False
         self._on_problem = on_problem
@@ -67,7 +69,7 @@ class WorkoutRecorder:
         if isinstance(event, SegmentStarted | Finished | Abandoned):
             self._time_segment(event.active_seconds)
         if isinstance(event, SegmentStarted):
-            self._in_segment = (event.index, event.active_seconds)
+            self._in_segment = (event.index, event.active_seconds, event.segment)
             draft.segment_index = event.index
             draft.segment_label = log_label(event.segment)
             draft.active_seconds = event.active_seconds
@@ -90,10 +92,14 @@ class WorkoutRecorder:
         """The active time spent in the segment that just ended (rep sets have no planned
         time; the history's balance counts what was done)."""
         if self._in_segment is not None:
-            index, began = self._in_segment
+            index, began, segment = self._in_segment
             spent = max(0.0, active_now - began)
             self.draft.segment_seconds[index] = self.draft.segment_seconds.get(index, 0.0) + spent
             self._in_segment = None
+            aim = self._aims.get(segment.exercise_index) if segment.exercise_index is not None else None
+            if aim is not None and segment.reps is not None and segment.kind is Kind.WORK:
+                # a set that went as planned needs no key: it did the reps aimed for
+                self.draft.set_log.setdefault(index, {})["reps"] = aim
 
     def annotate(self, note: str, effort: int | None) -> bool:
         self.draft.note, self.draft.effort = note, effort
