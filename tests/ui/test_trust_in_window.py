@@ -149,7 +149,8 @@ def history_lines(now):
     from postrun.cli_history import cmd_history
 
     out = io.StringIO()
-    args = argparse.Namespace(import_file=None, balance=False, since=None, circuit=None, json=False, csv=False)
+    args = argparse.Namespace(import_file=None, balance=False, since=None, circuit=None, json=False, csv=False,
+                              sets=False, exercise=None)
     with contextlib.redirect_stdout(out):
         assert cmd_history(args, now=now) == 0
     return out.getvalue()
