@@ -9,6 +9,7 @@ from __future__ import annotations
 from postrun.core.circuit import Exercise
 from postrun.core.durations import format_duration
 from postrun.core.events import Event, Finished, SegmentStarted, SwitchSides
+from postrun.core.load import short_text
 from postrun.core.timeline import Kind, Segment, Side, Timeline
 
 KIND_WORDS = {
@@ -109,6 +110,21 @@ def amount_text(exercise: Exercise) -> str:
     return f"{exercise.work} s{each}"
 
 
+def load_part(segment: Segment) -> str:
+    """' · 20 kg', ' · 2×16 kg', ' · red band' after an exercise's name; '' without a load."""
+    load = segment.exercise.load if segment.exercise is not None and segment.kind is Kind.WORK else None
+    short = short_text(load) if load is not None else ""
+    return f" · {short}" if short else ""
+
+
+def reps_line(segment: Segment, aim: int | None) -> str:
+    """The run view's line under a rep set: '10 reps (8–12) — press Enter when done'."""
+    top = segment.exercise.reps_top if segment.exercise is not None else None
+    if aim is not None and top is not None:
+        return f"{aim} reps ({segment_reps(segment)}) — press Enter when done"
+    return f"{segment_reps(segment)} reps — press Enter when done"
+
+
 def segment_reps(segment: Segment) -> str:
     """A rep set's count as the run view says it: '12', '8–12'."""
     return reps_text(segment.reps, segment.exercise.reps_top if segment.exercise is not None else None)
@@ -146,7 +162,7 @@ def next_text(segment: Segment | None) -> str:
     elif segment.side is Side.RIGHT:
         side = ", right side"
     amount = f"{segment_reps(segment)} reps" if segment.reps is not None else f"{segment.seconds} s"
-    return f"Next: {name}{side} · {amount}"
+    return f"Next: {name}{side} · {amount}{load_part(segment)}"
 
 
 def next_sentence(segment: Segment) -> str:

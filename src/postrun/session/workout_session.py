@@ -46,7 +46,8 @@ class WorkoutSession(QObject):
     discarded = Signal(str)             # stopped before any set and taken out of the log: what to say
 
     def __init__(self, key: str, circuit: Circuit, parts: SessionParts, resume: ResumePoint | None = None,
-                 parent: QObject | None = None, swaps: list[dict[str, object]] | None = None) -> None:
+                 parent: QObject | None = None, swaps: list[dict[str, object]] | None = None,
+                 aims: dict[int, int] | None = None) -> None:
         super().__init__(parent)
         self.key = key
         self.circuit = circuit
@@ -67,7 +68,7 @@ class WorkoutSession(QObject):
             note=resume.note if resume else "",
             record_uuid=resume.uuid if resume else None,
             swaps=list(resume.swaps) if resume else swaps,
-            segment_seconds=dict(resume.segment_seconds) if resume else None,
+            segment_seconds=dict(resume.segment_seconds) if resume else None, aims=aims,
             defer=lambda write: self._write_later.start(AFTER_PAINT_MS),
             on_problem=lambda text: self._notice("log-write", _log_problem(text)))
         settings = parts.data.settings

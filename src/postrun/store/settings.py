@@ -19,6 +19,7 @@ from typing import Any
 
 from postrun.core.circuit import MAX_ROUNDS, Circuit
 from postrun.core.clock import WallClock, local_now
+from postrun.core.load import Load
 from postrun.store.atomic import write_atomically
 from postrun.store.paths import config_dir
 
@@ -38,10 +39,22 @@ class StartChoices:
     lead_in: bool
     voice: bool | None             # None: no speech engine, the choice was not offered
     muted: bool = False
+    loads: dict[int, Load] = field(default_factory=dict)     # exercise index -> today's load (as chosen)
+    works: dict[int, int] = field(default_factory=dict)      # exercise index -> today's seconds (time progression)
+    aims: dict[int, int] = field(default_factory=dict)       # exercise index -> the reps aimed for in a range
 
     def applied_to(self, circuit: Circuit) -> Circuit:
-        """The circuit as it will run: its swaps, rounds and get-ready time."""
-        return replace(circuit.with_choices(rounds=self.rounds, swaps=self.swaps), prepare=self.prepare)
+        """The circuit as it will run: its swaps, rounds and get-ready time, and today's
+        loads and times."""
+        chosen = circuit.with_choices(rounds=self.rounds, swaps=self.swaps)
+        exercises = list(chosen.exercises)
+        for index, exercise in enumerate(exercises):
+            if index in self.loads:
+                exercise = replace(exercise, load=self.loads[index])
+            if index in self.works and exercise.work is not None:
+                exercise = replace(exercise, work=self.works[index])
+            exercises[index] = exercise
+        return replace(chosen, exercises=tuple(exercises), prepare=self.prepare)
 
 
 @dataclass

@@ -17,6 +17,10 @@ from postrun.store.settings import Settings, save_settings
 from postrun.store.workout_log import WorkoutLog
 
 if TYPE_CHECKING:
+    from postrun.core.circuit import Exercise
+    from postrun.core.equipment import Equipment
+    from postrun.core.progression import Suggestion
+    from postrun.store.equipment_file import EquipmentRead
     from postrun.store.history import Overview
     from postrun.store.workout_history import WorkoutHistory
 
@@ -35,11 +39,44 @@ class UserData:
         self.settings = settings
         self.settings_notice = settings_notice
         self._history: WorkoutHistory | None = None
+        self._equipment: EquipmentRead | None = None
 
     @property
     def notices(self) -> list[str]:
         """What the picker says about the data itself (a damaged log, bad settings)."""
-        return [text for text in (self.log.notice, self.settings_notice) if text]
+        equipment = self._equipment.problem if self._equipment is not None else None
+        return [text for text in (self.log.notice, self.settings_notice, equipment) if text]
+
+    @property
+    def equipment(self) -> Equipment:
+        """Your equipment, read when first needed (the preview of a circuit with loads)."""
+        if self._equipment is None:
+            from postrun.store.equipment_file import read_equipment
+
+            self._equipment = read_equipment()
+        return self._equipment.equipment
+
+    def save_equipment(self, equipment: Equipment) -> str | None:
+        """None when saved, else why not in words (the equipment is used meanwhile)."""
+        from postrun.store.equipment_file import EquipmentRead, save_equipment
+
+        problem = save_equipment(equipment)
+        self._equipment = EquipmentRead(equipment, None)
+        return problem
+
+    def suggestion(self, exercise: Exercise) -> Suggestion | None:
+        """What to lift today for `exercise` and why, from its last sessions; None for an
+        exercise with no load and no rule to follow (nothing to suggest), or a log that
+        cannot be read (said elsewhere)."""
+        from postrun.core.progression import rule_of, suggest
+        from postrun.core.progression_rule import RuleKind
+
+        if exercise.load is None and rule_of(exercise).kind is RuleKind.NONE:
+            return None
+        try:
+            return suggest(exercise, self.log.exercise_sessions(exercise.name), self.equipment)
+        except sqlite3.Error:
+            return None
 
     def library(self) -> list[LibraryEntry]:
         return load_library()

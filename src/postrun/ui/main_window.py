@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self._mark_later = parts.timers.timer(self._mark_suggestion, parent=self)
 
         self.session: WorkoutSession | None = None
-        self.current: tuple[str, Circuit, list[dict[str, object]]] | None = None
+        self.current: tuple[str, Circuit, list[dict[str, object]], dict[int, int]] | None = None
         self.media_presenter: MediaPresenter | None = None     # where a session bus exists (attach_media)
         self._went_fullscreen = False
 
@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
             from postrun.ui.preview_view import PreviewView
 
             self._preview = PreviewView(self)
+            self._preview.suggest_for = self.data.suggestion
+            self._preview.equipment = lambda: self.data.equipment
             self._preview.start_requested.connect(self.start_from_preview)
             self._preview.back_requested.connect(self.show_picker)
             self._preview.resume_bar.resume_chosen.connect(self.resume_interrupted)
@@ -248,21 +250,22 @@ class MainWindow(QMainWindow):
         problem = self.data.save_settings()
         # a new workout instead of the interrupted one: that one is kept as unfinished
         self._keep_interrupted_as_unfinished()
-        self.begin(entry.key, choices.applied_to(entry.circuit), swaps=swaps_of(entry.circuit, choices.swaps))
+        self.begin(entry.key, choices.applied_to(entry.circuit), swaps=swaps_of(entry.circuit, choices.swaps),
+                   aims=choices.aims)
         if problem and self.session is not None:
             self.session.notify("settings", problem)
 
     # -- running ---------------------------------------------------------------------
 
     def begin(self, key: str, circuit: Circuit, resume: ResumePoint | None = None,
-              swaps: list[dict[str, object]] | None = None) -> None:
+              swaps: list[dict[str, object]] | None = None, aims: dict[int, int] | None = None) -> None:
         from postrun.session.workout_session import WorkoutSession
 
         if self.session is not None:
             self.session.close()
             self.session.deleteLater()
-        self.current = (key, circuit, swaps or [])
-        session = WorkoutSession(key, circuit, self.parts, resume, self, swaps)
+        self.current = (key, circuit, swaps or [], dict(aims or {}))
+        session = WorkoutSession(key, circuit, self.parts, resume, self, swaps, aims=aims)
         self.session = session
         view = self.run_view
         session.refreshed.connect(view.show_snapshot)
@@ -274,6 +277,7 @@ class MainWindow(QMainWindow):
         session.discarded.connect(self._discarded)
         session.save_changed.connect(lambda state: self.finish.show_save(state))
         view.reset()
+        view.aims = dict(aims or {})
         view.set_notice(session.notices.text())
         view.set_sound(*session.sound_state())
         self.stack.setCurrentWidget(view)
@@ -320,8 +324,8 @@ class MainWindow(QMainWindow):
 
     def again(self) -> None:
         if self.current is not None:
-            key, circuit, swaps = self.current
-            self.begin(key, circuit, swaps=swaps)
+            key, circuit, swaps, aims = self.current
+            self.begin(key, circuit, swaps=swaps, aims=aims)
 
     def _save_note(self, note: str, effort: int | None) -> None:
         if self.session is not None:

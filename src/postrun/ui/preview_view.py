@@ -5,6 +5,8 @@ run. Space starts from anywhere on the page, whichever field has the focus."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -21,13 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from postrun.core.balance import works_text
-from postrun.core.circuit import MAX_ROUNDS, Circuit, Sides
+from postrun.core.circuit import MAX_ROUNDS, Circuit, Exercise, Sides
 from postrun.core.durations import format_duration
+from postrun.core.equipment import Equipment
+from postrun.core.progression import Suggestion
 from postrun.core.segment_words import amount_text
 from postrun.core.timeline import build_timeline, max_rounds_for
 from postrun.store.library import LibraryEntry
 from postrun.store.muscle_groups import group_table
 from postrun.store.settings import StartChoices
+from postrun.ui.load_plan import LoadPlan
 from postrun.ui.number_box import NumberBox
 from postrun.ui.resume_bar import ResumeBar
 from postrun.ui.theme import font
@@ -45,6 +50,11 @@ class PreviewView(QWidget):
         super().__init__(parent)
         self.entry: LibraryEntry | None = None
         self.swap_boxes: dict[int, QComboBox] = {}
+        # today's load of each exercise that has one or a rule to follow, from the window
+        self.suggest_for: Callable[[Exercise], Suggestion | None] = lambda exercise: None
+        self.equipment: Callable[[], Equipment] = lambda: Equipment()
+        self.plans: dict[int, LoadPlan] = {}
+        self._planned: dict[int, Exercise] = {}
         self._voice_problem: str | None = None
         self.resume_bar = ResumeBar(self)
         self.notice = QLabel(self)        # a damaged log or settings, said here too: `postrun run` skips the picker
@@ -212,6 +222,7 @@ class PreviewView(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.swap_boxes = {}
+        self.plans, self._planned = {}, {}
         for index, exercise in enumerate(circuit.exercises):
             name = QLabel(f"{index + 1}. {exercise.name}", self.exercises)
             name.setFont(font(24, bold=True))
@@ -220,7 +231,7 @@ class PreviewView(QWidget):
             tips = QLabel("\n".join(f"• {tip}" for tip in exercise.tips), self.exercises)
             tips.setFont(font(16))
             tips.setWordWrap(True)
-            row = index * 2
+            row = index * 3
             self.exercise_grid.addWidget(name, row, 0)
             self.exercise_grid.addWidget(amount, row, 1)
             if exercise.alternatives:
@@ -235,8 +246,14 @@ class PreviewView(QWidget):
                 box.installEventFilter(self)
                 self.swap_boxes[index] = box
                 self.exercise_grid.addWidget(box, row, 2)
-            self.exercise_grid.addWidget(tips, row + 1, 0, 1, 3)
-        row = len(circuit.exercises) * 2
+            plan = LoadPlan(self.exercises)
+            plan.hide()
+            plan.changed.connect(self._changed)
+            plan.box.installEventFilter(self)
+            self.plans[index] = plan
+            self.exercise_grid.addWidget(plan, row + 1, 0, 1, 3)
+            self.exercise_grid.addWidget(tips, row + 2, 0, 1, 3)
+        row = len(circuit.exercises) * 3
         if circuit.cooldown:
             heading = QLabel("Cool-down", self.exercises)
             heading.setFont(font(22, bold=True))
@@ -264,11 +281,40 @@ class PreviewView(QWidget):
         return "; ".join(found) or None
 
     def choices(self) -> StartChoices:
+        loads, works, aims = {}, {}, {}
+        for index, plan in self.plans.items():
+            tip, exercise = plan.tip, self._planned.get(index)
+            if tip is None or exercise is None or plan.isHidden():
+                continue
+            load = plan.chosen_load()
+            if load is not None:
+                loads[index] = load
+            if tip.work is not None and exercise.work is not None and tip.work != exercise.work:
+                works[index] = tip.work
+            if tip.reps is not None and exercise.reps_top is not None:
+                aims[index] = tip.reps
         return StartChoices(swaps=self.swaps(), rounds=self.rounds.value(), prepare=self.prepare.value(),
                             fullscreen=self.fullscreen.isChecked(), volume=self.volume.value(),
                             lead_in=self.lead_in.isChecked(),
                             voice=self.voice.isChecked() if self._voice_problem is None else None,
-                            muted=self.muted.isChecked())
+                            muted=self.muted.isChecked(), loads=loads, works=works, aims=aims)
+
+    def _show_plans(self) -> None:
+        """Each exercise as chosen (a swap has its own load): what to lift today and why."""
+        if self.entry is None or self.entry.circuit is None:
+            return
+        swapped = self.entry.circuit.with_choices(swaps=self.swaps()).exercises
+        for index, plan in self.plans.items():
+            exercise = swapped[index]
+            if self._planned.get(index) == exercise:
+                continue
+            self._planned[index] = exercise
+            tip = self.suggest_for(exercise)
+            plan.setVisible(tip is not None)
+            if tip is not None:
+                plan.blockSignals(True)
+                plan.show_plan(exercise, tip, self.equipment())
+                plan.blockSignals(False)
 
     def request_start(self) -> None:
         """Start, unless a field is not a number it can run with: then say so, and go to it."""
@@ -288,6 +334,7 @@ class PreviewView(QWidget):
     def _changed(self) -> None:
         if self.entry is None or self.entry.circuit is None:
             return
+        self._show_plans()
         problem = self.problem()
         self.problems.setText(f"{problem}." if problem else "")
         self.problems.setVisible(bool(problem))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from postrun.core.controls import Control
 from postrun.core.durations import format_duration
 from postrun.core.engine import Snapshot, State
-from postrun.core.segment_words import next_text, seconds_text, segment_reps, title
+from postrun.core.segment_words import load_part, next_text, reps_line, seconds_text, title
 from postrun.core.timeline import Kind, Segment
 from postrun.timers import QtTimers, Timers
 from postrun.ui.big_digits import BigDigits
@@ -131,6 +131,7 @@ class RunView(QWidget):
         self.notice = _label(self, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.notice.setWordWrap(False)
         self.confirm = _label(self, bold=True)
+        self.aims: dict[int, int] = {}     # exercise index -> the reps aimed for today (a range's aim)
         self.confirm.setWordWrap(True)        # the discard offer is two lines on a 1024 px screen
         self.progress = ProgressLine(self)
         self.time_left = LiveText(self, elide=False)    # sized to fit its widest value below
@@ -233,8 +234,9 @@ class RunView(QWidget):
         paused = snap.state is State.PAUSED
         self.word.setText(f"PAUSED · {PHASES[segment.kind].word}" if paused else PHASES[segment.kind].word)
         self.round_label.setText(self._round_text(snap))
-        self.exercise.setText(title(segment))
-        self.reps.setText("" if segment.timed else f"{segment_reps(segment)} reps — press Enter when done")
+        self.exercise.setText(f"{title(segment)}{load_part(segment)}")     # the load, readable from 3 m
+        aim = self.aims.get(segment.exercise_index) if segment.exercise_index is not None else None
+        self.reps.setText("" if segment.timed else reps_line(segment, aim))
         self.reps.setVisible(not segment.timed)
         self.next_up.setText(next_text(snap.next_segment))
         self.buttons[Control.TOGGLE].setText("Resume" if paused else "Pause")
