@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from postrun.ui.dialogs import Dialogs
     from postrun.ui.editor_state import CircuitForm
     from postrun.ui.editor_view import EditorView
+    from postrun.ui.equipment_view import EquipmentView
     from postrun.ui.finish_view import FinishView
     from postrun.ui.history_view import HistoryView
     from postrun.ui.media_presenter import MediaPresenter, MediaShow
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self._finish: FinishView | None = None
         self._history: HistoryView | None = None
         self._editor: EditorView | None = None
+        self._equipment: EquipmentView | None = None
         self._circuit_actions: CircuitActions | None = None
         self._mark_later = parts.timers.timer(self._mark_suggestion, parent=self)
 
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.picker.resume_chosen.connect(self.resume_interrupted)
         self.picker.resume_discarded.connect(self.discard_interrupted)
         self.picker.history_requested.connect(self.show_history)
+        self.picker.equipment_requested.connect(self.show_equipment)
         self.picker.action.connect(lambda name, entry: self.circuit_actions.handle(name, entry))
         self.picker.files_dropped.connect(lambda paths: self.circuit_actions.import_files(paths))
 
@@ -162,6 +165,26 @@ class MainWindow(QMainWindow):
             self._editor.closed.connect(self.show_picker)
             self.stack.addWidget(self._editor)
         return self._editor
+
+    @property
+    def equipment_page(self) -> EquipmentView:
+        if self._equipment is None:
+            from PySide6.QtCore import QLocale
+
+            from postrun.ui.equipment_view import EquipmentView
+
+            self._equipment = EquipmentView(QLocale().decimalPoint() or ".", self)
+            self._equipment.save_with = self.data.save_equipment
+            self._equipment.closed.connect(lambda said: self.show_picker(said or None))
+            self.stack.addWidget(self._equipment)
+        return self._equipment
+
+    def show_equipment(self) -> None:
+        if self.workout_running:
+            return
+        self.equipment_page.show_equipment(self.data.equipment)
+        self.stack.setCurrentWidget(self.equipment_page)
+        self.equipment_page.fields["kettlebells"].setFocus()
 
     def show_editor(self, form: CircuitForm, title: str) -> None:
         if self.workout_running:

@@ -28,7 +28,7 @@ from postrun.ui.resume_bar import ResumeBar
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 # every picker key has a modifier: plain letters (and Delete, Home, End…) belong to the filter
 KEYS = {"new": "Ctrl+N", "duplicate": "Ctrl+D", "edit": "Ctrl+E", "delete": "Ctrl+Del", "import": "Ctrl+I",
-        "export": "Ctrl+Shift+E", "history": "Ctrl+H", "resume": "Ctrl+R"}
+        "export": "Ctrl+Shift+E", "history": "Ctrl+H", "equipment": "Ctrl+G", "resume": "Ctrl+R"}
 BUTTONS = (("new", "New"), ("duplicate", "Duplicate"), ("edit", "Edit"), ("delete", "Delete"),
            ("import", "Import…"), ("export", "Export…"))
 
@@ -79,6 +79,7 @@ class PickerView(QWidget):
     resume_chosen = Signal()
     resume_discarded = Signal()
     history_requested = Signal()
+    equipment_requested = Signal()
     action = Signal(str, object)     # "new", "duplicate", "edit", "delete", "import", "export"; the entry or None
     files_dropped = Signal(list)     # [Path]: circuit files dropped on the list
 
@@ -114,6 +115,9 @@ class PickerView(QWidget):
         self.history_button = QPushButton(f"History  ({KEYS['history']})", self)
         self.history_button.setFont(list_font)
         self.history_button.clicked.connect(self.history_requested)
+        self.equipment_button = QPushButton(f"Equipment  ({KEYS['equipment']})", self)
+        self.equipment_button.setFont(list_font)
+        self.equipment_button.clicked.connect(self.equipment_requested)
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         button_font = QFont()
@@ -135,6 +139,7 @@ class PickerView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(heading, 1)
+        top.addWidget(self.equipment_button)
         top.addWidget(self.history_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -185,6 +190,8 @@ class PickerView(QWidget):
     def request(self, name: str) -> None:
         if name == "history":
             self.history_requested.emit()
+        elif name == "equipment":
+            self.equipment_requested.emit()
         else:
             self.action.emit(name, self.current_entry())
 
