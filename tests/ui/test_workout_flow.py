@@ -102,12 +102,12 @@ def test_pick_preview_swap_run_finish_and_log(qtbot, window, clock, parts):
     advance(window, clock, 5.0 + 30.0)
     rest = shown(window)
     assert (rest["word"], rest["title"], rest["digits"]) == ("REST", "Rest", "15")
-    assert rest["next"] == "Next: Kettlebell windmills, left side first · 25 s"
+    assert rest["next"] == "Next: Kettlebell windmills, left side first · 25 s · 8 kg"      # the load is said too
     assert rest["background"] == PHASES[Kind.REST].background
 
     # skip the rest with the presenter clicker's PageDown, then back with PageUp
     qtbot.keyClick(view, Qt.Key.Key_PageDown)
-    assert shown(window)["title"] == "Kettlebell windmills — LEFT"
+    assert shown(window)["title"] == "Kettlebell windmills — LEFT · 8 kg"
     qtbot.keyClick(view, Qt.Key.Key_PageUp)
     assert shown(window)["title"] == "Rest"
     qtbot.keyClick(view, Qt.Key.Key_N)
