@@ -95,3 +95,21 @@ def test_the_suggestion_runs_when_nothing_is_changed_and_the_next_time_follows_f
     plan = window.preview.plans[0]
     assert plan.today.text() == "Today: 20 kg kettlebell for 9"          # 8 done as aimed: one more a set
     assert plan.why.text().startswith("Last time 2 × 8 at 20 kg kettlebell.")
+
+
+def test_the_set_just_done_is_corrected_in_its_rest_with_single_keys(qtbot, window, bells, clock, log):
+    qtbot.keyClick(bells.start_button, Qt.Key.Key_Space)
+    view = window.run_view
+    advance(window, clock, 8.0)                            # in the swings, the first set
+    assert view.logged.text() == ""
+    qtbot.keyClick(view, Qt.Key.Key_Return)                # done: the rest begins
+    advance(window, clock, 0.5)
+    assert view.logged.text().startswith("Logged: Kettlebell swings, round 1: 8 reps at 20 kg")
+    for key in (Qt.Key.Key_1, Qt.Key.Key_1, Qt.Key.Key_Comma):
+        qtbot.keyClick(view, key)
+    assert view.logged.text().startswith("Logged: Kettlebell swings, round 1: 11 reps at 16 kg")
+    assert window.session.running                          # the keys changed nothing else
+    finish(qtbot, window, clock)
+    today = [r for r in log.set_rows("Kettlebell swings") if r[1] == window.session.recorder.draft.uuid]
+    assert [(r[6], r[8]) for r in today] == [('{"type": "kettlebell", "weight": 16}', 11),
+                                             ('{"type": "kettlebell", "weight": 20}', 8)]

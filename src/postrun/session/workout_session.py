@@ -16,9 +16,12 @@ from postrun.core.circuit import Circuit
 from postrun.core.circuit_toml import circuit_to_dict
 from postrun.core.controls import ENGINE_CONTROLS, SOUND_CONTROLS, Control
 from postrun.core.engine import Engine, Snapshot, State
+from postrun.core.equipment import stepped
 from postrun.core.events import Abandoned, Event, Finished, Paused, PauseReason, Resumed
+from postrun.core.set_corrections import Typing, corrected
+from postrun.core.set_log import SetRow, set_rows
 from postrun.core.set_states import sets_done
-from postrun.core.timeline import Timeline, build_timeline
+from postrun.core.timeline import Kind, Timeline, build_timeline
 from postrun.session.finish_report import FinishReport, SaveState, finish_report, save_state
 from postrun.session.notices import Notices
 from postrun.session.parts import SessionParts
@@ -44,6 +47,7 @@ class WorkoutSession(QObject):
     sound_problem_found = Signal(object)   # from the sound thread: queued to this one
     save_changed = Signal(object)       # SaveState, after a retry, a file or a note
     discarded = Signal(str)             # stopped before any set and taken out of the log: what to say
+    logged_changed = Signal()           # a set was corrected (its reps or load)
 
     def __init__(self, key: str, circuit: Circuit, parts: SessionParts, resume: ResumePoint | None = None,
                  parent: QObject | None = None, swaps: list[dict[str, object]] | None = None,
@@ -56,6 +60,8 @@ class WorkoutSession(QObject):
         self.notices = Notices()
         self.confirm = ""
         self._discarding = False
+        self._typing = Typing()
+        self._ended_at: tuple[bool, int] | None = None    # (completed, index) once over
         self.report: FinishReport | None = None
         self.engine = Engine(build_timeline(circuit), clock=parts.clock, on_listener_failure=self._listener_failed)
         self.driver = RunDriver(self.engine, parts.clock, parts.timers, self)
@@ -99,6 +105,37 @@ class WorkoutSession(QObject):
 
     def snapshot(self) -> Snapshot:
         return self.engine.snapshot()
+
+    # -- the sets as logged, and correcting them with single keys ----------------------
+
+    def logged_rows(self) -> list[SetRow]:
+        """The exercise sets done so far (or in all, once over), as the log will keep them."""
+        draft = self.recorder.draft
+        completed, reached = self._ended_at or (False, self.engine.snapshot().index)
+        rows = set_rows(self.timeline, completed=completed, reached=reached, skipped=draft.skipped,
+                        spent=draft.segment_seconds, logged=draft.set_log)
+        return [row for row in rows if row.state == "done"]
+
+    def correctable(self) -> SetRow | None:
+        """The set just done, while the rest after it runs: what the run view offers to correct."""
+        if not self.running or self.engine.snapshot().segment.kind is Kind.WORK:
+            return None
+        rows = self.logged_rows()
+        return rows[-1] if rows else None
+
+    def correct(self, key: str, segment: int | None = None) -> SetRow | None:
+        """A digit, "backspace", "lighter" or "heavier" for the set at `segment` (the set
+        just done when None); the set as it now stands, or None when there is none."""
+        rows = {row.segment: row for row in self.logged_rows()}
+        row = rows.get(segment) if segment is not None else self.correctable()
+        if row is None:
+            return None
+        equipment = self.parts.data.equipment
+        entry, self._typing = corrected(self.recorder.draft.set_log.get(row.segment, {}), row, key, self._typing,
+                                        lambda load, steps: stepped(equipment, load, steps))
+        self.recorder.log_set(row.segment, entry)
+        self.logged_changed.emit()
+        return next((r for r in self.logged_rows() if r.segment == row.segment), None)
 
     def sets_done(self) -> int:
         """Sets done so far, by the rule the log counts workouts with (set_states)."""
@@ -224,6 +261,7 @@ class WorkoutSession(QObject):
 
     def _end(self, event: Finished | Abandoned) -> None:
         self.driver.stop_timer()
+        self._ended_at = (isinstance(event, Finished), event.index)
         if self._discarding:
             problem = self.recorder.discard()
             if problem is None:

@@ -101,6 +101,11 @@ class WorkoutRecorder:
                 # a set that went as planned needs no key: it did the reps aimed for
                 self.draft.set_log.setdefault(index, {})["reps"] = aim
 
+    def log_set(self, segment: int, entry: dict[str, Any]) -> None:
+        """A set corrected (its reps, its load): written as every change is."""
+        self.draft.set_log[segment] = entry
+        self._schedule()
+
     def annotate(self, note: str, effort: int | None) -> bool:
         self.draft.note, self.draft.effort = note, effort
         return self.flush()

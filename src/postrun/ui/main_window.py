@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.current: tuple[str, Circuit, list[dict[str, object]], dict[int, int]] | None = None
         self.media_presenter: MediaPresenter | None = None     # where a session bus exists (attach_media)
         self._went_fullscreen = False
+        self._logged_for: int | None = None     # the segment the run view's "Logged" line was made for
 
         parts.sound.on_voice_change.append(self._voice_changed)
         self.picker.chosen.connect(self.open_entry)
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
 
             self._run_view = RunView(self, self.parts.timers)
             self._run_view.control.connect(self.on_control)
+            self._run_view.correction.connect(self._correct_last_set)
             self.stack.addWidget(self._run_view)
         return self._run_view
 
@@ -293,6 +295,8 @@ class MainWindow(QMainWindow):
         view = self.run_view
         session.refreshed.connect(view.show_snapshot)
         session.refreshed.connect(self._show_in_media_player)
+        session.refreshed.connect(self._show_logged)
+        session.logged_changed.connect(lambda: self._show_logged(session.snapshot(), 0, force=True))
         session.notice_changed.connect(view.set_notice)
         session.confirm_changed.connect(view.set_confirm)
         session.sound_changed.connect(view.set_sound)
@@ -300,6 +304,9 @@ class MainWindow(QMainWindow):
         session.discarded.connect(self._discarded)
         session.save_changed.connect(lambda state: self.finish.show_save(state))
         view.reset()
+        view.show_logged("")
+        view.keep_logged_line(any(e.load is not None or e.reps is not None for e in circuit.exercises))
+        self._logged_for = None
         view.aims = dict(aims or {})
         view.set_notice(session.notices.text())
         view.set_sound(*session.sound_state())
@@ -324,6 +331,22 @@ class MainWindow(QMainWindow):
             self._leave_fullscreen(force=True)
         elif self.session is not None:
             self.session.control(name)
+
+    def _show_logged(self, snap: Snapshot, total_seconds: int, force: bool = False) -> None:
+        """In the rest after a set, the set as logged (once a segment: not every tick)."""
+        session = self.session
+        if session is None or (snap.index == self._logged_for and not force):
+            return
+        self._logged_for = snap.index
+        from postrun.core.set_corrections import logged_words
+
+        row = session.correctable()
+        self.run_view.show_logged(f"Logged: {logged_words(row)} · type the reps · , . lighter / heavier"
+                                  if row is not None else "")
+
+    def _correct_last_set(self, key: str) -> None:
+        if self.session is not None:
+            self.session.correct(key)
 
     def _show_finish(self, report: FinishReport) -> None:
         if self.media_presenter is not None:

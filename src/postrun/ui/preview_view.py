@@ -54,6 +54,7 @@ class PreviewView(QWidget):
         self.suggest_for: Callable[[Exercise], Suggestion | None] = lambda exercise: None
         self.equipment: Callable[[], Equipment] = lambda: Equipment()
         self.plans: dict[int, LoadPlan] = {}
+        self.amounts: dict[int, QLabel] = {}       # each exercise's length as it will run today
         self._planned: dict[int, Exercise] = {}
         self._voice_problem: str | None = None
         self.resume_bar = ResumeBar(self)
@@ -222,11 +223,12 @@ class PreviewView(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.swap_boxes = {}
-        self.plans, self._planned = {}, {}
+        self.plans, self._planned, self.amounts = {}, {}, {}
         for index, exercise in enumerate(circuit.exercises):
             name = QLabel(f"{index + 1}. {exercise.name}", self.exercises)
             name.setFont(font(24, bold=True))
             amount = QLabel(amount_text(exercise), self.exercises)
+            self.amounts[index] = amount
             amount.setFont(font(20))
             tips = QLabel("\n".join(f"• {tip}" for tip in exercise.tips), self.exercises)
             tips.setFont(font(16))
@@ -341,6 +343,8 @@ class PreviewView(QWidget):
         self.start_button.setEnabled(problem is None)
         circuit = self.chosen_circuit()
         self.facts.setText(facts_text(circuit))
+        for index, label in self.amounts.items():
+            label.setText(amount_text(circuit.exercises[index]))
         if problem is not None:
             self.total.setText("Total —")            # nothing can run as the fields are
         else:

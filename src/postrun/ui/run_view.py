@@ -78,6 +78,8 @@ SHORTCUTS = [
     ("M", "mute"),
     ("↑  ↓", "volume up / down"),
     ("V", "voice on / off"),
+    ("0–9  Backspace", "in the rest after a set: the reps you did"),
+    (",  .", "in the rest after a set: its load one step lighter / heavier"),
     ("Esc", "leave full screen, or stop the workout (asks first)"),
     ("D", "when asked to stop before any set is done: discard the start"),
     ("?", "this sheet"),
@@ -100,8 +102,16 @@ def _live(parent: QWidget, bold: bool = False, align: Qt.AlignmentFlag = Qt.Alig
     return text
 
 
+# correcting the set just done, during the rest after it: digits type its reps, Backspace
+# takes one back, "," and "." make its load one step lighter or heavier
+CORRECTION_KEYS = {**{getattr(Qt.Key, f"Key_{d}"): d for d in "0123456789"}, Qt.Key.Key_Backspace: "backspace",
+                   Qt.Key.Key_Comma: "lighter", Qt.Key.Key_Less: "lighter", Qt.Key.Key_Period: "heavier",
+                   Qt.Key.Key_Greater: "heavier"}
+
+
 class RunView(QWidget):
     control = Signal(object)          # a Control
+    correction = Signal(str)          # a digit, "backspace", "lighter" or "heavier" for the set just done
 
     def __init__(self, parent: QWidget | None = None, timers: Timers | None = None) -> None:
         super().__init__(parent)
@@ -133,6 +143,8 @@ class RunView(QWidget):
         self.confirm = _label(self, bold=True)
         self.aims: dict[int, int] = {}     # exercise index -> the reps aimed for today (a range's aim)
         self.confirm.setWordWrap(True)        # the discard offer is two lines on a 1024 px screen
+        self.logged = _live(self)              # the set just done, as logged, while its rest runs (no relayout)
+        self.logged.hide()
         self.progress = ProgressLine(self)
         self.time_left = LiveText(self, elide=False)    # sized to fit its widest value below
         self.sound = _label(self, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -172,6 +184,7 @@ class RunView(QWidget):
         layout.addWidget(self.tip)
         layout.addWidget(self.next_up)
         layout.addWidget(self.confirm)
+        layout.addWidget(self.logged)
         status = QHBoxLayout()
         status.addWidget(self.notice, 1)
         status.addWidget(self.sound)
@@ -338,7 +351,19 @@ class RunView(QWidget):
 
     # -- input and sizing ------------------------------------------------------------
 
+    def keep_logged_line(self, shown: bool) -> None:
+        """A workout with sets to log keeps the "Logged" line's room all through (empty
+        while a set runs): the digits never change size between a set and its rest."""
+        self.logged.setVisible(shown)
+
+    def show_logged(self, text: str) -> None:
+        self.logged.setText(text)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        modified = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if not modified and self.logged.text() and not self.confirm.text() and event.key() in CORRECTION_KEYS:
+            self.correction.emit(CORRECTION_KEYS[event.key()])
+            return
         name = KEYS.get(event.key())
         if self.confirm.text() and event.key() == Qt.Key.Key_D:
             name = Control.DISCARD          # the session discards only when it offered to
@@ -356,6 +381,7 @@ class RunView(QWidget):
         for label, share in [(self.word, 0.07), (self.round_label, 0.05), (self.exercise, 0.065),
                              (self.reps, 0.045), (self.tip, 0.042), (self.next_up, 0.038),
                              (self.confirm, 0.04), (self.notice, NOTICE_SHARE), (self.sound, 0.026),
+                             (self.logged, 0.034),
                              (self.time_left, 0.04),
                              (self.help_sheet, 0.04)]:
             font = label.font()
