@@ -114,3 +114,16 @@ def test_no_rule_keeps_last_times_load():
     squats = Exercise("Squats", reps=12, load=KB16)
     tip = suggest(squats, [reps(KB20, 12, 12)], DEFAULT_KG)
     assert (tip.load, tip.change) == (KB20, Change.SAME)
+
+
+@pytest.mark.parametrize(("before", "today", "said"), [
+    (reps(KB16, 12, 12), reps(KB20, 8, 8), "Swings: 20 kg kettlebell (was 16 kg kettlebell)"),
+    (reps(KB16, 9, 9), reps(KB16, 10, 9), "Swings: 10 reps at best (was 9)"),
+    (timed(KB16, 40, 40), timed(KB16, 45, 45), "Swings: 45 s a set (was 40 s)"),
+    (reps(KB16, 10, 10), reps(KB16, 10, 10), None),
+    (reps(KB20, 8, 8), reps(KB16, 12, 12), None),          # lighter with more reps is not "up"
+    (None, reps(KB16, 8), None),                            # the first time
+])
+def test_what_went_up_today(before, today, said):
+    from postrun.core.progression import went_up
+    assert went_up("Swings", before, today) == said

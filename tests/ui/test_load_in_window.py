@@ -113,3 +113,23 @@ def test_the_set_just_done_is_corrected_in_its_rest_with_single_keys(qtbot, wind
     today = [r for r in log.set_rows("Kettlebell swings") if r[1] == window.session.recorder.draft.uuid]
     assert [(r[6], r[8]) for r in today] == [('{"type": "kettlebell", "weight": 16}', 11),
                                              ('{"type": "kettlebell", "weight": 20}', 8)]
+
+
+def test_the_finish_screen_names_what_went_up_and_corrects_any_set_by_keys(qtbot, window, bells, clock, log):
+    qtbot.keyClick(bells.start_button, Qt.Key.Key_Space)
+    finish(qtbot, window, clock)
+    screen = window.finish
+    assert screen.up_today.text() == "Up today: Kettlebell swings: 20 kg kettlebell (was 16 kg kettlebell)"
+    sets = screen.glance.sets
+    assert sets.isVisible()
+    assert [sets.item(i).text() for i in range(sets.count())] == [
+        "Kettlebell swings, round 1: 8 reps at 20 kg", "Plank, round 1: 30 s",
+        "Kettlebell swings, round 2: 8 reps at 20 kg", "Plank, round 2: 30 s"]
+    sets.setFocus()
+    sets.setCurrentRow(2)
+    for key in (Qt.Key.Key_6, Qt.Key.Key_Comma):           # the last swings: 6 reps, at 16 kg
+        qtbot.keyClick(sets, key)
+    assert sets.item(2).text() == "Kettlebell swings, round 2: 6 reps at 16 kg"
+    assert screen.saved.text() == "Saved to your workout log."
+    today = [r for r in log.set_rows("Kettlebell swings") if r[1] == window.session.recorder.draft.uuid]
+    assert [(r[6], r[8]) for r in today][-1] == ('{"type": "kettlebell", "weight": 16}', 6)

@@ -187,3 +187,25 @@ def _time(exercise: Exercise, rule: Progression, last: Session, base: Load | Non
         return Suggestion(heavier, None, start, Change.UP,
                           f"{now} s{at} is the cap: try {_words(heavier)} for {start} s", said_last)
     return Suggestion(base, None, now, Change.SAME, f"{now} s{at} is the cap, with no heavier step owned", said_last)
+
+
+def went_up(name: str, before: Session | None, today: Session) -> str | None:
+    """'Kettlebell swings: 20 kg kettlebell (was 16 kg kettlebell)', '… 45 s a set (was 40 s)',
+    '… 11 reps at best (was 10)', when today's sets were heavier, longer or more than the
+    last time; None otherwise (and the first time)."""
+    if before is None or not before.sets or not today.sets:
+        return None
+    was, now = _load_of(before), _load_of(today)
+    if was is not None and now is not None and was.type is now.type and heaviness(now) > heaviness(was):
+        return f"{name}: {_words(now)} (was {_words(was)})"
+    if was is not None and now is not None and heaviness(now) < heaviness(was):
+        return None
+    reps_was = max((s.reps or 0 for s in before.sets), default=0)
+    reps_now = max((s.reps or 0 for s in today.sets), default=0)
+    if reps_now > reps_was > 0:
+        return f"{name}: {reps_now} reps at best (was {reps_was})"
+    seconds_was = max((s.planned_seconds or 0 for s in before.sets), default=0)
+    seconds_now = max((s.planned_seconds or 0 for s in today.sets), default=0)
+    if seconds_now > seconds_was > 0:
+        return f"{name}: {seconds_now} s a set (was {seconds_was} s)"
+    return None

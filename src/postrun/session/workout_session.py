@@ -8,6 +8,7 @@ need. The window only navigates and shows; it never reads the engine.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -18,6 +19,7 @@ from postrun.core.controls import ENGINE_CONTROLS, SOUND_CONTROLS, Control
 from postrun.core.engine import Engine, Snapshot, State
 from postrun.core.equipment import stepped
 from postrun.core.events import Abandoned, Event, Finished, Paused, PauseReason, Resumed
+from postrun.core.progression import LoggedSet, Session, went_up
 from postrun.core.set_corrections import Typing, corrected
 from postrun.core.set_log import SetRow, set_rows
 from postrun.core.set_states import sets_done
@@ -134,8 +136,29 @@ class WorkoutSession(QObject):
         entry, self._typing = corrected(self.recorder.draft.set_log.get(row.segment, {}), row, key, self._typing,
                                         lambda load, steps: stepped(equipment, load, steps))
         self.recorder.log_set(row.segment, entry)
+        if not self.running:         # on the finish screen: written now, and its save line says so
+            self.recorder.flush_pending()
+            self.save_changed.emit(self.save_state())
         self.logged_changed.emit()
         return next((r for r in self.logged_rows() if r.segment == row.segment), None)
+
+    def went_up_today(self) -> list[str]:
+        """What went up today against each exercise's last time: 'Kettlebell swings: 20 kg
+        kettlebell (was 16 kg kettlebell)'. Empty when nothing did (or the log cannot say)."""
+        by_name: dict[str, list[LoggedSet]] = {}
+        for row in self.logged_rows():
+            by_name.setdefault(row.exercise, []).append(
+                LoggedSet(row.load, reps=row.reps, seconds=row.seconds, planned_seconds=row.planned_seconds))
+        said = []
+        for name, sets in by_name.items():
+            try:
+                before = self.parts.data.log.exercise_sessions(name, limit=1, exclude=self.recorder.record_id)
+            except sqlite3.Error:
+                return []
+            line = went_up(name, before[0] if before else None, Session(tuple(sets)))
+            if line is not None:
+                said.append(line)
+        return said
 
     def sets_done(self) -> int:
         """Sets done so far, by the rule the log counts workouts with (set_states)."""

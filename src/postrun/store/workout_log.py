@@ -224,13 +224,14 @@ class WorkoutLog:
                 found.append((when.date(), float(active or 0)))
         return found
 
-    def exercise_sessions(self, exercise: str, limit: int = 8) -> list[Session]:
-        """The last `limit` workouts in which `exercise` was done, newest first, each with
-        its sets (both sides of a one-sided exercise; a skipped set as not whole)."""
+    def exercise_sessions(self, exercise: str, limit: int = 8, exclude: int | None = None) -> list[Session]:
+        """The last `limit` workouts in which `exercise` was done (but `exclude`, a workout
+        id: the one just done), newest first, each with its sets (both sides of a one-sided
+        exercise; a skipped set as not whole)."""
         ids = [row[0] for row in self._db.execute(
             "SELECT s.workout_id FROM sets s JOIN workouts w ON w.id = s.workout_id "
-            "WHERE s.exercise = ? AND s.state = 'done' GROUP BY s.workout_id "
-            "ORDER BY MAX(w.started_at) DESC, s.workout_id DESC LIMIT ?", (exercise, limit))]
+            "WHERE s.exercise = ? AND s.state = 'done' AND s.workout_id IS NOT ? GROUP BY s.workout_id "
+            "ORDER BY MAX(w.started_at) DESC, s.workout_id DESC LIMIT ?", (exercise, exclude, limit))]
         if not ids:
             return []
         sets: dict[int, list[LoggedSet]] = {i: [] for i in ids}

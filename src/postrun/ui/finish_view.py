@@ -12,19 +12,40 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from postrun.core.set_corrections import logged_words
+from postrun.core.set_log import SetRow
 from postrun.session.finish_report import FinishReport, SaveState
 from postrun.store.history import Overview
 from postrun.ui.balance_bars import BalanceBars
+from postrun.ui.correction_keys import CORRECTION_KEYS
 from postrun.ui.editor_boxes import problem_label, say
 from postrun.ui.number_box import NumberBox
 from postrun.ui.theme import font
 from postrun.ui.week_chart import WeekChart
+
+
+class SetsList(QListWidget):
+    """The sets as logged; with the focus, digits type the selected set's reps, Backspace
+    takes one back, "," and "." step its load: single keys, no mouse."""
+
+    correction = Signal(str, int)        # the key, the set's segment
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = CORRECTION_KEYS.get(event.key())
+        modified = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        item = self.currentItem()
+        if key is not None and not modified and item is not None:
+            self.correction.emit(key, int(item.data(Qt.ItemDataRole.UserRole)))
+            return
+        super().keyPressEvent(event)
 
 
 class Glance(QWidget):
@@ -42,10 +63,16 @@ class Glance(QWidget):
         for child in (self.chart, self.bars):
             child.setMinimumHeight(0)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.sets = SetsList(self)
+        self.sets.setFont(font(15))
+        self.sets.setToolTip("Tab here, then type the reps of the selected set; , and . make its load lighter "
+                             "or heavier")
+        self.sets.hide()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.chart, 3)
         row.addWidget(self.bars, 2)
+        row.addWidget(self.sets, 2)
 
     def fit(self) -> None:
         shown = self.readable and self.height() >= self.MIN_HEIGHT
@@ -71,6 +98,10 @@ class FinishView(QWidget):
         self.details = QLabel(self)
         self.details.setFont(font(24))
         self.details.setWordWrap(True)
+        self.up_today = QLabel(self)            # what went up against the last time
+        self.up_today.setFont(font(20, bold=True))
+        self.up_today.setWordWrap(True)
+        self.up_today.hide()
         self.summary = QLabel(self)
         self.summary.setFont(font(22))
         self.summary.setWordWrap(True)
@@ -122,10 +153,12 @@ class FinishView(QWidget):
         layout.setContentsMargins(40, 30, 40, 30)
         self._layout = layout
         self._sized = [(self.heading, 48, True), (self.details, 24, False), (self.summary, 22, False),
+                       (self.up_today, 20, True),
                        (self.saved, 18, False), (self.note, 22, False), (self.effort, 22, False),
                        (effort_label, 20, False), (self.again, 26, True), (self.back, 26, True)]
         layout.addWidget(self.heading)
         layout.addWidget(self.details)
+        layout.addWidget(self.up_today)
         save_row = QHBoxLayout()
         save_row.addWidget(self.saved, 1)
         save_row.addWidget(self.retry)
@@ -160,6 +193,26 @@ class FinishView(QWidget):
         self.effort.setValue(0)
         self._last_saved = ("", None)
         self.note.setFocus()
+
+    def show_logged(self, rows: list[SetRow]) -> None:
+        """The sets as logged, to correct before leaving (the selection stays on its set)."""
+        sets = self.glance.sets
+        current = sets.currentItem()
+        keep = int(current.data(Qt.ItemDataRole.UserRole)) if current is not None else None
+        sets.clear()
+        for row in rows:
+            item = QListWidgetItem(logged_words(row))
+            item.setData(Qt.ItemDataRole.UserRole, row.segment)
+            sets.addItem(item)
+            if row.segment == keep:
+                sets.setCurrentItem(item)
+        if sets.currentItem() is None and sets.count():
+            sets.setCurrentRow(sets.count() - 1)
+        sets.setVisible(bool(rows))
+
+    def show_up_today(self, lines: list[str]) -> None:
+        self.up_today.setText("Up today: " + "; ".join(lines) if lines else "")
+        self.up_today.setVisible(bool(lines))
 
     def show_summary(self, view: Overview | None, lines: list[str]) -> None:
         """This week, the streak and the balance, under the result; the chart and bars when

@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
             self._finish.note_saved.connect(self._save_note)
             self._finish.retry_requested.connect(self._retry_save)
             self._finish.save_file_requested.connect(self._save_to_file)
+            self._finish.glance.sets.correction.connect(self._correct_finished_set)
             self.stack.addWidget(self._finish)
         return self._finish
 
@@ -344,6 +345,12 @@ class MainWindow(QMainWindow):
         self.run_view.show_logged(f"Logged: {logged_words(row)} · type the reps · , . lighter / heavier"
                                   if row is not None else "")
 
+    def _correct_finished_set(self, key: str, segment: int) -> None:
+        session = self.session
+        if session is not None and not session.running:
+            session.correct(key, segment)
+            self.finish.show_logged(session.logged_rows())
+
     def _correct_last_set(self, key: str) -> None:
         if self.session is not None:
             self.session.correct(key)
@@ -354,6 +361,9 @@ class MainWindow(QMainWindow):
         self._leave_fullscreen()
         self.finish.show_result(report)
         self.finish.show_summary(*self.data.overview())
+        if self.session is not None:
+            self.finish.show_logged(self.session.logged_rows())
+            self.finish.show_up_today(self.session.went_up_today())
         self.stack.setCurrentWidget(self.finish)
         self.finish.note.setFocus()
 

@@ -21,6 +21,7 @@ from postrun.core.segment_words import load_part, next_text, reps_line, seconds_
 from postrun.core.timeline import Kind, Segment
 from postrun.timers import QtTimers, Timers
 from postrun.ui.big_digits import BigDigits
+from postrun.ui.correction_keys import CORRECTION_KEYS
 from postrun.ui.flash_overlay import FlashOverlay
 from postrun.ui.live_text import LiveText
 from postrun.ui.phase_button import PhaseButton
@@ -100,13 +101,6 @@ def _live(parent: QWidget, bold: bool = False, align: Qt.AlignmentFlag = Qt.Alig
     text = LiveText(parent, align=align, bold=bold)
     text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
     return text
-
-
-# correcting the set just done, during the rest after it: digits type its reps, Backspace
-# takes one back, "," and "." make its load one step lighter or heavier
-CORRECTION_KEYS = {**{getattr(Qt.Key, f"Key_{d}"): d for d in "0123456789"}, Qt.Key.Key_Backspace: "backspace",
-                   Qt.Key.Key_Comma: "lighter", Qt.Key.Key_Less: "lighter", Qt.Key.Key_Period: "heavier",
-                   Qt.Key.Key_Greater: "heavier"}
 
 
 class RunView(QWidget):
