@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from postrun.core.equipment import Equipment
     from postrun.core.progression import Suggestion
     from postrun.store.equipment_file import EquipmentRead
+    from postrun.store.exercise_report import ExerciseReport
     from postrun.store.history import Overview
     from postrun.store.workout_history import WorkoutHistory
 
@@ -63,6 +64,17 @@ class UserData:
         problem = save_equipment(equipment)
         self._equipment = EquipmentRead(equipment, None)
         return problem
+
+    def exercise_names(self) -> list[str]:
+        try:
+            return self.log.exercise_names()
+        except sqlite3.Error:
+            return []
+
+    def exercise_report(self, name: str) -> ExerciseReport:
+        from postrun.store.exercise_report import report
+
+        return report(self.log, name, self.library(), self.equipment)
 
     def suggestion(self, exercise: Exercise) -> Suggestion | None:
         """What to lift today for `exercise` and why, from its last sessions; None for an

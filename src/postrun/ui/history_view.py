@@ -79,6 +79,7 @@ HIDDEN_WHEN_NARROW = (4, 5, 6)    # Skipped, Effort, Note: all three are in the 
 
 class HistoryView(QWidget):
     back_requested = Signal()
+    exercise_requested = Signal(str)      # an exercise's page: the selected workout's first ("" for none)
 
     def __init__(self, data: UserData, dialogs: Dialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,9 +151,11 @@ class HistoryView(QWidget):
         self.status.setWordWrap(True)
         self.export_button = QPushButton("Export…  (Ctrl+E)", self)
         self.import_button = QPushButton("Import…", self)
+        self.exercise_button = QPushButton("Exercises…  (Ctrl+X)", self)
+        self.exercise_button.clicked.connect(self.open_exercise)
         self.back_button = QPushButton("Back to circuits  (Esc)", self)
         for button in (self.export_button, self.import_button, self.back_button, self.delete_button,
-                       self.undo_button):
+                       self.undo_button, self.exercise_button):
             button.setFont(font(17, bold=button is self.back_button))
         self.export_button.clicked.connect(self.export)
         self.import_button.clicked.connect(self.import_file)
@@ -200,6 +203,7 @@ class HistoryView(QWidget):
         top.addLayout(summary_box, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.exercise_button)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.back_button)
@@ -211,7 +215,8 @@ class HistoryView(QWidget):
 
         # spelled out: the platform's standard Redo is Ctrl+Y on some desktops, Ctrl+Shift+Z on others
         for keys, action in (("Ctrl+Z", self.undo_stack.undo), ("Ctrl+Shift+Z", self.undo_stack.redo),
-                             ("Ctrl+Y", self.undo_stack.redo), ("Ctrl+E", self.export)):
+                             ("Ctrl+Y", self.undo_stack.redo), ("Ctrl+E", self.export),
+                             ("Ctrl+X", self.open_exercise)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(action)
@@ -319,6 +324,16 @@ class HistoryView(QWidget):
                                "Undo (Ctrl+Z) brings it back while this page is open."):
             return
         self.undo_stack.push(DeleteWorkout(self, record.id, record.circuit_name))
+
+    def open_exercise(self) -> None:
+        """The page of the selected workout's first exercise (or the first logged one)."""
+        record = self.record
+        first = ""
+        if record is not None:
+            exercises = record.circuit.get("exercise", [])
+            if isinstance(exercises, list) and exercises and isinstance(exercises[0], dict):
+                first = str(exercises[0].get("name", ""))
+        self.exercise_requested.emit(first)
 
     def export(self) -> None:
         path = self.dialogs.export_history(self, "postrun-history.json")

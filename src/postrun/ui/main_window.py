@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from postrun.ui.editor_state import CircuitForm
     from postrun.ui.editor_view import EditorView
     from postrun.ui.equipment_view import EquipmentView
+    from postrun.ui.exercise_view import ExerciseView
     from postrun.ui.finish_view import FinishView
     from postrun.ui.history_view import HistoryView
     from postrun.ui.media_presenter import MediaPresenter, MediaShow
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self._history: HistoryView | None = None
         self._editor: EditorView | None = None
         self._equipment: EquipmentView | None = None
+        self._exercise: ExerciseView | None = None
         self._circuit_actions: CircuitActions | None = None
         self._mark_later = parts.timers.timer(self._mark_suggestion, parent=self)
 
@@ -155,6 +157,7 @@ class MainWindow(QMainWindow):
 
             self._history = HistoryView(self.data, self.dialogs, self)
             self._history.back_requested.connect(self.show_picker)
+            self._history.exercise_requested.connect(self.show_exercise)
             self.stack.addWidget(self._history)
         return self._history
 
@@ -181,6 +184,28 @@ class MainWindow(QMainWindow):
             self._equipment.closed.connect(lambda said: self.show_picker(said or None))
             self.stack.addWidget(self._equipment)
         return self._equipment
+
+    @property
+    def exercise_page(self) -> ExerciseView:
+        if self._exercise is None:
+            from postrun.ui.exercise_view import ExerciseView
+
+            self._exercise = ExerciseView(self)
+            self._exercise.back_requested.connect(self.show_history)
+            self._exercise.exercise_chosen.connect(self.show_exercise)
+            self.stack.addWidget(self._exercise)
+        return self._exercise
+
+    def show_exercise(self, name: str) -> None:
+        """An exercise's page; with no name (or one never logged), the first logged one."""
+        names = self.data.exercise_names()
+        if not names:
+            self.history.say("No exercise has been logged yet: its page shows once a workout is done.")
+            return
+        chosen = name if name in names else names[0]
+        self.exercise_page.show_report(self.data.exercise_report(chosen), names)
+        self.stack.setCurrentWidget(self.exercise_page)
+        self.exercise_page.choice.setFocus()
 
     def show_equipment(self) -> None:
         if self.workout_running:
