@@ -128,3 +128,10 @@ def test_a_load_in_words(load, text, short):
 
 def test_the_decimal_separator_follows_the_locale():
     assert load_text(Load(LoadType.DUMBBELL, 12.5), ",") == "12,5 kg dumbbell"
+
+
+def test_a_held_load_is_equipment_to_bring_even_when_not_listed():
+    read = circuit("reps = '8-12'\nload = { type = 'kettlebell', weight = 16 }\n")
+    assert read.equipment == ("kettlebell",)
+    listed = circuit("reps = 10\nequipment = ['kettlebell']\nload = { type = 'kettlebell', weight = 16 }\n")
+    assert listed.equipment == ("kettlebell",)

@@ -15,6 +15,7 @@ from postrun.core.load import Load
 from postrun.core.progression_rule import Progression
 
 FORMAT_VERSION = 1
+HELD = ("kettlebell", "dumbbell", "barbell")      # loads that are equipment to bring
 
 # Limits, stated in README. They keep every circuit readable from across a room and
 # every timeline small: at most 50 x 3 x 50 work segments, listed and drawn at once.
@@ -139,6 +140,10 @@ class Circuit:
         for exercise in self.exercises:
             for item in exercise.equipment:
                 seen.setdefault(item, None)
+            load = exercise.load
+            # a kettlebell load needs a kettlebell, whether or not the equipment list says so
+            if load is not None and load.type.value in HELD and not any(load.type.value in e for e in seen):
+                seen.setdefault(load.type.value, None)
         return tuple(seen)
 
     def with_choices(self, rounds: int | None = None, swaps: Mapping[int, int] | None = None) -> Circuit:
