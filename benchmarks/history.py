@@ -1,9 +1,12 @@
-"""The history over ten years of daily workouts (10,000 records), beside an empty log in
-the same run: the history page to first paint, the balance and chart, a JSON export,
+"""The history over ten years of daily workouts (10,000 records, the built-in circuits with
+their loads: well over 100,000 logged sets), beside an empty log in the same run: the
+history page to first paint, the balance and chart, an exercise's page and the preview's
+"last time", the migration of that log from before the sets table, a JSON export,
 importing that export into an empty log, and the window's start-up.
 
-Targets: page to first paint <= 150 ms, balance and chart <= 50 ms, JSON export <= 1 s,
-import <= 2 s, start-up with 10,000 workouts within noise of an empty log.
+Targets: page to first paint <= 150 ms, balance and chart <= 50 ms, an exercise's page and
+the preview's last time <= 50 ms, the migration <= 3 s, JSON export <= 1 s, import <= 2 s,
+start-up with 10,000 workouts within noise of an empty log.
 Run: .venv/bin/python benchmarks/history.py [--runs N] [--offscreen]
 (on a real X server, Xvfb, unless --offscreen or Xvfb is missing)
 """
@@ -106,6 +109,7 @@ def in_process(full: Path, empty: Path, runs: int) -> list[list[object]]:
     overview_ms = {name: timed(lambda log=log: overview(log, library, today), runs) for name, log in logs.items()}
     rows.append(["balance and chart (overview)", f"{overview_ms['10,000']:.1f}", f"{overview_ms['empty']:.1f}",
                  "<= 50"])
+    rows.extend(loads(logs, library, runs, full))
     export = full / "export.json"
     export_ms = timed(lambda: write_json(export, [draft_of(r) for r in logs["10,000"].records()]), max(1, runs // 2))
     size_mb = export.stat().st_size / 1e6
@@ -124,6 +128,49 @@ def in_process(full: Path, empty: Path, runs: int) -> list[list[object]]:
                  "<= 2000"])
     for log in logs.values():
         log.close()
+    return rows
+
+
+def loads(logs: dict[str, object], library: list[object], runs: int, full: Path) -> list[list[object]]:
+    """An exercise's page and the preview's "last time" over the sets table, and the
+    migration of the whole log from schema 3 (no sets table) in one transaction."""
+    import shutil
+    import sqlite3
+
+    from postrun.core.equipment import DEFAULT_KG
+    from postrun.core.progression import suggest
+    from postrun.store.exercise_report import exercise_in, report
+    from postrun.store.workout_log import WorkoutLog
+
+    rows: list[list[object]] = []
+    swings = exercise_in(library, "Kettlebell swings")  # type: ignore[arg-type]
+    assert swings is not None
+    sets = {name: log._db.execute("SELECT COUNT(*) FROM sets").fetchone()[0] for name, log in logs.items()}  # type: ignore[attr-defined]
+    page = {name: timed(lambda log=log: report(log, "Kettlebell swings", library, DEFAULT_KG), runs)  # type: ignore[arg-type]
+            for name, log in logs.items()}
+    rows.append([f"an exercise's page (of {sets['10,000']:,} sets)", f"{page['10,000']:.1f}", f"{page['empty']:.1f}",
+                 "<= 50"])
+    last = {name: timed(lambda log=log: suggest(swings, log.exercise_sessions("Kettlebell swings"), DEFAULT_KG),  # type: ignore[attr-defined]
+                        runs) for name, log in logs.items()}
+    rows.append(["the preview's last time and suggestion (one exercise)", f"{last['10,000']:.1f}",
+                 f"{last['empty']:.1f}", "<= 50"])
+
+    def migrate() -> float:
+        folder = Path(tempfile.mkdtemp(prefix="postrun-schema3-"))
+        shutil.copy(full / "postrun.sqlite3", folder / "postrun.sqlite3")
+        db = sqlite3.connect(folder / "postrun.sqlite3")
+        db.executescript("DROP TABLE sets; ALTER TABLE workouts DROP COLUMN sets_json; PRAGMA user_version = 3;")
+        db.close()
+        started = time.perf_counter()
+        log = WorkoutLog.open(folder / "postrun.sqlite3")
+        spent = time.perf_counter() - started
+        assert log.notice is None, log.notice
+        assert log._db.execute("SELECT COUNT(*) FROM sets").fetchone()[0] == sets["10,000"]
+        log.close()
+        return spent * 1000
+
+    samples = [migrate() for _ in range(max(1, runs // 2))]
+    rows.append(["migration of the 10,000-workout log to the sets table", f"{median(samples):.0f}", "", "<= 3000"])
     return rows
 
 

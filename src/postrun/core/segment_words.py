@@ -10,7 +10,7 @@ from postrun.core.circuit import Exercise
 from postrun.core.durations import format_duration
 from postrun.core.events import Event, Finished, SegmentStarted, SwitchSides
 from postrun.core.load import short_text
-from postrun.core.timeline import Kind, Segment, Side, Timeline
+from postrun.core.timeline import SET_KINDS, Kind, Segment, Side, Timeline
 
 KIND_WORDS = {
     Kind.PREPARE: "GET READY", Kind.WORK: "WORK", Kind.SWITCH: "SWITCH SIDES",
@@ -21,7 +21,7 @@ SKIPPED_LISTED = 6      # the finish screen names this many skipped sets, then "
 
 def counts_as_a_set(segment: Segment) -> bool:
     """Exercise sets and stretches: what is listed as done or skipped (rests are not)."""
-    return segment.kind in (Kind.WORK, Kind.COOLDOWN)
+    return segment.kind in SET_KINDS
 
 
 def set_name(segment: Segment) -> str:

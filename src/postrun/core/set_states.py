@@ -8,7 +8,6 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
-from postrun.core.segment_words import counts_as_a_set
 from postrun.core.timeline import Segment, Timeline
 
 
@@ -30,9 +29,9 @@ def set_outcomes(timeline: Timeline, reached: int, skipped: Collection[int], com
     """Every set of `timeline`: done when completed or passed before `reached` (the segment
     the workout was in when it ended or was last written) and not skipped."""
     outcomes = []
-    for index, segment in enumerate(timeline.segments):
-        if not counts_as_a_set(segment):
-            continue
+    segments = timeline.segments
+    for index in timeline.set_indexes:         # counts_as_a_set's, found once per timeline
+        segment = segments[index]
         if index in skipped:
             state = SetState.SKIPPED
         elif completed or index < reached:

@@ -59,6 +59,10 @@ class Segment:
         return ()
 
 
+# what is listed as done or skipped: exercise sets and stretches (rests are not)
+SET_KINDS = frozenset({Kind.WORK, Kind.COOLDOWN})
+
+
 @dataclass(frozen=True)
 class Timeline:
     circuit: Circuit
@@ -84,6 +88,11 @@ class Timeline:
         for i in range(len(self.segments) - 1, -1, -1):
             counts[i] = counts[i + 1] + (0 if self.segments[i].timed else 1)
         return tuple(counts[1:])
+
+    @cached_property
+    def set_indexes(self) -> tuple[int, ...]:
+        """The exercise sets and stretches (what is done or skipped; rests are not), once."""
+        return tuple(i for i, s in enumerate(self.segments) if s.kind in SET_KINDS)
 
     @property
     def total_seconds(self) -> int:

@@ -32,7 +32,10 @@ def weekly(days: Iterable[tuple[date, float]], today: date, weeks: int = CHART_W
     this_week = week_of(today)
     starts = [this_week - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
     counts = {start: [0, 0.0] for start in starts}
+    first = starts[0]
     for day, seconds in days:
+        if day < first:
+            continue            # before the chart: no week to find (ten years are mostly this)
         slot = counts.get(week_of(day))
         if slot is not None:
             slot[0] += 1
@@ -43,7 +46,7 @@ def weekly(days: Iterable[tuple[date, float]], today: date, weeks: int = CHART_W
 def streak(days: Iterable[date], today: date) -> int:
     """Consecutive weeks with a workout, ending this week (or last week, while this one
     has none yet)."""
-    weeks = {week_of(day) for day in days if day <= today}
+    weeks = {day - timedelta(days=day.weekday()) for day in set(days) if day <= today}
     week = week_of(today)
     if week not in weeks:
         week -= timedelta(weeks=1)

@@ -39,6 +39,7 @@ class ExerciseReport:
     heaviest: tuple[Load, datetime] | None
     most_reps: tuple[int, Load | None] | None     # the most reps in one set, and its load
     next: Suggestion | None          # None: the exercise is in no circuit of yours
+    workouts: int = 0                # all the workouts that did it (days may be the last few)
 
 
 class UnknownExercise(Exception):
@@ -72,16 +73,26 @@ def exercise_in(library: Sequence[LibraryEntry], name: str) -> Exercise | None:
     return None
 
 
-def report(log: WorkoutLog, name: str, library: Sequence[LibraryEntry], equipment: Equipment) -> ExerciseReport:
+def report(log: WorkoutLog, name: str, library: Sequence[LibraryEntry], equipment: Equipment,
+           last: int | None = None) -> ExerciseReport:
+    """The exercise's workouts (its `last` ones; all when None), its bests over all time and
+    the next step. The bests are read as a few rows, however long the history."""
     days: list[Day] = []
     by_workout: dict[str, list[tuple[Any, ...]]] = {}
-    for row in log.set_rows(name):
+    known: dict[Any, Load | None] = {}         # a few distinct loads over thousands of sets: parsed once
+
+    def parsed(text: Any) -> Load | None:
+        if text not in known:
+            known[text] = load_of(json_or(text, None))
+        return known[text]
+
+    for row in log.set_rows(name, last=last):
         by_workout.setdefault(row[1], []).append(row)
     for rows in by_workout.values():
         started = moment_of(rows[0][0])
         if started is None:
             continue
-        done = [(r, load_of(json_or(r[6], None))) for r in rows if r[11] == "done"]
+        done = [(r, parsed(r[6])) for r in rows if r[11] == "done"]
         loads = [load for _, load in done if load is not None]
         days.append(Day(
             started_at=started, load=min(loads, key=heaviness) if loads else None,
@@ -90,25 +101,24 @@ def report(log: WorkoutLog, name: str, library: Sequence[LibraryEntry], equipmen
             skipped=len(rows) - len(done),
             volume=sum(lifted(load) * (r[8] or 0) for r, load in done if load is not None)))
     days.sort(key=lambda d: d.started_at)
+    count, loads_done, most_row = log.exercise_bests(name)
     heaviest: tuple[Load, datetime] | None = None
-    most: tuple[int, Load | None] | None = None
-    for day in days:
-        if day.load is not None and (heaviest is None or heaviness(day.load) > heaviness(heaviest[0])):
-            heaviest = (day.load, day.started_at)
-        for count in day.reps:
-            if most is None or count > most[0]:
-                most = (count, day.load)
+    for text, first in loads_done:
+        load, when = parsed(text), moment_of(first)
+        if load is not None and when is not None and (heaviest is None or heaviness(load) > heaviness(heaviest[0])):
+            heaviest = (load, when)
+    most = (int(most_row[0]), parsed(most_row[1])) if most_row is not None else None
     # as it was last done (its range and rule as they ran), else as a circuit of yours has it
     ran = log.last_circuit_with(name)
     circuit = circuit_from_snapshot(ran) if ran is not None else None
     exercise = next((e for e in circuit.exercises if e.name == name), None) if circuit is not None else None
     exercise = exercise or exercise_in(library, name)
     upcoming = suggest(exercise, log.exercise_sessions(name), equipment) if exercise is not None else None
-    return ExerciseReport(name, days, heaviest, most, upcoming)
+    return ExerciseReport(name, days, heaviest, most, upcoming, count)
 
 
 def report_lines(result: ExerciseReport) -> list[str]:
-    lines = [f"{result.name}: {len(result.days)} workout{'s' if len(result.days) != 1 else ''}"]
+    lines = [f"{result.name}: {result.workouts} workout{'s' if result.workouts != 1 else ''}"]
     for day in result.days:
         load = load_text(day.load) if day.load is not None and load_text(day.load) else "bodyweight"
         sets = ", ".join(map(str, day.reps)) if day.reps else ", ".join(f"{s:g} s" for s in day.seconds)

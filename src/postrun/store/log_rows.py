@@ -14,7 +14,7 @@ from typing import Any
 
 from postrun.core.circuit_reader import circuit_from_snapshot
 from postrun.core.circuit_toml import load_dict
-from postrun.core.load import lifted
+from postrun.core.load import Load, lifted
 from postrun.core.set_log import SetRow, set_rows
 from postrun.core.set_states import sets_done
 from postrun.core.timeline import Timeline, build_timeline
@@ -108,7 +108,7 @@ EPOCH = datetime.fromtimestamp(0).astimezone()
 def values_of(draft: WorkoutDraft) -> tuple[Any, ...]:
     """The record's values in FIELDS order, with the circuit as JSON text and the sets done
     counted from it (every write, whoever made the draft, counts by one rule)."""
-    circuit_text, skipped_text = json.dumps(draft.circuit), json.dumps(draft.skipped)
+    circuit_text, skipped_text = circuit_text_of(draft.circuit), json.dumps(draft.skipped)
     return (draft.circuit_key, draft.circuit_name, circuit_text,
             draft.started_at.isoformat(), draft.finished_at.isoformat() if draft.finished_at else None,
             draft.active_seconds, draft.status, draft.segment_index, draft.segment_label, skipped_text,
@@ -116,6 +116,23 @@ def values_of(draft: WorkoutDraft) -> tuple[Any, ...]:
             json.dumps({str(k): round(v, 3) for k, v in sorted(draft.segment_seconds.items())}),
             sets_done_of(circuit_text, draft.status, draft.segment_index, skipped_text),
             json.dumps({str(k): v for k, v in sorted(draft.set_log.items())}))
+
+
+_TEXTS: dict[int, tuple[dict[str, Any], str]] = {}     # id -> (the circuit, kept alive; its JSON)
+
+
+def circuit_text_of(circuit: dict[str, Any]) -> str:
+    """A circuit's JSON, encoded once for the drafts that share it (an import of ten years
+    holds a few circuit objects for ten thousand workouts). A circuit is never changed
+    once a draft holds it: a swap or a new choice is a new dict."""
+    known = _TEXTS.get(id(circuit))
+    if known is not None and known[0] is circuit:
+        return known[1]
+    if len(_TEXTS) > 64:
+        _TEXTS.clear()
+    text = json.dumps(circuit)
+    _TEXTS[id(circuit)] = (circuit, text)
+    return text
 
 
 @lru_cache(maxsize=32)
@@ -173,14 +190,24 @@ SETS_TABLE = """
         state TEXT NOT NULL,
         PRIMARY KEY (workout_id, segment)
     );
-    CREATE INDEX sets_by_exercise ON sets (exercise, workout_id)
+    CREATE INDEX sets_by_exercise ON sets (exercise, workout_id);
+    -- an exercise's bests over ten years in a few index reads: the loads it was done at,
+    -- and its most reps in a set
+    CREATE INDEX sets_by_load ON sets (exercise, state, load_json, workout_id);
+    CREATE INDEX sets_by_reps ON sets (exercise, state, reps)
 """
 
 
+@lru_cache(maxsize=256)
+def _load_json(load: Load | None) -> str | None:
+    """A load as stored: a few distinct loads over a hundred thousand sets, each encoded once."""
+    table = load_dict(load)
+    return json.dumps(table) if table else None
+
+
 def _set_values(workout_id: int, row: SetRow) -> tuple[Any, ...]:
-    load = load_dict(row.load)
     return (workout_id, row.segment, row.exercise, row.exercise_index, row.round, row.side,
-            json.dumps(load) if load else None, lifted(row.load) if row.load else 0.0, row.reps,
+            _load_json(row.load), lifted(row.load) if row.load else 0.0, row.reps,
             None if row.seconds is None else round(row.seconds, 3), row.planned_seconds, row.state)
 
 
@@ -207,9 +234,10 @@ def write_sets(db: sqlite3.Connection, workout_id: int, draft: WorkoutDraft) -> 
     db.execute("DELETE FROM sets WHERE workout_id = ?", (workout_id,))
     if draft.status == "in_progress":
         return
-    rows = rows_of(json.dumps(draft.circuit), draft.status, draft.segment_index, json.dumps(draft.skipped),
-                   json.dumps({str(k): v for k, v in draft.segment_seconds.items()}),
-                   json.dumps({str(k): v for k, v in draft.set_log.items()}))
+    timeline = _timeline_of(circuit_text_of(draft.circuit))
+    rows = [] if timeline is None else set_rows(
+        timeline, completed=draft.status == "completed", reached=draft.segment_index, skipped=set(draft.skipped),
+        spent=draft.segment_seconds, logged=draft.set_log)
     db.executemany("INSERT INTO sets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    [_set_values(workout_id, row) for row in rows])
 

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from postrun.store.workout_history import WorkoutHistory
 
 
+EXERCISE_PAGE_WORKOUTS = 52      # an exercise's page draws its last year at three a week, at most
+
+
 @dataclass(frozen=True)
 class LastTimes:
     done: datetime | None          # last completed
@@ -74,7 +77,7 @@ class UserData:
     def exercise_report(self, name: str) -> ExerciseReport:
         from postrun.store.exercise_report import report
 
-        return report(self.log, name, self.library(), self.equipment)
+        return report(self.log, name, self.library(), self.equipment, last=EXERCISE_PAGE_WORKOUTS)
 
     def suggestion(self, exercise: Exercise) -> Suggestion | None:
         """What to lift today for `exercise` and why, from its last sessions; None for an

@@ -214,14 +214,22 @@ class WorkoutLog:
 
     def days(self) -> list[tuple[date, float]]:
         """(local date, active seconds) of every finished or stopped workout in which a set was
-        done: the weeks, the streak and the month (history.WEEK_RULE)."""
+        done: the weeks, the streak and the month (history.WEEK_RULE). The date is the one
+        the stored moment names with its own offset, read from the text (ten years of
+        workouts, no time-zone arithmetic); a moment without an offset is unknown."""
         rows = self._db.execute(
             "SELECT started_at, active_seconds FROM workouts WHERE status != 'in_progress' AND sets_done > 0")
         found = []
         for started, active in rows:
-            when = moment_of(started)
-            if when is not None:
-                found.append((when.date(), float(active or 0)))
+            if not isinstance(started, str) or len(started) < 20 or not (
+                    started.endswith("Z") or started[-6] in "+-"):
+                continue
+            try:
+                when = date.fromisoformat(started[:10])
+            except ValueError:
+                continue
+            if 1970 <= when.year <= 2200:
+                found.append((when, float(active or 0)))
         return found
 
     def exercise_sessions(self, exercise: str, limit: int = 8, exclude: int | None = None) -> list[Session]:
@@ -245,15 +253,36 @@ class WorkoutLog:
                                               seconds=seconds, planned_seconds=planned, whole=whole))
         return [Session(tuple(sets[i])) for i in ids]
 
-    def set_rows(self, exercise: str | None = None) -> list[tuple[Any, ...]]:
-        """Every logged set (of one exercise), oldest first: (started_at, workout uuid,
-        circuit, exercise, round, side, load_json, lifted, reps, seconds, planned_seconds,
-        state)."""
-        where, args = ("WHERE s.exercise = ?", (exercise,)) if exercise else ("", ())
+    def set_rows(self, exercise: str | None = None, last: int | None = None) -> list[tuple[Any, ...]]:
+        """Every logged set (of one exercise; of its `last` workouts only), oldest first:
+        (started_at, workout uuid, circuit, exercise, round, side, load_json, lifted, reps,
+        seconds, planned_seconds, state)."""
+        where, args = ("WHERE s.exercise = ?", (exercise,)) if exercise else ("", ())  # type: tuple[str, tuple[Any, ...]]
+        if exercise and last is not None:
+            where += (" AND s.workout_id IN (SELECT workout_id FROM sets WHERE exercise = ? GROUP BY workout_id "
+                      "ORDER BY workout_id DESC LIMIT ?)")
+            args = (exercise, exercise, last)
         return self._db.execute(
             "SELECT w.started_at, w.uuid, w.circuit_name, s.exercise, s.round, s.side, s.load_json, s.lifted, "
             f"s.reps, s.seconds, s.planned_seconds, s.state FROM sets s JOIN workouts w ON w.id = s.workout_id "
             f"{where} ORDER BY w.started_at, w.id, s.segment", args).fetchall()
+
+    def exercise_bests(self, exercise: str) -> tuple[int, list[tuple[Any, str]], tuple[int, Any] | None]:
+        """Over all time, in a few rows: how many workouts did it, each load it was done at
+        with the first time, and the most reps in one set with its load."""
+        count = self._db.execute("SELECT COUNT(DISTINCT workout_id) FROM sets WHERE exercise = ? AND state = 'done'",
+                                 (exercise,)).fetchone()[0]
+        firsts = self._db.execute(
+            "SELECT load_json, MIN(workout_id) FROM sets WHERE exercise = ? AND state = 'done' "
+            "AND load_json IS NOT NULL GROUP BY load_json", (exercise,)).fetchall()
+        started = dict(self._db.execute(
+            f"SELECT id, started_at FROM workouts WHERE id IN ({', '.join('?' * len(firsts))})",
+            [first for _, first in firsts]).fetchall()) if firsts else {}
+        loads = [(load, started.get(first, "")) for load, first in firsts]
+        most = self._db.execute(
+            "SELECT reps, load_json FROM sets WHERE exercise = ? AND state = 'done' AND reps IS NOT NULL "
+            "ORDER BY reps DESC LIMIT 1", (exercise,)).fetchone()
+        return int(count), loads, (most[0], most[1]) if most else None
 
     def last_circuit_with(self, exercise: str) -> dict[str, Any] | None:
         """The circuit, as it ran, of the newest workout in which `exercise` was done."""

@@ -79,7 +79,7 @@ class ExerciseView(QWidget):
         if result.most_reps is not None:
             at = f" at {load_text(result.most_reps[1])}" if result.most_reps[1] is not None else ""
             bests.append(f"Most reps in a set: {result.most_reps[0]}{at}")
-        count = len(result.days)
+        count = result.workouts
         self.bests.setText(" · ".join([f"{count} workout{'s' if count != 1 else ''}", *bests]))
         self.next.setText(f"Next time: {suggestion_text(result.next)} — {result.next.why}" if result.next else "")
         self.next.setVisible(result.next is not None)
