@@ -146,7 +146,10 @@ def loads(logs: dict[str, object], library: list[object], runs: int, full: Path)
     swings = exercise_in(library, "Kettlebell swings")  # type: ignore[arg-type]
     assert swings is not None
     sets = {name: log._db.execute("SELECT COUNT(*) FROM sets").fetchone()[0] for name, log in logs.items()}  # type: ignore[attr-defined]
-    page = {name: timed(lambda log=log: report(log, "Kettlebell swings", library, DEFAULT_KG), runs)  # type: ignore[arg-type]
+    from postrun.store.user_data import EXERCISE_PAGE_WORKOUTS as LAST
+
+    page = {name: timed(lambda log=log: report(log, "Kettlebell swings", library, DEFAULT_KG, last=LAST),  # type: ignore[arg-type]
+                        runs)
             for name, log in logs.items()}
     rows.append([f"an exercise's page (of {sets['10,000']:,} sets)", f"{page['10,000']:.1f}", f"{page['empty']:.1f}",
                  "<= 50"])

@@ -135,3 +135,11 @@ def test_a_held_load_is_equipment_to_bring_even_when_not_listed():
     assert read.equipment == ("kettlebell",)
     listed = circuit("reps = 10\nequipment = ['kettlebell']\nload = { type = 'kettlebell', weight = 16 }\n")
     assert listed.equipment == ("kettlebell",)
+
+
+def test_the_windows_decimal_mark_is_the_default(monkeypatch):
+    from postrun.core.load import Numbers
+
+    monkeypatch.setattr(Numbers, "decimal_point", ",")
+    assert load_text(Load(LoadType.DUMBBELL, 12.5)) == "12,5 kg dumbbell"
+    assert short_text(Load(LoadType.DUMBBELL, 12.5, implements=2)) == "2×12,5 kg"

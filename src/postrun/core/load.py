@@ -89,13 +89,20 @@ def lifted(load: Load, bodyweight: float | None = None) -> float:
     return 0.0
 
 
-def number_text(value: float, decimal_point: str = ".") -> str:
+class Numbers:
+    """How the window writes a weight: the locale's decimal mark, set once where the window
+    starts (the command line and files keep ".")."""
+
+    decimal_point = "."
+
+
+def number_text(value: float, decimal_point: str | None = None) -> str:
     """16 -> '16', 12.5 -> '12.5' (or '12,5' with a comma locale), never '16.0'."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", decimal_point)
+    return text.replace(".", decimal_point or Numbers.decimal_point)
 
 
-def load_text(load: Load, decimal_point: str = ".") -> str:
+def load_text(load: Load, decimal_point: str | None = None) -> str:
     """'16 kg kettlebell', '2 × 16 kg kettlebells', '60 kg barbell', 'bodyweight + 10 kg',
     'assisted, 20 kg off', 'red band', 'bodyweight'; '' for none."""
     weight = f"{number_text(load.weight, decimal_point)} {load.unit.value}" if load.weight is not None else ""
@@ -116,7 +123,7 @@ def load_text(load: Load, decimal_point: str = ".") -> str:
     return ""
 
 
-def short_text(load: Load, decimal_point: str = ".") -> str:
+def short_text(load: Load, decimal_point: str | None = None) -> str:
     """The run view's few characters beside the name: '16 kg', '2×16 kg', '+10 kg',
     '−20 kg help', 'red band', 'BW'; '' for none."""
     weight = f"{number_text(load.weight, decimal_point)} {load.unit.value}" if load.weight is not None else ""

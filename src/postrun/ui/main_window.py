@@ -48,6 +48,11 @@ class MainWindow(QMainWindow):
         self.data = parts.data
         self._dialogs = dialogs
         self.setWindowTitle("Postrun")
+        from PySide6.QtCore import QLocale
+
+        from postrun.core.load import Numbers
+
+        Numbers.decimal_point = QLocale().decimalPoint() or "."    # 12,5 kg where the locale writes so
         place(self, self.data.settings.window)
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
