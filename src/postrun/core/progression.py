@@ -189,6 +189,16 @@ def _time(exercise: Exercise, rule: Progression, last: Session, base: Load | Non
     return Suggestion(base, None, now, Change.SAME, f"{now} s{at} is the cap, with no heavier step owned", said_last)
 
 
+def suggestion_words(tip: Suggestion) -> str:
+    """'20 kg kettlebell for 8', '35 s at bodyweight + 10 kg', 'bodyweight for 9'."""
+    load = _words(tip.load)
+    if tip.reps is not None:
+        return f"{load} for {tip.reps}"
+    if tip.work is not None:
+        return f"{tip.work} s at {load}"
+    return load
+
+
 def went_up(name: str, before: Session | None, today: Session) -> str | None:
     """'Kettlebell swings: 20 kg kettlebell (was 16 kg kettlebell)', '… 45 s a set (was 40 s)',
     '… 11 reps at best (was 10)', when today's sets were heavier, longer or more than the

@@ -14,7 +14,7 @@ from postrun.core.circuit import Exercise
 from postrun.core.circuit_reader import circuit_from_snapshot
 from postrun.core.equipment import Equipment
 from postrun.core.load import Load, heaviness, lifted, load_of, load_text
-from postrun.core.progression import Suggestion, suggest
+from postrun.core.progression import Suggestion, suggest, suggestion_words
 from postrun.store.library import LibraryEntry
 from postrun.store.log_rows import json_or, moment_of
 from postrun.store.workout_log import WorkoutLog
@@ -131,18 +131,8 @@ def report_lines(result: ExerciseReport) -> list[str]:
         at = f" at {load_text(result.most_reps[1])}" if result.most_reps[1] is not None else ""
         lines.append(f"Most reps in a set: {result.most_reps[0]}{at}")
     if result.next is not None:
-        lines.append(f"Next time: {suggestion_text(result.next)} ({result.next.why})")
+        lines.append(f"Next time: {suggestion_words(result.next)} ({result.next.why})")
     return lines
-
-
-def suggestion_text(tip: Suggestion) -> str:
-    """'20 kg kettlebell for 8', '35 s at bodyweight + 10 kg'."""
-    load = load_text(tip.load) if tip.load is not None and load_text(tip.load) else "bodyweight"
-    if tip.reps is not None:
-        return f"{load} for {tip.reps}"
-    if tip.work is not None:
-        return f"{tip.work} s at {load}"
-    return load
 
 
 def report_json(result: ExerciseReport) -> str:

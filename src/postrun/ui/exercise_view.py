@@ -9,7 +9,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from postrun.core.load import load_text
-from postrun.store.exercise_report import ExerciseReport, suggestion_text
+from postrun.core.progression import suggestion_words
+from postrun.store.exercise_report import ExerciseReport
 from postrun.ui.exercise_chart import ExerciseChart
 from postrun.ui.theme import font
 
@@ -81,7 +82,7 @@ class ExerciseView(QWidget):
             bests.append(f"Most reps in a set: {result.most_reps[0]}{at}")
         count = result.workouts
         self.bests.setText(" · ".join([f"{count} workout{'s' if count != 1 else ''}", *bests]))
-        self.next.setText(f"Next time: {suggestion_text(result.next)} — {result.next.why}" if result.next else "")
+        self.next.setText(f"Next time: {suggestion_words(result.next)} — {result.next.why}" if result.next else "")
         self.next.setVisible(result.next is not None)
         steps = steps_text(result)
         self.steps.setText("Steps: " + "; ".join(steps) if steps else "No change of load yet.")

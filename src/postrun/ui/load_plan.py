@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 from postrun.core.circuit import Exercise
 from postrun.core.equipment import Equipment, bands_owned, snapped, weights_for
 from postrun.core.load import Load, LoadType, load_text
-from postrun.core.progression import Suggestion
+from postrun.core.progression import Suggestion, suggestion_words
 from postrun.ui.theme import font
 
 AROUND = 6          # weights offered each side of the suggestion (a barbell makes hundreds)
@@ -27,16 +27,6 @@ def options(equipment: Equipment, load: Load) -> list[Load]:
     at = weights.index(snapped_load.weight) if snapped_load.weight in weights else 0
     chosen = weights[max(0, at - AROUND): at + AROUND + 1]
     return [snapped_load.with_weight(w) for w in chosen]
-
-
-def plan_words(tip: Suggestion) -> str:
-    """'20 kg kettlebell for 8', '35 s at bodyweight + 10 kg', 'bodyweight for 9'."""
-    load = load_text(tip.load) if tip.load is not None and load_text(tip.load) else "bodyweight"
-    if tip.reps is not None:
-        return f"{load} for {tip.reps}"
-    if tip.work is not None:
-        return f"{tip.work} s at {load}"
-    return load
 
 
 class LoadPlan(QWidget):
@@ -86,8 +76,8 @@ class LoadPlan(QWidget):
             return
         load = self.chosen_load()
         if load == tip.load:
-            self.today.setText(f"Today: {plan_words(tip)}")
+            self.today.setText(f"Today: {suggestion_words(tip)}")
         else:
             chosen = load_text(load) if load is not None and load_text(load) else "bodyweight"
-            self.today.setText(f"Today: {chosen} — your choice; suggested {plan_words(tip)}")
+            self.today.setText(f"Today: {chosen} — your choice; suggested {suggestion_words(tip)}")
         self.changed.emit()
