@@ -81,3 +81,18 @@ def test_a_remembered_place_off_every_screen_is_not_used(qtbot, parts, monkeypat
     second = MainWindow(parts)
     qtbot.addWidget(second)
     assert bool(second.windowState() & Qt.WindowState.WindowMaximized)
+
+
+def test_the_run_view_with_reps_left_needs_no_more_than_a_1024_screen(qtbot, window, clock):
+    """"10:17 + reps left" beside twelve buttons: the buttons' text gives way, so the window
+    is never pushed wider than the screen (it grew to 1053 px on a 1024 px screen)."""
+    user_circuits_dir().mkdir(parents=True)
+    (user_circuits_dir() / "reps.toml").write_text(LONG_SWINGS_THEN_REPS)
+    window.open_by_key("reps")
+    qtbot.keyClick(window.preview, Qt.Key.Key_Space)
+    view = window.run_view
+    advance(window, clock, 5.0)
+    view.resize(1024, 600)
+    qtbot.wait(10)
+    assert view.time_left.text() == "10:17 + reps left"
+    assert view.minimumSizeHint().width() <= 1024

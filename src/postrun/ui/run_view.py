@@ -203,6 +203,7 @@ class RunView(QWidget):
             needed = self.time_left.fontMetrics().horizontalAdvance(text.translate(WIDEST_DIGITS)) + 8
             if needed > self.time_left.minimumWidth():   # never cut: the buttons give way
                 self.time_left.setMinimumWidth(needed)
+                self._fit_buttons()
         self.time_left.setText(text)
         if total_seconds > 0:
             self.progress.set_fraction(1 - left / total_seconds)
@@ -323,7 +324,7 @@ class RunView(QWidget):
         self.phase = phase
         background, text = phase.background, phase.text
         for painted in (self.digits, self.progress, self.word, self.round_label, self.exercise, self.tip,
-                        self.next_up, self.time_left):
+                        self.next_up, self.time_left, self.logged):
             painted.set_colour(text, background)
         for button in self.buttons.values():
             button.set_colour(text)
@@ -387,9 +388,25 @@ class RunView(QWidget):
                 label.setFixedHeight(int(height * share * 1.3))
         self._size_notice()
         for button in self.buttons.values():
-            font = button.font()
-            font.setPixelSize(max(8, int(height * 0.024)))
-            button.setFont(font)
             button.setFixedHeight(int(height * 0.06))
+        self._fit_buttons()
         self.progress.setFixedHeight(max(6, int(height * 0.018)))
+
+    def _fit_buttons(self) -> None:
+        """The buttons' text at its size for the height, smaller where the row would not fit
+        the width beside the time left ("2:58 + reps left" on a 1024 px screen): the window
+        never grows past the screen."""
+        layout = self.layout()
+        sides = 0 if layout is None else layout.contentsMargins().left() + layout.contentsMargins().right()
+        spare = self.width() - sides - self.time_left.minimumWidth()
+        spacing = 6 * (len(self.buttons) + 1)
+        pixels = max(8, int(self.height() * 0.024))
+        while True:
+            for button in self.buttons.values():
+                font = button.font()
+                font.setPixelSize(pixels)
+                button.setFont(font)
+            if pixels <= 8 or sum(b.sizeHint().width() for b in self.buttons.values()) + spacing <= spare:
+                return
+            pixels -= 1
 
