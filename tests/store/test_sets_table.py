@@ -120,3 +120,17 @@ def test_a_log_from_before_the_sets_table_gets_its_sets_when_opened(tmp_path):
         assert log.exercise_names() == ["Kettlebell swings", "Single-arm rows"]
     finally:
         log.close()
+
+
+def test_a_resumed_workout_keeps_what_was_logged_before_it_was_interrupted(log):
+    from postrun.store.resume_point import ResumePoint
+
+    draft = completed(set_log={1: {"reps": 11, "load": {"type": "kettlebell", "weight": 12}}})
+    draft.status, draft.segment_index = "in_progress", 3
+    record_id = log.write(draft)
+    point = ResumePoint.of(log.get(record_id))
+    recorder = WorkoutRecorder(log, "bells", CIRCUIT, now=lambda: AT, record_id=point.record_id,
+                               started_at=point.started_at, record_uuid=point.uuid,
+                               segment_seconds=dict(point.segment_seconds), set_log=dict(point.set_log))
+    recorder(SegmentStarted(40.0, 3, TIMELINE.segments[3], 40.0, ()))
+    assert log.get(record_id).set_log[1] == {"reps": 11, "load": {"type": "kettlebell", "weight": 12}}

@@ -77,6 +77,7 @@ class WorkoutSession(QObject):
             record_uuid=resume.uuid if resume else None,
             swaps=list(resume.swaps) if resume else swaps,
             segment_seconds=dict(resume.segment_seconds) if resume else None, aims=aims,
+            set_log=dict(resume.set_log) if resume else None,
             defer=lambda write: self._write_later.start(AFTER_PAINT_MS),
             on_problem=lambda text: self._notice("log-write", _log_problem(text)))
         settings = parts.data.settings

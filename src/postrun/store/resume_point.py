@@ -24,12 +24,13 @@ class ResumePoint:
     uuid: str = ""
     swaps: tuple[dict[str, object], ...] = ()
     segment_seconds: tuple[tuple[int, float], ...] = ()
+    set_log: tuple[tuple[int, dict[str, object]], ...] = ()     # the sets' reps aimed for and corrections
 
     @classmethod
     def of(cls, record: WorkoutRecord) -> ResumePoint:
         return cls(record.id, record.segment_index, record.active_seconds, tuple(record.skipped),
                    record.started_at, record.note, record.uuid, tuple(record.swaps),
-                   tuple(record.segment_seconds.items()))
+                   tuple(record.segment_seconds.items()), tuple(record.set_log.items()))
 
 
 @dataclass(frozen=True)

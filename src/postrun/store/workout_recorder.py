@@ -33,12 +33,14 @@ class WorkoutRecorder:
                  record_id: int | None = None, started_at: datetime | None = None, note: str = "",
                  record_uuid: str | None = None, swaps: list[dict[str, Any]] | None = None,
                  segment_seconds: dict[int, float] | None = None, aims: dict[int, int] | None = None,
+                 set_log: dict[int, dict[str, Any]] | None = None,
                  defer: Defer | None = None, on_problem: Callable[[str | None], None] | None = None) -> None:
         self.log = log
         self.now = now
         self.record_id = record_id
         self.draft = WorkoutDraft(circuit_key, circuit, started_at or now(), note=note,
-                                  swaps=list(swaps or []), segment_seconds=dict(segment_seconds or {}))
+                                  swaps=list(swaps or []), segment_seconds=dict(segment_seconds or {}),
+                                  set_log={k: dict(v) for k, v in (set_log or {}).items()})
         if record_uuid:
             self.draft.uuid = record_uuid
         self._in_segment: tuple[int, float, Segment] | None = None    # (index, active seconds at its start, it)
