@@ -194,11 +194,10 @@ def test_a_start_discarded_with_d_goes_back_to_its_preview_and_counts_for_nothin
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert "D discards it" in view.confirm.text()
     qtbot.wait(10)
-    label = view.confirm                                  # said whole, not cut at the sides
-    flags = Qt.TextFlag.TextWordWrap if label.wordWrap() else Qt.TextFlag(0)
-    needed = label.fontMetrics().boundingRect(QRect(0, 0, label.width(), 10_000), flags, label.text())
-    assert needed.width() <= label.width()
-    assert needed.height() <= label.height()
+    said_whole(view.confirm)
+    view.resize(700, 900)                                 # tall and narrow: still whole
+    qtbot.wait(10)
+    said_whole(view.confirm)
     qtbot.keyClick(view, Qt.Key.Key_D)
     advance(window, clock, 0.5)
     assert window.current_view() is window.preview
@@ -208,6 +207,14 @@ def test_a_start_discarded_with_d_goes_back_to_its_preview_and_counts_for_nothin
         assert db.execute("SELECT COUNT(*) FROM workouts").fetchone() == (0,)
     _, lines = window.data.overview()
     assert lines[0].startswith("This week: 0 workouts")
+
+
+def said_whole(label):
+    """The label's text fits its box: no line cut at the side or below."""
+    flags = Qt.TextFlag.TextWordWrap if label.wordWrap() else Qt.TextFlag(0)
+    needed = label.fontMetrics().boundingRect(QRect(0, 0, label.width(), 10_000), flags, label.text())
+    assert needed.width() <= label.width()
+    assert needed.height() <= label.height()
 
 
 def test_a_start_stopped_and_kept_is_in_the_log_but_not_in_the_week(qtbot, window, clock):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -284,6 +284,25 @@ class RunView(QWidget):
     def set_confirm(self, text: str) -> None:
         self.confirm.setText(text)
         self.confirm.setVisible(bool(text))
+        self._fit_confirm()
+
+    def _fit_confirm(self) -> None:
+        """The stop question said whole in its room: its text smaller where a tall, narrow
+        window would wrap it onto a third line."""
+        label = self.confirm
+        if not label.text():
+            return
+        pixels = max(8, int(max(1, self.height()) * 0.04))
+        width = max(1, label.width() or self.width() - 48)
+        while True:
+            font = label.font()
+            font.setPixelSize(pixels)
+            label.setFont(font)
+            needed = label.fontMetrics().boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap,
+                                                      label.text()).height()
+            if needed <= label.height() or pixels <= 8:
+                return
+            pixels -= 1
 
     def set_sound(self, muted: bool, volume: int, voice: str) -> None:
         """voice: 'on', 'off' or 'unavailable'."""
@@ -387,6 +406,7 @@ class RunView(QWidget):
             elif label not in (self.help_sheet, self.notice):
                 label.setFixedHeight(int(height * share * 1.3))
         self._size_notice()
+        self._fit_confirm()
         for button in self.buttons.values():
             button.setFixedHeight(int(height * 0.06))
         self._fit_buttons()
