@@ -164,13 +164,15 @@ def stored(db: sqlite3.Connection, draft: WorkoutDraft) -> tuple[Any, ...]:
     return tuple(values)
 
 
-def insert(db: sqlite3.Connection, draft: WorkoutDraft, record_id: int | None = None) -> int:
+def insert(db: sqlite3.Connection, draft: WorkoutDraft, record_id: int | None = None, *, sets: bool = True) -> int:
+    """The workout's row (and its sets, unless the caller writes them in bulk: a merge)."""
     columns = ("id", *FIELDS) if record_id is not None else FIELDS
     values = (record_id, *stored(db, draft)) if record_id is not None else stored(db, draft)
     cursor = db.execute(f"INSERT INTO workouts ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                         values)
     assert cursor.lastrowid is not None
-    write_sets(db, cursor.lastrowid, draft)
+    if sets:
+        write_sets(db, cursor.lastrowid, draft)
     return cursor.lastrowid
 
 
@@ -232,14 +234,36 @@ def write_sets(db: sqlite3.Connection, workout_id: int, draft: WorkoutDraft) -> 
     it has ended: a running workout's checkpoints (one a segment) stay as small as before,
     and an interrupted one gets its sets when it is kept as unfinished."""
     db.execute("DELETE FROM sets WHERE workout_id = ?", (workout_id,))
+    db.executemany(INSERT_SET, set_values(workout_id, draft))
+
+
+INSERT_SET = "INSERT INTO sets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+SET_INDEXES = [part[part.index("CREATE INDEX"):].strip() for part in SETS_TABLE.split(";") if "CREATE INDEX" in part]
+
+
+def set_values(workout_id: int, draft: WorkoutDraft) -> list[tuple[Any, ...]]:
+    """The rows of `sets` for a workout that has ended (none while it runs)."""
     if draft.status == "in_progress":
-        return
+        return []
     timeline = _timeline_of(circuit_text_of(draft.circuit))
     rows = [] if timeline is None else set_rows(
         timeline, completed=draft.status == "completed", reached=draft.segment_index, skipped=set(draft.skipped),
         spent=draft.segment_seconds, logged=draft.set_log)
-    db.executemany("INSERT INTO sets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   [_set_values(workout_id, row) for row in rows])
+    return [_set_values(workout_id, row) for row in rows]
+
+
+def insert_sets_in_bulk(db: sqlite3.Connection, values: list[tuple[Any, ...]]) -> None:
+    """Many workouts' sets at once (an import of years): the indexes are built once after
+    the rows, not kept up to date row by row."""
+    if len(values) < 5000:
+        db.executemany(INSERT_SET, values)
+        return
+    names = [statement.split()[2] for statement in SET_INDEXES]
+    for name in names:
+        db.execute(f"DROP INDEX IF EXISTS {name}")
+    db.executemany(INSERT_SET, values)
+    for statement in SET_INDEXES:
+        db.execute(statement)
 
 
 def fill_sets(db: sqlite3.Connection) -> None:
@@ -249,7 +273,7 @@ def fill_sets(db: sqlite3.Connection) -> None:
     values: list[tuple[Any, ...]] = []
     for workout_id, *stored_row in found:
         values.extend(_set_values(workout_id, row) for row in rows_of(*stored_row))
-    db.executemany("INSERT INTO sets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+    insert_sets_in_bulk(db, values)
 
 
 def draft_of(record: WorkoutRecord) -> WorkoutDraft:

@@ -34,10 +34,12 @@ from postrun.store.log_rows import (
     count_of,
     draft_of,
     insert,
+    insert_sets_in_bulk,
     json_or,
     moment_of,
     record_of,
     segment_seconds_of,
+    set_values,
     stored,
     write_sets,
 )
@@ -150,13 +152,15 @@ class WorkoutLog:
         added = known = 0
         with self._db:
             have = {row[0] for row in self._db.execute("SELECT uuid FROM workouts")}
+            sets: list[tuple[Any, ...]] = []
             for draft in drafts:
                 if draft.uuid in have:
                     known += 1
                     continue
-                insert(self._db, draft)
+                sets.extend(set_values(insert(self._db, draft, sets=False), draft))
                 have.add(draft.uuid)
                 added += 1
+            insert_sets_in_bulk(self._db, sets)
         return added, known
 
     def annotate(self, record_id: int, note: str, effort: int | None) -> None:
