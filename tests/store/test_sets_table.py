@@ -134,3 +134,18 @@ def test_a_resumed_workout_keeps_what_was_logged_before_it_was_interrupted(log):
                                segment_seconds=dict(point.segment_seconds), set_log=dict(point.set_log))
     recorder(SegmentStarted(40.0, 3, TIMELINE.segments[3], 40.0, ()))
     assert log.get(record_id).set_log[1] == {"reps": 11, "load": {"type": "kettlebell", "weight": 12}}
+
+
+def test_the_most_reps_in_a_set_names_the_heavier_load_of_a_tie(log):
+    import dataclasses
+
+    top = {i: {"reps": 12} for i, s in enumerate(TIMELINE.segments) if s.name == "Kettlebell swings"}
+    log.write(completed(days_ago=7, set_log=top))
+    heavier = circuit_to_dict(dataclasses.replace(BELLS, exercises=(
+        dataclasses.replace(BELLS.exercises[0], load=Load(LoadType.KETTLEBELL, 20.0)), *BELLS.exercises[1:])))
+    log.write(WorkoutDraft("bells", heavier, AT, status="completed", finished_at=AT, active_seconds=600,
+                           segment_index=LAST, set_log=top))
+    count, loads, most = log.exercise_bests("Kettlebell swings")
+    assert count == 2
+    assert len(loads) == 2
+    assert most == (12, '{"type": "kettlebell", "weight": 20}')

@@ -285,7 +285,7 @@ class WorkoutLog:
         loads = [(load, started.get(first, "")) for load, first in firsts]
         most = self._db.execute(
             "SELECT reps, load_json FROM sets WHERE exercise = ? AND state = 'done' AND reps IS NOT NULL "
-            "ORDER BY reps DESC LIMIT 1", (exercise,)).fetchone()
+            "ORDER BY reps DESC, lifted DESC LIMIT 1", (exercise,)).fetchone()    # a tie: at the heavier load
         return int(count), loads, (most[0], most[1]) if most else None
 
     def last_circuit_with(self, exercise: str) -> dict[str, Any] | None:
