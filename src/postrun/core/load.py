@@ -58,9 +58,6 @@ class Load:
         return Load(self.type, None, self.unit, self.implements, band)
 
 
-def in_kg(weight: float, unit: Unit) -> float:
-    return weight if unit is Unit.KG else weight / LB_PER_KG
-
 
 def heaviness(load: Load) -> float:
     """An order of how hard loads of one exercise are: more weight in the hand is harder,

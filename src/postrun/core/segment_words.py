@@ -26,11 +26,15 @@ def counts_as_a_set(segment: Segment) -> bool:
 
 def set_name(segment: Segment) -> str:
     """A set as the history lists it: 'Kettlebell swings (left), round 2'."""
-    text = segment.name or segment.kind.value
-    if segment.side:
-        text += f" ({segment.side.value})"
-    if segment.round:
-        text += f", round {segment.round}"
+    return set_words(segment.name or segment.kind.value, segment.side.value if segment.side else None, segment.round)
+
+
+def set_words(name: str, side: str | None, round_number: int | None) -> str:
+    text = name
+    if side:
+        text += f" ({side})"
+    if round_number:
+        text += f", round {round_number}"
     return text
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from postrun.core.circuit_toml import load_dict
 from postrun.core.load import Load, load_of, short_text
+from postrun.core.segment_words import set_words
 from postrun.core.set_log import SetRow
 
 MAX_REPS_TYPED = 999
@@ -46,7 +47,7 @@ def corrected(entry: Mapping[str, Any], row: SetRow, key: str, typing: Typing,
 
 def logged_words(row: SetRow) -> str:
     """'Kettlebell swings, round 2: 10 reps at 16 kg'; '40 s at 8 kg' for a timed set."""
-    where = f"{row.exercise}{f' ({row.side})' if row.side else ''}{f', round {row.round}' if row.round else ''}"
+    where = set_words(row.exercise, row.side, row.round)
     load = short_text(row.load) if row.load is not None else ""
     at = f" at {load}" if load else ""
     if row.reps is not None:

@@ -31,12 +31,14 @@ class SetRow:
 
     @property
     def whole(self) -> bool:
-        """Done to its end: a rep set done, a timed set not cut short."""
-        if self.state != "done":
-            return False
-        if self.planned_seconds is None:
-            return True
-        return (self.seconds or 0.0) >= self.planned_seconds - WHOLE_WITHIN
+        return is_whole(self.state == "done", self.seconds, self.planned_seconds)
+
+
+def is_whole(done: bool, seconds: float | None, planned_seconds: int | None) -> bool:
+    """Done to its end: a rep set done, a timed set not cut short."""
+    if not done:
+        return False
+    return planned_seconds is None or (seconds or 0.0) >= planned_seconds - WHOLE_WITHIN
 
 
 def set_rows(timeline: Timeline, *, completed: bool, reached: int, skipped: Collection[int],

@@ -37,7 +37,7 @@ class FinishReport:
     stopped_at: str
     round_reached: int
     save: SaveState
-    sets_done: int = 1
+    sets_done: int
 
     @property
     def heading(self) -> str:

@@ -59,13 +59,22 @@ def read_equipment(path: Path | None = None, environ: dict[str, str] | None = No
         return EquipmentRead(fallback, f"{path}: {exc}; the default equipment is used until it is saved again")
 
 
+class EquipmentError(ValueError):
+    """What is wrong with one field of an equipment document: `field` is its key
+    ("kettlebells"), the text names the entry too ("kettlebells[2]: must be …")."""
+
+    def __init__(self, field: str, message: str, where: str | None = None) -> None:
+        super().__init__(f"{where or field}: {message}" if field else message)
+        self.field = field
+
+
 def equipment_of(data: Any) -> Equipment:
-    """The equipment in a document, or ValueError naming the field and what is wrong."""
+    """The equipment in a document, or EquipmentError naming the field and what is wrong."""
     if not isinstance(data, dict):
-        raise ValueError("not an object")
+        raise EquipmentError("", "not an object")
     unit_text = data.get("unit", "kg")
     if unit_text not in ("kg", "lb"):
-        raise ValueError(f"unit: must be kg or lb, not {str(unit_text)[:20]!r}")
+        raise EquipmentError("unit", f"must be kg or lb, not {str(unit_text)[:20]!r}")
     unit = Unit(unit_text)
     limit = MAX_KG if unit is Unit.KG else round(MAX_KG * LB_PER_KG)
     base = default_equipment(unit)
@@ -73,28 +82,27 @@ def equipment_of(data: Any) -> Equipment:
     def weights(key: str) -> tuple[float, ...]:
         value = data.get(key, list(getattr(base, key)))
         if not isinstance(value, list):
-            raise ValueError(f"{key}: must be a list of weights")
+            raise EquipmentError(key, "must be a list of weights")
         if len(value) > MAX_ITEMS:
-            raise ValueError(f"{key}: {len(value)} weights; at most {MAX_ITEMS}")
-        return tuple(weight(f"{key}[{i}]", v) for i, v in enumerate(value, start=1))
+            raise EquipmentError(key, f"{len(value)} weights; at most {MAX_ITEMS}")
+        return tuple(weight(key, v, f"{key}[{i}]") for i, v in enumerate(value, start=1))
 
-    def weight(where: str, value: Any, allow_none: bool = False) -> float:
-        if value is None and allow_none:
-            return 0.0
+    def weight(key: str, value: Any, where: str | None = None) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
-            raise ValueError(f"{where}: must be a number")
+            raise EquipmentError(key, "must be a number", where)
         if not 0 < value <= limit:
-            raise ValueError(f"{where}: must be more than 0 and at most {limit:g} {unit.value}, not {value:g}")
+            raise EquipmentError(key, f"must be more than 0 and at most {limit:g} {unit.value}, not {value:g}",
+                                 where)
         return float(value)
 
     bands = data.get("bands", list(base.bands))
     if not isinstance(bands, list) or len(bands) > len(BAND_COLOURS) or any(b not in BAND_COLOURS for b in bands):
-        raise ValueError(f"bands: must be a list of the colours {', '.join(BAND_COLOURS)}")
+        raise EquipmentError("bands", f"must be a list of the colours {', '.join(BAND_COLOURS)}")
     body = data.get("bodyweight")
     return Equipment(
         unit=unit, kettlebells=weights("kettlebells"), dumbbells=weights("dumbbells"), plates=weights("plates"),
-        bar=weight("bar", data.get("bar", base.bar)), stack_step=weight("stack_step", data.get("stack_step",
-                                                                                            base.stack_step)),
+        bar=weight("bar", data.get("bar", base.bar)),
+        stack_step=weight("stack_step", data.get("stack_step", base.stack_step)),
         stack_top=weight("stack_top", data.get("stack_top", base.stack_top)), bands=tuple(bands),
         bodyweight=None if body is None else weight("bodyweight", body))
 

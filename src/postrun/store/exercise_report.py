@@ -13,8 +13,8 @@ from typing import Any
 from postrun.core.circuit import Exercise
 from postrun.core.circuit_reader import circuit_from_snapshot
 from postrun.core.equipment import Equipment
-from postrun.core.load import Load, heaviness, lifted, load_of, load_text
-from postrun.core.progression import Suggestion, suggest, suggestion_words
+from postrun.core.load import Load, heaviness, load_of, load_text
+from postrun.core.progression import LoggedSet, Session, Suggestion, suggest, suggestion_words, volume
 from postrun.store.library import LibraryEntry
 from postrun.store.log_rows import json_or, moment_of
 from postrun.store.workout_log import WorkoutLog
@@ -99,7 +99,7 @@ def report(log: WorkoutLog, name: str, library: Sequence[LibraryEntry], equipmen
             reps=tuple(r[8] for r, _ in done if r[8] is not None),
             seconds=tuple(round(r[9] or 0.0, 1) for r, _ in done if r[8] is None),
             skipped=len(rows) - len(done),
-            volume=sum(lifted(load) * (r[8] or 0) for r, load in done if load is not None)))
+            volume=volume(Session(tuple(LoggedSet(load, reps=r[8]) for r, load in done)))))
     days.sort(key=lambda d: d.started_at)
     count, loads_done, most_row = log.exercise_bests(name)
     heaviest: tuple[Load, datetime] | None = None

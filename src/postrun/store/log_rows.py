@@ -213,22 +213,6 @@ def _set_values(workout_id: int, row: SetRow) -> tuple[Any, ...]:
             None if row.seconds is None else round(row.seconds, 3), row.planned_seconds, row.state)
 
 
-def rows_of(circuit_text: str, status: str, index: Any, skipped_text: Any, seconds_text: Any,
-            sets_text: Any) -> list[SetRow]:
-    """A stored workout's exercise sets, from its circuit as it ran (none when that cannot
-    be read)."""
-    timeline = _timeline_of(circuit_text)
-    if timeline is None:
-        return []
-    skipped = json_or(skipped_text, [])
-    logged = json_or(sets_text, {})
-    return set_rows(timeline, completed=status == "completed", reached=index if isinstance(index, int) else 0,
-                    skipped={i for i in skipped if isinstance(i, int)} if isinstance(skipped, list) else set(),
-                    spent=segment_seconds_of(json_or(seconds_text, {})),
-                    logged={int(k): v for k, v in logged.items() if str(k).isdigit() and isinstance(v, dict)}
-                    if isinstance(logged, dict) else {})
-
-
 def write_sets(db: sqlite3.Connection, workout_id: int, draft: WorkoutDraft) -> None:
     """The workout's rows in `sets`, written again whole (a workout has a few dozen) once
     it has ended: a running workout's checkpoints (one a segment) stay as small as before,
@@ -267,12 +251,21 @@ def insert_sets_in_bulk(db: sqlite3.Connection, values: list[tuple[Any, ...]]) -
 
 
 def fill_sets(db: sqlite3.Connection) -> None:
-    """Every workout's sets, for a log that had none (the migration to schema 4)."""
+    """Every workout's sets, for a log that had none (the migration to schema 4): each row
+    read as far as it makes sense, by the readers a record is read with."""
     found = db.execute("SELECT w.id, c.json, w.status, w.segment_index, w.skipped_json, w.seconds_json, "
                        "w.sets_json FROM workouts w JOIN circuits c ON c.id = w.circuit_id")
+    circuits: dict[str, Any] = {}          # each circuit parsed once: its text is then encoded once too
     values: list[tuple[Any, ...]] = []
-    for workout_id, *stored_row in found:
-        values.extend(_set_values(workout_id, row) for row in rows_of(*stored_row))
+    for workout_id, circuit_json, status, index, skipped_json, seconds_json, sets_json in found:
+        circuit = circuits.setdefault(circuit_json, json_or(circuit_json, {}))
+        skipped = json_or(skipped_json, [])
+        draft = WorkoutDraft("", circuit if isinstance(circuit, dict) else {}, EPOCH, status=status,
+                             segment_index=index if isinstance(index, int) else 0,
+                             skipped=[i for i in skipped if isinstance(i, int)] if isinstance(skipped, list) else [],
+                             segment_seconds=segment_seconds_of(json_or(seconds_json, {})),
+                             set_log=set_log_of(json_or(sets_json, {})))
+        values.extend(set_values(workout_id, draft))
     insert_sets_in_bulk(db, values)
 
 

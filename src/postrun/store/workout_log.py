@@ -13,7 +13,7 @@ from typing import Any
 from postrun.core.clock import WallClock, local_now
 from postrun.core.load import load_of
 from postrun.core.progression import LoggedSet, Session
-from postrun.core.set_log import WHOLE_WITHIN
+from postrun.core.set_log import is_whole
 from postrun.store.log_opening import (
     LogState,
     Opened,
@@ -252,9 +252,9 @@ class WorkoutLog:
                 f"SELECT workout_id, load_json, reps, seconds, planned_seconds, state FROM sets "
                 f"WHERE exercise = ? AND workout_id IN ({marks}) ORDER BY workout_id, segment", (exercise, *ids)):
             done = state == "done"
-            whole = done and (planned is None or (seconds or 0) >= planned - WHOLE_WITHIN)
             sets[workout_id].append(LoggedSet(load_of(json_or(load, None)), reps=(reps or 0) if done else 0,
-                                              seconds=seconds, planned_seconds=planned, whole=whole))
+                                              seconds=seconds, planned_seconds=planned,
+                                              whole=is_whole(done, seconds, planned)))
         return [Session(tuple(sets[i])) for i in ids]
 
     def set_rows(self, exercise: str | None = None, last: int | None = None) -> list[tuple[Any, ...]]:

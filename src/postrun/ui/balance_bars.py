@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from postrun.core.balance import minutes_words
 from postrun.core.timeline import Kind
-from postrun.ui.theme import PHASES, font
+from postrun.ui.theme import PHASES, chart_scale, font
 
 COLOURS = {
     "posterior chain": QColor(PHASES[Kind.WORK].background),
@@ -54,7 +54,7 @@ class BalanceBars(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#ffffff"))
         painter.setPen(INK)
-        scale = max(0.45, min(1.0, self.height() / 240))
+        scale = chart_scale(self.height())
         title_font = font(max(11, round(20 * scale)), bold=True)
         title_h = QFontMetricsF(title_font).height()
         painter.setFont(title_font)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from postrun.core.equipment import Equipment, default_equipment
 from postrun.core.load import BAND_COLOURS, Unit, number_text
-from postrun.store.equipment_file import equipment_of
+from postrun.store.equipment_file import EquipmentError, equipment_of
 from postrun.ui.editor_boxes import problem_label, say
 from postrun.ui.theme import font
 
@@ -165,9 +165,8 @@ class EquipmentView(QWidget):
             say(shown, [])
         try:
             equipment = equipment_of(self.document())
-        except ValueError as exc:
-            field = str(exc).split(":")[0].split("[")[0]
-            label = self.problems.get(field)
+        except EquipmentError as exc:
+            label = self.problems.get(exc.field)
             if label is not None:
                 say(label, [str(exc)])
             else:

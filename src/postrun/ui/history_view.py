@@ -373,7 +373,6 @@ class HistoryView(QWidget):
         share = 0.25 if self.height() < 700 else 0.32
         self.charts.setFixedHeight(max(110, min(300, int(self.height() * share))))
         self.summary.setFont(font(17 if self.width() < 1200 else 19, bold=True))
-        self.fit_columns()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():

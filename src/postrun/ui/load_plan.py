@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
-from postrun.core.circuit import Exercise
 from postrun.core.equipment import Equipment, bands_owned, snapped, weights_for
 from postrun.core.load import Load, LoadType, load_text
 from postrun.core.progression import Suggestion, suggestion_words
@@ -51,7 +50,7 @@ class LoadPlan(QWidget):
         column.addWidget(self.box)
         column.addWidget(self.why)
 
-    def show_plan(self, exercise: Exercise, tip: Suggestion, equipment: Equipment) -> None:
+    def show_plan(self, tip: Suggestion, equipment: Equipment) -> None:
         self.tip = tip
         self.box.blockSignals(True)
         self.box.clear()

@@ -315,7 +315,7 @@ class PreviewView(QWidget):
             plan.setVisible(tip is not None)
             if tip is not None:
                 plan.blockSignals(True)
-                plan.show_plan(exercise, tip, self.equipment())
+                plan.show_plan(tip, self.equipment())
                 plan.blockSignals(False)
 
     def request_start(self) -> None:

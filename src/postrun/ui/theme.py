@@ -55,3 +55,9 @@ def font(pixels: int, bold: bool = False) -> QFont:
     result.setPixelSize(pixels)
     result.setBold(bold)
     return result
+
+
+def chart_scale(height: int) -> float:
+    """How big a chart's text is drawn: whole from 240 px tall, down to 0.45 of it (still
+    read on a 1024x600 finish screen)."""
+    return max(0.45, min(1.0, height / 240))

@@ -11,14 +11,12 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from postrun.core.balance import whole_minutes
 from postrun.core.timeline import Kind
 from postrun.core.weeks import WeekTotal
-from postrun.ui.theme import PHASES, font
+from postrun.ui.theme import PHASES, chart_scale, font
 
 BAR = QColor(PHASES[Kind.WORK].background)
 THIS_WEEK = QColor(PHASES[Kind.PREPARE].background)
 INK = QColor("#111111")
 FAINT = QColor("#6b6b6b")
-FULL_HEIGHT = 240.0        # drawn at full size from this height; smaller, everything scales down
-SMALLEST = 0.45            # ...to this share, still readable on a 1024x600 finish screen
 MIN_SCALE_SECONDS = 10 * 60   # a week of a few seconds is a sliver, not a full bar
 
 
@@ -53,7 +51,7 @@ class WeekChart(QWidget):
         return [plot_height * w.seconds / top for w in self.weeks]
 
     def scale(self) -> float:
-        return max(SMALLEST, min(1.0, self.height() / FULL_HEIGHT))
+        return chart_scale(self.height())
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
