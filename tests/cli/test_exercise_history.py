@@ -75,6 +75,8 @@ def test_an_exercise_over_the_weeks_with_the_next_step_and_why(six_weeks):
     assert "20 kg kettlebell" in lines[4]
     assert "Heaviest: 20 kg kettlebell" in done.stdout
     assert "Most reps in a set: 12 at 16 kg kettlebell" in done.stdout
+    assert [line.split(": ", 1)[1] for line in lines if line.startswith("Step ")][2] == (
+        "16 kg kettlebell → 20 kg kettlebell")
     assert lines[-1] == ("Next time: 20 kg kettlebell for 12 (not every set reached 12 at 20 kg kettlebell yet: "
                          "aim for 12 a set)")
 
@@ -85,6 +87,7 @@ def test_the_same_as_json(six_weeks):
     assert [w["load"]["weight"] for w in data["workouts"]] == [16, 16, 16, 20, 20, 20]
     assert data["workouts"][2]["reps"] == [12, 12, 12]
     assert data["next"]["change"] == "same"
+    assert "16 kg kettlebell → 20 kg kettlebell" in [s["step"] for s in data["steps"]]
 
 
 def test_an_unknown_exercise_lists_the_logged_ones(six_weeks):

@@ -43,6 +43,19 @@ def test_each_kind_of_load_is_read_and_written_back_the_same(body, load):
     assert again == read
 
 
+def test_a_pair_may_be_written_as_the_weight_of_both_together():
+    """`total = 32` is two 16 kg bells: the same load as `weight = 16`, written back as given."""
+    both = circuit("reps = '8-12'\nload = { type = 'kettlebell', total = 32, implements = 2 }\n")
+    each = circuit("reps = '8-12'\nload = { type = 'kettlebell', weight = 16, implements = 2 }\n")
+    assert both.exercises[0].load == each.exercises[0].load
+    assert both.exercises[0].load.weight == 16.0
+    assert both.exercises[0].load.total == 32.0
+    assert circuit_to_dict(both)["exercise"][0]["load"] == {"type": "kettlebell", "total": 32, "implements": 2}
+    assert circuit_to_dict(each)["exercise"][0]["load"] == {"type": "kettlebell", "weight": 16, "implements": 2}
+    assert load_text(both.exercises[0].load) == "2 × 16 kg kettlebells (32 kg in all)"
+    assert lifted(both.exercises[0].load) == 32.0
+
+
 def test_a_rep_range_and_its_progression():
     read = circuit("reps = '8-12'\nprogression = 'double'\nload = { type = 'kettlebell', weight = 16 }\n")
     exercise = read.exercises[0]
@@ -80,6 +93,13 @@ def test_old_files_without_loads_stay_valid():
     ("work = 40\nload = { type = 'kettlebell', weight = nan }\n", "exercise[1].load.weight", "must be a number"),
     ("work = 40\nload = { type = 'kettlebell', colour = 'red' }\n", "exercise[1].load.colour", "unknown key"),
     ("work = 40\nload = 16\n", "exercise[1].load", "must be a table"),
+    ("reps = 8\nload = { type = 'kettlebell', weight = 16, total = 32, implements = 2 }\n",
+     "exercise[1].load.total", "not both"),
+    ("reps = 8\nload = { type = 'kettlebell', total = 32 }\n", "exercise[1].load.total", "add implements = 2"),
+    ("reps = 8\nload = { type = 'dumbbell', total = 1200, implements = 2 }\n", "exercise[1].load.total",
+     "more than the 500 kg"),
+    ("reps = 8\nload = { type = 'dumbbell', total = -4, implements = 2 }\n", "exercise[1].load.total",
+     "cannot be negative"),
     ("reps = '12-8'\n", "exercise[1].reps", "upside down"),
     ("reps = '8-8'\n", "exercise[1].reps", "upside down or empty"),
     ("reps = ''\n", "exercise[1].reps", "must not be empty"),

@@ -158,3 +158,26 @@ def test_a_load_is_set_by_keyboard_and_saved(qtbot, window, editor):
     press(qtbot, Qt.Key.Key_S, CTRL)
     saved = {e.key: e.circuit for e in load_library() if e.source is Source.USER}["bells"]
     assert saved.exercises[0].load == Load(LoadType.KETTLEBELL, 16.0)
+
+
+def test_a_pair_by_keyboard_may_be_given_as_both_together(qtbot, window, editor):
+    from postrun.store.library import Source, load_library
+
+    qtbot.keyClicks(editor.name, "Pairs")
+    editor.ex_name.setFocus()
+    qtbot.keyClicks(editor.ex_name, "Farmer carry")
+    box = editor.exercise_box.load_type
+    box.setCurrentIndex(box.findData("kettlebell"))
+    box.activated.emit(box.currentIndex())
+    assert not editor.exercise_box.load_both.isVisible()       # one bell: no question of "both"
+    editor.exercise_box.load_pair.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert editor.exercise_box.load_both.isVisible()
+    editor.exercise_box.load_both.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    editor.exercise_box.load_weight.setFocus()
+    qtbot.keyClicks(editor.exercise_box.load_weight, "32")
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    saved = {e.key: e.circuit for e in load_library() if e.source is Source.USER}["pairs"]
+    load = saved.exercises[0].load
+    assert (load.weight, load.implements, load.as_total) == (16.0, 2, True)

@@ -195,3 +195,24 @@ def test_a_typed_weight_is_read_with_either_decimal_mark_or_refused_beside_the_l
     else:
         [problem] = problems
         assert (problem.field, field_words in problem.message) == ("exercise[1].load.weight", True)
+
+
+def test_a_pair_given_as_both_together_stays_so_through_the_editor():
+    from pathlib import Path
+
+    from postrun.core.circuit_toml import circuit_to_dict, parse_circuit
+    from postrun.ui.editor_state import form_of
+
+    text = LOADED.replace("weight = 12.5, implements = 2", "total = 25, implements = 2")
+    circuit = parse_circuit(text.encode(), Path("loaded.toml"))
+    form = form_of(circuit)
+    assert form.exercises[0].load_both
+    assert form.exercises[0].load_weight == "25"
+    again, problems = check(form)
+    assert problems == []
+    assert again == circuit
+    assert circuit_to_dict(again)["exercise"][0]["load"]["total"] == 25
+    form.exercises[0].load_both = False          # unticked: the same number is each one's
+    again, _ = check(form)
+    assert again.exercises[0].load.weight == 25.0
+    assert again.exercises[0].load.total == 50.0

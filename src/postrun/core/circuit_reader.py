@@ -57,7 +57,7 @@ CIRCUIT_KEYS = {
     "switch", "skip_last_rest", "exercise", "cooldown",
 }
 ALTERNATIVE_KEYS = {"name", "work", "reps", "sides", "equipment", "muscles", "tips", "demo", "load", "progression"}
-LOAD_KEYS = {"type", "weight", "unit", "implements", "band"}
+LOAD_KEYS = {"type", "weight", "total", "unit", "implements", "band"}
 PROGRESSION_KEYS = {"rule", "step", "cap"}
 _RANGE = re.compile(r"^\s*(\d{1,6})\s*[-–]\s*(\d{1,6})\s*$")
 EXERCISE_KEYS = ALTERNATIVE_KEYS | {"alternative"}
@@ -326,6 +326,19 @@ class _Reader:
                 self.problem(_join(field, "implements"), "only a kettlebell or dumbbell load comes in a pair")
             else:
                 implements = self.integer(value, "implements", field, 1, MAX_IMPLEMENTS, 1) or 1
+        as_total = "total" in value
+        if as_total:
+            # a pair given as both together: `total = 32` is two 16 kg bells
+            if "weight" in value:
+                self.problem(_join(field, "total"), "give the weight of each (weight) or of both together "
+                                                    "(total), not both")
+            elif implements < 2:
+                self.problem(_join(field, "total"), "is the weight of a pair together; add implements = 2, "
+                                                    "or write weight for one")
+            else:
+                both = self.weight(value, field, load_type, Unit(unit) if unit in ("kg", "lb") else Unit.KG,
+                                   key="total")
+                weight = both / implements if both is not None else None
         band = None
         if load_type is LoadType.BAND:
             band = self.choice(value, "band", field, list(BAND_COLOURS), required=True)
@@ -333,13 +346,14 @@ class _Reader:
             self.problem(_join(field, "band"), "a band colour goes with type = \"band\" only")
         if len(self.problems) > before or load_type is None:
             return None
-        return Load(load_type, weight, Unit(unit), implements, band)
+        return Load(load_type, weight, Unit(unit), implements, band, as_total)
 
-    def weight(self, table: dict[str, Any], where: str, kind: LoadType | None, unit: Unit) -> float | None:
-        if "weight" not in table:
+    def weight(self, table: dict[str, Any], where: str, kind: LoadType | None, unit: Unit,
+               key: str = "weight") -> float | None:
+        if key not in table:
             return None
-        value = table["weight"]
-        field = _join(where, "weight")
+        value = table[key]
+        field = _join(where, key)
         if kind is not None and kind not in WITH_WEIGHT:
             self.problem(field, f"a {kind.value} load has no weight; use type = \"weighted\" for weight added "
                                 "to the body, or \"assisted\" for weight taken off")

@@ -114,7 +114,8 @@ def load_dict(load: Load | None) -> dict[str, Any] | None:
     weight = load.weight
     table: dict[str, Any] = {"type": load.type.value}
     if weight is not None:
-        table["weight"] = int(weight) if float(weight).is_integer() else weight
+        key, weight = ("total", load.total) if load.as_total and load.implements > 1 else ("weight", weight)
+        table[key] = int(weight) if float(weight).is_integer() else weight
     if load.unit is not Unit.KG:
         table["unit"] = load.unit.value
     if load.implements != 1:

@@ -8,7 +8,7 @@ hard a load is, for comparing two loads and for volume, is `heaviness` and `lift
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -45,6 +45,9 @@ class Load:
     unit: Unit = Unit.KG
     implements: int = 1              # 2: a pair (two kettlebells), `weight` is each one's
     band: str | None = None          # a colour of BAND_COLOURS
+    # a pair written as the weight of both together (`total = 32` for two 16 kg bells): only
+    # how the file and the window say it, never a different load
+    as_total: bool = field(default=False, compare=False)
 
     @property
     def total(self) -> float:
@@ -52,7 +55,7 @@ class Load:
         return (self.weight or 0.0) * self.implements
 
     def with_weight(self, weight: float) -> Load:
-        return Load(self.type, weight, self.unit, self.implements, self.band)
+        return Load(self.type, weight, self.unit, self.implements, self.band, self.as_total)
 
     def with_band(self, band: str) -> Load:
         return Load(self.type, None, self.unit, self.implements, band)
@@ -107,7 +110,9 @@ def load_text(load: Load, decimal_point: str | None = None) -> str:
     if kind in EXTERNAL:
         name = "cable stack" if kind is LoadType.CABLE else kind.value
         if load.implements > 1:
-            return f"{load.implements} × {weight} {name}s".strip()
+            both = f" ({number_text(load.total, decimal_point)} {load.unit.value} in all)" \
+                if load.as_total and load.weight is not None else ""
+            return f"{load.implements} × {weight} {name}s{both}".strip()
         return f"{weight} {name}".strip()
     if kind is LoadType.WEIGHTED:
         return f"bodyweight + {weight}" if weight else "bodyweight"
@@ -145,10 +150,13 @@ def load_of(value: object) -> Load | None:
         unit = Unit(str(value.get("unit", "kg")))
     except ValueError:
         return None
-    weight = value.get("weight")
-    weight = float(weight) if isinstance(weight, int | float) and not isinstance(weight, bool) and 0 < weight <= 5000 \
-        else None
     implements = value.get("implements", 1)
     implements = implements if implements in (1, 2) else 1
+    as_total = "weight" not in value and "total" in value and implements > 1
+    weight = value.get("total") if as_total else value.get("weight")
+    weight = float(weight) if isinstance(weight, int | float) and not isinstance(weight, bool) and 0 < weight <= 5000 \
+        else None
+    if as_total and weight is not None:
+        weight /= implements
     band = value.get("band") if value.get("band") in BAND_COLOURS else None
-    return Load(kind, weight, unit, implements, band)
+    return Load(kind, weight, unit, implements, band, as_total)

@@ -117,6 +117,43 @@ def report(log: WorkoutLog, name: str, library: Sequence[LibraryEntry], equipmen
     return ExerciseReport(name, days, heaviest, most, upcoming, count)
 
 
+@dataclass(frozen=True)
+class Step:
+    """One step forward (or a load changed either way), as the page and the command say it."""
+
+    started_at: datetime
+    words: str                        # "16 kg kettlebell → 20 kg kettlebell", "8 → 9 reps a set at 16 kg …"
+
+    def __str__(self) -> str:
+        return f"{self.started_at:%d %b %Y}: {self.words}"
+
+
+def steps(days: Sequence[Day]) -> list[Step]:
+    """Each step in order: every change of load (up, or down on purpose), and at one load
+    each new best of the reps every set reached (the fewest in a workout) or of the time
+    held. A bad day after a good one is not a step, nor is getting back to where one was."""
+    found: list[Step] = []
+    load: Load | None = None
+    best_reps = best_seconds = 0.0
+    for day in days:
+        if day.load is not None and load is not None and day.load != load:
+            found.append(Step(day.started_at, f"{load_text(load)} → {load_text(day.load)}"))
+            best_reps = best_seconds = 0.0
+        at = f" at {load_text(day.load)}" if day.load is not None and load_text(day.load) else ""
+        if day.reps:
+            fewest = min(day.reps)
+            if best_reps and fewest > best_reps:
+                found.append(Step(day.started_at, f"{best_reps:g} → {fewest} reps a set{at}"))
+            best_reps = max(best_reps, fewest)
+        if day.seconds:
+            held = round(min(day.seconds))
+            if best_seconds and held > best_seconds:
+                found.append(Step(day.started_at, f"{best_seconds:g} s → {held} s{at}"))
+            best_seconds = max(best_seconds, held)
+        load = day.load if day.load is not None else load
+    return found
+
+
 def report_lines(result: ExerciseReport) -> list[str]:
     lines = [f"{result.name}: {result.workouts} workout{'s' if result.workouts != 1 else ''}"]
     for day in result.days:
@@ -130,6 +167,7 @@ def report_lines(result: ExerciseReport) -> list[str]:
     if result.most_reps is not None:
         at = f" at {load_text(result.most_reps[1])}" if result.most_reps[1] is not None else ""
         lines.append(f"Most reps in a set: {result.most_reps[0]}{at}")
+    lines.extend(f"Step {step}" for step in steps(result.days))
     if result.next is not None:
         lines.append(f"Next time: {suggestion_words(result.next)} ({result.next.why})")
     return lines
@@ -146,6 +184,7 @@ def report_json(result: ExerciseReport) -> str:
                                                           "started_at": result.heaviest[1].isoformat()},
         "most_reps": None if result.most_reps is None else {"reps": result.most_reps[0],
                                                             "load": load_dict(result.most_reps[1])},
+        "steps": [{"started_at": s.started_at.isoformat(), "step": s.words} for s in steps(result.days)],
         "next": None if result.next is None else {"load": load_dict(result.next.load), "reps": result.next.reps,
                                                   "work": result.next.work, "change": result.next.change.value,
                                                   "why": result.next.why},

@@ -168,6 +168,9 @@ class ExerciseBox(_FieldsBox):
         self.load_unit.addItems([u.value for u in Unit])
         self.load_pair = QCheckBox("a pair", self)
         self.load_pair.setFont(font(16))
+        self.load_both = QCheckBox("weight of both", self)
+        self.load_both.setFont(font(16))
+        self.load_both.setToolTip("Ticked: the number is the pair together (32 kg for two 16 kg bells)")
         self.load_band = QComboBox(self)
         self.load_band.addItems(list(BAND_COLOURS))
         for box in (self.load_type, self.load_unit, self.load_band):
@@ -176,7 +179,7 @@ class ExerciseBox(_FieldsBox):
         load_row = QHBoxLayout(load)
         load_row.setContentsMargins(0, 0, 0, 0)
         for part, stretch in ((self.load_type, 0), (self.load_weight, 1), (self.load_unit, 0), (self.load_pair, 0),
-                              (self.load_band, 0)):
+                              (self.load_both, 0), (self.load_band, 0)):
             load_row.addWidget(part, stretch)
         self.progression = QComboBox(self)
         self.progression.setFont(font(16))
@@ -205,14 +208,17 @@ class ExerciseBox(_FieldsBox):
     def inputs(self) -> tuple[QWidget, ...]:
         return (self.name, self.kind, self.amount, self.each_side, self.equipment, self.muscles, self.tips,
                 self.demo, self.alternatives, self.load_type, self.load_weight, self.load_unit, self.load_pair,
-                self.load_band, self.progression)
+                self.load_both, self.load_band, self.progression)
 
-    def show_load_fields(self, load_type: str) -> None:
-        """Only the fields the load's type uses: a weight for weights, a colour for a band."""
+    def show_load_fields(self, load_type: str, pair: bool = False) -> None:
+        """Only the fields the load's type uses: a weight for weights, a colour for a band,
+        and for a pair whether the weight is each one's or both together."""
         weighted = load_type in {t.value for t in WITH_WEIGHT}
         for widget in (self.load_weight, self.load_unit):
             widget.setVisible(weighted)
-        self.load_pair.setVisible(load_type in (LoadType.KETTLEBELL.value, LoadType.DUMBBELL.value))
+        pairs = load_type in (LoadType.KETTLEBELL.value, LoadType.DUMBBELL.value)
+        self.load_pair.setVisible(pairs)
+        self.load_both.setVisible(pairs and pair)
         self.load_band.setVisible(load_type == LoadType.BAND.value)
 
     def text_fields(self) -> tuple[tuple[QLineEdit, str], ...]:

@@ -38,6 +38,7 @@ class ExerciseForm:
     load_weight: str = ""          # as typed: "16", "12.5" or "12,5"
     load_unit: str = "kg"
     load_pair: bool = False        # two kettlebells or dumbbells: the weight is each one's
+    load_both: bool = False        # ... or, ticked, the weight of both together (`total`)
     load_band: str = ""
     progression: str = ""          # "" for the default of its kind; else a RuleKind value
     known_progression: Progression | None = None    # its step and cap, kept while the rule is
@@ -89,8 +90,10 @@ def exercise_form(exercise: Exercise) -> ExerciseForm:
         muscles=_commas(exercise.muscles), tips="\n".join(exercise.tips), demo=exercise.demo or "",
         alternatives="\n".join(a.name for a in exercise.alternatives), known=exercise.alternatives,
         load_type=load.type.value if load else "",
-        load_weight=number_text(load.weight) if load and load.weight is not None else "",
+        load_weight=number_text(load.total if load.as_total else load.weight)
+        if load and load.weight is not None else "",
         load_unit=load.unit.value if load else "kg", load_pair=bool(load and load.implements == 2),
+        load_both=bool(load and load.implements == 2 and load.as_total),
         load_band=load.band or "" if load else "",
         progression=exercise.progression.kind.value if exercise.progression else "",
         known_progression=exercise.progression)
@@ -194,11 +197,12 @@ def _load(item: ExerciseForm) -> dict[str, Any]:
     reader to say so beside the field."""
     load: dict[str, Any] = {"type": item.load_type}
     typed = item.load_weight.strip().replace(",", ".")
+    key = "total" if item.load_pair and item.load_both else "weight"
     if typed:
         try:
-            load["weight"] = float(typed)
+            load[key] = float(typed)
         except ValueError:
-            load["weight"] = item.load_weight.strip()
+            load[key] = item.load_weight.strip()
     if item.load_unit != "kg":
         load["unit"] = item.load_unit
     if item.load_pair:
@@ -337,7 +341,7 @@ def switch_kind(exercise: ExerciseForm, timed: bool) -> str | None:
 EXERCISE_KEYS = {"name": ("name",), "timed": ("work", "reps"), "amount": ("work", "reps"), "each_side": ("sides",),
                  "equipment": ("equipment",), "muscles": ("muscles",), "tips": ("tips",), "demo": ("demo",),
                  "alternatives": ("alternative",), "load_type": ("load",), "load_weight": ("load",),
-                 "load_unit": ("load",), "load_pair": ("load",), "load_band": ("load",),
+                 "load_unit": ("load",), "load_pair": ("load",), "load_both": ("load",), "load_band": ("load",),
                  "progression": ("progression",)}
 
 

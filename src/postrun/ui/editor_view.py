@@ -238,7 +238,8 @@ class EditorView(QWidget):
         ex.load_type.activated.connect(lambda _: self._load_typed())
         ex.load_unit.activated.connect(
             lambda _: self._edit_exercise("load unit", "load_unit", ex.load_unit.currentText()))
-        ex.load_pair.toggled.connect(lambda on: self._edit_exercise("a pair", "load_pair", on))
+        ex.load_pair.toggled.connect(lambda on: self._pair_toggled(on))
+        ex.load_both.toggled.connect(lambda on: self._edit_exercise("weight of both", "load_both", on))
         ex.load_band.activated.connect(lambda _: self._edit_exercise("band", "load_band", ex.load_band.currentText()))
         ex.progression.activated.connect(
             lambda _: self._edit_exercise("progression", "progression", ex.progression.currentData()))
@@ -278,10 +279,15 @@ class EditorView(QWidget):
             return
         self._edit(f"{what} {row}", lambda f: setattr(f.exercises[row], key, value))
 
+    def _pair_toggled(self, on: bool) -> None:
+        ex = self.exercise_box
+        ex.show_load_fields(ex.load_type.currentData(), on)
+        self._edit_exercise("a pair", "load_pair", on)
+
     def _load_typed(self) -> None:
         ex = self.exercise_box
         kind = ex.load_type.currentData()
-        ex.show_load_fields(kind)
+        ex.show_load_fields(kind, ex.load_pair.isChecked())
         row = self.exercise_list.currentRow()
         if self._restoring or not 0 <= row < len(self.form.exercises):
             return
@@ -475,10 +481,11 @@ class EditorView(QWidget):
             ex.load_type.setCurrentIndex(max(0, ex.load_type.findData(exercise.load_type)))
             ex.load_unit.setCurrentText(exercise.load_unit)
             ex.load_pair.setChecked(exercise.load_pair)
+            ex.load_both.setChecked(exercise.load_both)
             if exercise.load_band:
                 ex.load_band.setCurrentText(exercise.load_band)
             ex.progression.setCurrentIndex(max(0, ex.progression.findData(exercise.progression)))
-            ex.show_load_fields(exercise.load_type)
+            ex.show_load_fields(exercise.load_type, exercise.load_pair)
             self.ex_kind.setCurrentIndex(0 if exercise.timed else 1)
             self.ex_each_side.setChecked(exercise.each_side)
             for box, value in ((self.ex_tips, exercise.tips), (self.ex_alternatives, exercise.alternatives)):

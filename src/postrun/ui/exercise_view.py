@@ -1,5 +1,5 @@
 """An exercise's page, reached from History (Ctrl+X): its load and sets over the weeks as a
-chart, the bests, each step of load, and what to do next time and why; every number is
+chart, the bests, each step (of load, reps or time), and what to do next time and why; every number is
 from the logged sets. Esc goes back to History."""
 
 from __future__ import annotations
@@ -10,18 +10,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from postrun.core.load import load_text
 from postrun.core.progression import suggestion_words
-from postrun.store.exercise_report import ExerciseReport
+from postrun.store.exercise_report import ExerciseReport, steps
 from postrun.ui.exercise_chart import ExerciseChart
 from postrun.ui.theme import font
-
-
-def steps_text(result: ExerciseReport) -> list[str]:
-    """'09 Nov: 16 kg kettlebell → 20 kg kettlebell', each change of load in order."""
-    lines = []
-    for before, after in zip(result.days, result.days[1:], strict=False):
-        if before.load != after.load and before.load is not None and after.load is not None:
-            lines.append(f"{after.started_at:%d %b %Y}: {load_text(before.load)} → {load_text(after.load)}")
-    return lines
 
 
 class ExerciseView(QWidget):
@@ -84,8 +75,9 @@ class ExerciseView(QWidget):
         self.bests.setText(" · ".join([f"{count} workout{'s' if count != 1 else ''}", *bests]))
         self.next.setText(f"Next time: {suggestion_words(result.next)} — {result.next.why}" if result.next else "")
         self.next.setVisible(result.next is not None)
-        steps = steps_text(result)
-        self.steps.setText("Steps: " + "; ".join(steps) if steps else "No change of load yet.")
+        made = steps(result.days)
+        self.steps.setText("Steps: " + "; ".join(map(str, made)) if made else "No step yet: the same load, "
+                           "reps and time as the first workout.")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:
