@@ -40,7 +40,7 @@ def test_single_keys_correct_a_set(typed, entry):
 
 def test_digits_start_afresh_on_another_set():
     entry, typing = corrected({}, ROW, "1", Typing(), step)
-    other = SetRow(**{**ROW.__dict__, "segment": 7})
+    other = ROW._replace(segment=7)
     entry, typing = corrected({}, other, "2", typing, step)
     assert entry == {"reps": 2}
 
@@ -50,7 +50,7 @@ def test_a_timed_set_takes_no_reps_and_no_load_means_no_step():
 
 
 def test_the_heaviest_owned_stays():
-    heaviest = SetRow(**{**ROW.__dict__, "load": Load(LoadType.KETTLEBELL, 24.0)})
+    heaviest = ROW._replace(load=Load(LoadType.KETTLEBELL, 24.0))
     assert keys(heaviest, "heavier") == {}
 
 

@@ -55,6 +55,21 @@ def document(*items):
     ({"circuit": {"name": "K", "\ud800": 1}}, "workouts[1].circuit (a key): contains a lone surrogate"),
     ({"swaps": [{"exercise": 1, "from": "A", "to": "B\x00"}]}, "workouts[1].swaps[1].to: contains a control"),
     ({"note": "right-to-left \u202e trick"}, "workouts[1].note: contains a right-to-left/left-to-right control"),
+    # deep in a circuit, each kind JSON writes as an escape, as itself, or not at all
+    *[({"circuit": {"name": "K", "exercise": [{"name": "A", "tips": [f"bad{char}tip"]}]}},
+       f"workouts[1].circuit.exercise[1].tips[1]: contains {words}")
+      for char, words in (("\r", "a control or unprintable character (U+000D)"),
+                          ("\x0c", "a control or unprintable character (U+000C)"),
+                          ("\x07", "a control or unprintable character (U+0007)"),
+                          ("\x7f", "a control or unprintable character (U+007F)"),
+                          ("\x85", "a control or unprintable character (U+0085)"),
+                          ("\u2028", "a control or unprintable character (U+2028)"),
+                          ("\ue000", "a control or unprintable character (U+E000)"),
+                          ("\u200f", "a right-to-left/left-to-right control character (U+200F)"))],
+    # allowed, though Python's own printable refuses them or JSON escapes look alike
+    ({"circuit": {"name": "K\u00a0bells", "exercise": [{"name": "A", "tips": ["a \\u0041 and \\r typed"]}]}},
+     None),
+    ({"note": "thin\u2009space and a soft\u00adhyphen"}, None),
 ])
 def test_text_the_log_cannot_hold_is_refused_with_its_path(changes, words):
     data = document(item(), item(**changes))
@@ -177,3 +192,14 @@ def test_any_text_in_any_circuit_field_is_words_or_a_usable_circuit(field, text)
     timeline = build_timeline(circuit)
     assert step_lines(timeline)
     tomli_w.dumps(circuit_to_dict(circuit)).encode("utf-8")
+
+
+def test_a_circuit_met_again_is_checked_once_and_held_once_but_never_given_another_name():
+    nameless = {"exercise": [{"name": "A", "work": 5}]}
+    drafts = parse_workouts(document(item(circuit=nameless, circuit_name="Morning"),
+                                     item(circuit=nameless, circuit_name="Evening"),
+                                     item(circuit=nameless, circuit_name="Morning")))
+    assert [d.circuit["name"] for d in drafts] == ["Morning", "Evening", "Morning"]
+    assert drafts[0].circuit is drafts[2].circuit
+    with pytest.raises(RecordFileError, match=r"workouts\[2\]\.circuit\.focus\[1\]: contains a control"):
+        parse_workouts(document(item(circuit=nameless), item(circuit={**nameless, "focus": ["bad\x07"]})))

@@ -25,9 +25,26 @@ class SetOutcome:
     state: SetState
 
 
-def set_outcomes(timeline: Timeline, reached: int, skipped: Collection[int], completed: bool) -> list[SetOutcome]:
+_LAST: dict[tuple[int, int, frozenset[int], bool], tuple[Timeline, tuple[SetOutcome, ...]]] = {}
+
+
+def set_outcomes(timeline: Timeline, reached: int, skipped: Collection[int], completed: bool) -> tuple[SetOutcome, ...]:
     """Every set of `timeline`: done when completed or passed before `reached` (the segment
-    the workout was in when it ended or was last written) and not skipped."""
+    the workout was in when it ended or was last written) and not skipped. An import of
+    years asks this of the same few circuits, most often whole and with nothing skipped:
+    the answers are kept for the timeline object they were found for."""
+    key = (id(timeline), -1 if completed else reached, frozenset(skipped), completed)
+    known = _LAST.get(key)
+    if known is not None and known[0] is timeline:
+        return known[1]
+    if len(_LAST) > 256:
+        _LAST.clear()
+    found = _outcomes(timeline, reached, skipped, completed)
+    _LAST[key] = (timeline, found)
+    return found
+
+
+def _outcomes(timeline: Timeline, reached: int, skipped: Collection[int], completed: bool) -> tuple[SetOutcome, ...]:
     outcomes = []
     segments = timeline.segments
     for index in timeline.set_indexes:         # counts_as_a_set's, found once per timeline
@@ -41,7 +58,7 @@ def set_outcomes(timeline: Timeline, reached: int, skipped: Collection[int], com
         else:
             state = SetState.NOT_REACHED
         outcomes.append(SetOutcome(index, segment, state))
-    return outcomes
+    return tuple(outcomes)
 
 
 def sets_done(timeline: Timeline, reached: int, skipped: Collection[int], completed: bool) -> int:

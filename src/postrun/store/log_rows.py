@@ -155,19 +155,27 @@ def sets_done_of(circuit_text: str, status: str, segment_index: Any, skipped_tex
     return sets_done(timeline, reached, indexes, completed)
 
 
-def stored(db: sqlite3.Connection, draft: WorkoutDraft) -> tuple[Any, ...]:
-    """values_of with the circuit stored once in `circuits` and referred to by its id."""
+def stored(db: sqlite3.Connection, draft: WorkoutDraft, circuit_ids: dict[str, int] | None = None) -> tuple[Any, ...]:
+    """values_of with the circuit stored once in `circuits` and referred to by its id
+    (`circuit_ids` keeps the ids found within one transaction: a merge of years)."""
     values = list(values_of(draft))
     text = values[CIRCUIT_AT]
-    db.execute("INSERT OR IGNORE INTO circuits (json) VALUES (?)", (text,))
-    values[CIRCUIT_AT] = db.execute("SELECT id FROM circuits WHERE json = ?", (text,)).fetchone()[0]
+    known = circuit_ids.get(text) if circuit_ids is not None else None
+    if known is None:
+        db.execute("INSERT OR IGNORE INTO circuits (json) VALUES (?)", (text,))
+        known = db.execute("SELECT id FROM circuits WHERE json = ?", (text,)).fetchone()[0]
+        if circuit_ids is not None:
+            circuit_ids[text] = known
+    values[CIRCUIT_AT] = known
     return tuple(values)
 
 
-def insert(db: sqlite3.Connection, draft: WorkoutDraft, record_id: int | None = None, *, sets: bool = True) -> int:
+def insert(db: sqlite3.Connection, draft: WorkoutDraft, record_id: int | None = None, *, sets: bool = True,
+           circuit_ids: dict[str, int] | None = None) -> int:
     """The workout's row (and its sets, unless the caller writes them in bulk: a merge)."""
     columns = ("id", *FIELDS) if record_id is not None else FIELDS
-    values = (record_id, *stored(db, draft)) if record_id is not None else stored(db, draft)
+    values = stored(db, draft, circuit_ids)
+    values = (record_id, *values) if record_id is not None else values
     cursor = db.execute(f"INSERT INTO workouts ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                         values)
     assert cursor.lastrowid is not None

@@ -179,11 +179,9 @@ def _workouts(handle: BinaryIO, where: str) -> Iterator[WorkoutDraft]:
         for item in read_object(handle, "workouts", on_value):
             number += 1
             try:
-                draft = _draft(item)
+                draft = _draft(item, circuits)
             except ValueError as exc:
                 raise RecordFileError(f"{where}: workouts[{number}]{exc}") from None
-            key = json.dumps(draft.circuit, sort_keys=True)
-            draft.circuit = circuits.setdefault(key, draft.circuit)
             yield draft
     except UnicodeDecodeError as exc:
         raise RecordFileError(f"{where}: not UTF-8 text (byte {exc.start})") from exc
@@ -212,7 +210,9 @@ def _check_head(head: dict[str, Any], where: str, final: bool) -> None:
         raise RecordFileError(f'{where}: "workouts" must be a list')
 
 
-def _draft(item: Any) -> WorkoutDraft:
+def _draft(item: Any, circuits: dict[str, dict[str, Any]]) -> WorkoutDraft:
+    """One workout of an export. `circuits` holds the circuits met so far by their JSON:
+    a circuit that ran a thousand times is checked once and held once."""
     if not isinstance(item, dict):
         raise ValueError(": must be an object")
     started = _moment(item, "started_at", required=True)
@@ -239,11 +239,16 @@ def _draft(item: Any) -> WorkoutDraft:
     swaps = item.get("swaps", [])
     if not isinstance(swaps, list) or not all(isinstance(s, dict) for s in swaps):
         raise ValueError(".swaps: must be a list of objects")
-    for field in ("circuit", "swaps", "segment_seconds", "sets"):
+    if "name" not in circuit:
+        circuit = {**circuit, "name": name}
+    circuit_json = json.dumps(circuit, sort_keys=True, ensure_ascii=False)
+    if circuit_json not in circuits:
+        _check_strings(circuit, ".circuit", circuit_json)
+    for field in ("swaps", "segment_seconds", "sets"):
         _check_strings(item.get(field), f".{field}")
     set_log = _set_log(item.get("sets", {}))
     draft = WorkoutDraft(
-        circuit_key=key, circuit={**circuit, "name": circuit.get("name", name)}, started_at=started,
+        circuit_key=key, circuit=circuits.setdefault(circuit_json, circuit), started_at=started,
         status=status, finished_at=finished, active_seconds=float(active), segment_index=int(index),
         segment_label=_text(item, "segment_label", 300, required=False), skipped=list(skipped),
         note=_text(item, "note", MAX_NOTE, required=False), effort=effort, swaps=list(swaps),
@@ -309,23 +314,43 @@ def _text(item: dict[str, Any], key: str, limit: int, required: bool) -> str:
     return value
 
 
-def _check_strings(value: Any, where: str) -> None:
+CONTROL_ESCAPES = ("\\u", "\\r", "\\b", "\\f")
+
+
+def _check_strings(value: Any, where: str, dumped: str | None = None) -> None:
     """Every text in a nested value (keys too) is text the log can hold; the first that
     is not is named by its path: '.circuit.exercise[2].name: contains …'. A loop, not
     recursion: however deep the JSON nests, this never runs out of stack."""
-    waiting: list[tuple[Any, str]] = [(value, where)]
+    # JSON writes a control character as an escape ("\\u0007", "\\r") and leaves every other
+    # character as it is: a dump that is printable without those escapes holds no text to
+    # refuse (line breaks and tabs are allowed), found at C speed. Anything else is walked.
+    dumped = dumped if dumped is not None else json.dumps(value, ensure_ascii=False)
+    if dumped.isprintable() and not any(escape in dumped for escape in CONTROL_ESCAPES):
+        return
+    # a path is (its parent's path, its own part), spelled out only for the one that is wrong:
+    # an import of years of workouts checks millions of texts
+    Path_ = tuple[Any, str] | None
+    waiting: list[tuple[Any, Path_]] = [(value, (None, where))]
+
+    def spelled(path: Path_) -> str:
+        parts = []
+        while path is not None:
+            path, part = path
+            parts.append(part)
+        return "".join(reversed(parts))
+
     while waiting:
         item, path = waiting.pop()
         if isinstance(item, str):
             problem = unreadable_character(item, multiline=True)
             if problem is not None:
-                raise ValueError(f"{path}: contains {problem}")
+                raise ValueError(f"{spelled(path)}: contains {problem}")
         elif isinstance(item, dict):
             for key, inner in item.items():
-                waiting.append((key, f"{path} (a key)"))
-                waiting.append((inner, f"{path}.{key}"))
+                waiting.append((key, (path, " (a key)")))
+                waiting.append((inner, (path, f".{key}")))
         elif isinstance(item, list):
-            waiting.extend((inner, f"{path}[{number}]") for number, inner in enumerate(item, 1))
+            waiting.extend((inner, (path, f"[{number}]")) for number, inner in enumerate(item, 1))
 
 
 def _number(item: dict[str, Any], key: str, low: float, high: float, whole: bool = False) -> float:

@@ -153,11 +153,12 @@ class WorkoutLog:
         with self._db:
             have = {row[0] for row in self._db.execute("SELECT uuid FROM workouts")}
             sets: list[tuple[Any, ...]] = []
+            circuit_ids: dict[str, int] = {}        # within this transaction only
             for draft in drafts:
                 if draft.uuid in have:
                     known += 1
                     continue
-                sets.extend(set_values(insert(self._db, draft, sets=False), draft))
+                sets.extend(set_values(insert(self._db, draft, sets=False, circuit_ids=circuit_ids), draft))
                 have.add(draft.uuid)
                 added += 1
             insert_sets_in_bulk(self._db, sets)
