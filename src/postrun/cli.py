@@ -57,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     from postrun.cli_exchange import add_parsers as add_exchange
 
     add_exchange(commands)
+    from postrun.cli_runs import add_parser as add_runs
+
+    add_runs(commands)
 
     run = commands.add_parser("run", help="open the window on a circuit, ready to start")
     run.add_argument("circuit", metavar="NAME_OR_PATH", help="a file, a file name from `postrun list`, or a name")
@@ -105,6 +108,10 @@ def _dispatch(argv: Sequence[str] | None) -> int:
         from postrun.cli_exchange import cmd_export, cmd_import
 
         return cmd_import(args) if args.command == "import" else cmd_export(args)
+    if args.command == "runs":
+        from postrun.cli_runs import cmd_runs
+
+        return cmd_runs(args)
     if args.command == "history":
         from postrun.cli_history import cmd_history
 

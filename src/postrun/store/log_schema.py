@@ -111,6 +111,28 @@ MIGRATIONS: list[Migration] = [
     _ids_swaps_times_and_shared_circuits,
     _sets_done,
     _sets,
+    # 5: runs, from the watch's files, an export or typed: each stored once by its id (its
+    # start to the second and its device), with where it came from
+    """
+    CREATE TABLE runs (
+        id TEXT PRIMARY KEY,
+        started_at TEXT NOT NULL,            -- ISO 8601 with the UTC offset
+        started_utc TEXT NOT NULL,           -- the same instant in UTC, for ordering and days
+        elapsed_seconds REAL NOT NULL,
+        moving_seconds REAL,
+        distance_m REAL,
+        sport TEXT NOT NULL,
+        sub_sport TEXT,
+        average_heart_rate INTEGER,
+        max_heart_rate INTEGER,
+        training_effect REAL,
+        kind TEXT,
+        effort INTEGER CHECK (effort IS NULL OR effort BETWEEN 1 AND 10),
+        device TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX runs_by_start ON runs (started_utc);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -13,6 +13,7 @@ from typing import Any
 from postrun.core.clock import WallClock, local_now
 from postrun.core.load import load_of
 from postrun.core.progression import LoggedSet, Session
+from postrun.core.run import Run
 from postrun.core.set_log import is_whole
 from postrun.store.log_opening import (
     LogState,
@@ -45,6 +46,7 @@ from postrun.store.log_rows import (
 )
 from postrun.store.log_schema import SCHEMA_VERSION, NewerLogError
 from postrun.store.paths import log_path
+from postrun.store.run_store import add_runs, delete_run, stored_runs
 
 __all__ = ["SCHEMA_VERSION", "STATUSES", "NewerLogError", "WorkoutDraft", "WorkoutLog", "WorkoutRecord",
            "WorkoutSummary", "draft_of", "explain", "segment_seconds_of"]
@@ -316,3 +318,16 @@ class WorkoutLog:
             "SELECT circuit_key, MAX(started_at) FROM workouts WHERE status != 'completed' GROUP BY circuit_key")
         found = {key: moment_of(at) for key, at in rows}
         return {key: at for key, at in found.items() if at is not None}
+
+    # -- runs --------------------------------------------------------------------------
+
+    def add_runs(self, runs: Iterable[Run]) -> tuple[list[Run], list[Run]]:
+        """(added, already there): each run once by its id, all in one transaction."""
+        return add_runs(self._db, runs)
+
+    def runs(self, since: datetime | None = None, until: datetime | None = None) -> list[Run]:
+        """The runs started in [since, until), oldest first."""
+        return stored_runs(self._db, since, until)
+
+    def delete_run(self, run_id: str) -> bool:
+        return delete_run(self._db, run_id)

@@ -1,0 +1,76 @@
+"""Running and strength side by side: each strength workout tied to the run before it on
+the same day, the kilometres of each week beside its strength minutes, and the number
+this month that matters to the person who wrote the circuit: strength after how many of
+the month's runs. Days are the user's local days (the zone handed in)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+
+from postrun.core.run import Run
+from postrun.core.weeks import CHART_WEEKS, week_of
+
+
+@dataclass(frozen=True)
+class Lift:
+    """A strength workout as the pairing needs it."""
+
+    started_at: datetime
+    counted: bool          # at least one set done (the week's rule)
+
+
+def local_day(moment: datetime, zone: tzinfo | None) -> date:
+    return moment.astimezone(zone).date()
+
+
+def run_before(lift: Lift, runs: Sequence[Run], zone: tzinfo | None) -> Run | None:
+    """The last run started on the lift's day before it (runs oldest first)."""
+    day = local_day(lift.started_at, zone)
+    found = None
+    for run in runs:
+        if run.started_at > lift.started_at:
+            break
+        if local_day(run.started_at, zone) == day:
+            found = run
+    return found
+
+
+def followed(runs: Sequence[Run], lifts: Sequence[Lift], zone: tzinfo | None) -> set[str]:
+    """The ids of the runs a counted strength workout followed on the same day."""
+    ordered = sorted(runs, key=lambda r: r.started_at)
+    ids = set()
+    for lift in lifts:
+        if lift.counted:
+            run = run_before(lift, ordered, zone)
+            if run is not None:
+                ids.add(run.id)
+    return ids
+
+
+def strength_after(runs: Sequence[Run], lifts: Sequence[Lift], today: date, zone: tzinfo | None) -> tuple[int, int]:
+    """(runs this month followed by strength the same day, runs this month)."""
+    month = [r for r in runs if (d := local_day(r.started_at, zone)).year == today.year and d.month == today.month
+             and d <= today]
+    return len(followed(month, lifts, zone) & {r.id for r in month}), len(month)
+
+
+def strength_after_text(done: int, total: int) -> str:
+    """'strength after 6 of 9 runs this month'."""
+    if total == 0:
+        return "no runs this month yet"
+    return f"strength after {done} of {total} run{'s' if total != 1 else ''} this month"
+
+
+def kilometres_by_week(runs: Sequence[Run], today: date, zone: tzinfo | None, weeks: int = CHART_WEEKS) -> list[float]:
+    """The kilometres run in each of the last `weeks` weeks, this one last."""
+    this_week = week_of(today)
+    totals = [0.0] * weeks
+    for run in runs:
+        if not run.distance_m:
+            continue
+        back = (this_week - week_of(local_day(run.started_at, zone))).days // 7
+        if 0 <= back < weeks:
+            totals[weeks - 1 - back] += run.distance_m / 1000
+    return totals
