@@ -72,31 +72,33 @@ def results_of(path: Path, progress: Progress | None = None) -> Iterator[FileRes
 
 def import_runs(log: WorkoutLog, paths: Iterable[Path], progress: Progress | None = None,
                 on_path: Callable[[Path], None] | None = None) -> list[Outcome]:
-    """Every run under `paths` stored once; a Strava export refused whole stores none of
-    its runs (the refusal is one outcome naming the export)."""
-    outcomes: list[Outcome] = []
+    """Every run under `paths` stored once, all in one transaction at the end (a cancel
+    raised from `progress` or `on_path` stores nothing); a Strava export refused whole
+    stores none of its runs (the refusal is one outcome naming the export)."""
+    read: list[FileResult] = []
     for path in paths:
         if on_path is not None:
             on_path(path)
         try:
-            results = list(results_of(path, progress))
+            whole = list(results_of(path, progress))     # an export refused part-way adds none
         except StravaExportError as exc:
-            outcomes.append(Outcome(FileResult(path.name, refused=str(exc)), "not imported"))
-            continue
-        runs = {}
-        for result in results:
-            if result.run is not None and result.run.id not in runs:
-                runs[result.run.id] = result.run
-        added, _ = log.add_runs(runs.values())
-        new = {run.id for run in added}
-        for result in results:
-            if result.run is None:
-                outcomes.append(Outcome(result, "skipped" if result.skipped else "not imported"))
-            elif result.run.id in new:
-                new.discard(result.run.id)
-                outcomes.append(Outcome(result, "imported"))
-            else:
-                outcomes.append(Outcome(result, "already there"))
+            whole = [FileResult(path.name, refused=str(exc))]
+        read.extend(whole)
+    runs = {}
+    for result in read:
+        if result.run is not None and result.run.id not in runs:
+            runs[result.run.id] = result.run
+    added, _ = log.add_runs(runs.values())
+    new = {run.id for run in added}
+    outcomes: list[Outcome] = []
+    for result in read:
+        if result.run is None:
+            outcomes.append(Outcome(result, "skipped" if result.skipped else "not imported"))
+        elif result.run.id in new:
+            new.discard(result.run.id)
+            outcomes.append(Outcome(result, "imported"))
+        else:
+            outcomes.append(Outcome(result, "already there"))
     return outcomes
 
 

@@ -42,6 +42,7 @@ class StartChoices:
     loads: dict[int, Load] = field(default_factory=dict)     # exercise index -> today's load (as chosen)
     works: dict[int, int] = field(default_factory=dict)      # exercise index -> today's seconds (time progression)
     aims: dict[int, int] = field(default_factory=dict)       # exercise index -> the reps aimed for in a range
+    rounds_for_today: bool = False     # the rounds today's run suggested: not remembered for next time
 
     def applied_to(self, circuit: Circuit) -> Circuit:
         """The circuit as it will run: its swaps, rounds and get-ready time, and today's
@@ -69,6 +70,7 @@ class Settings:
     voice: bool = True                         # spoken next-up, where a speech engine exists
     lead_in: bool = False                      # silence before each cue, for Bluetooth speakers that wake late
     window: str | None = None                  # the window's size and place (Qt's saveGeometry, base64)
+    run_folder: str | None = None              # a watch's or an app's folder of run files, read when the list shows
 
     def swaps_for(self, key: str) -> dict[int, int]:
         return {int(k): v for k, v in self.swaps.get(key, {}).items()}
@@ -77,7 +79,8 @@ class Settings:
         """The preview's choices, kept for next time; a get-ready time is remembered only
         when it differs from the circuit's own."""
         self.swaps[key] = {str(k): v for k, v in choices.swaps.items()}
-        self.rounds[key] = choices.rounds
+        if not choices.rounds_for_today:
+            self.rounds[key] = choices.rounds
         if choices.prepare != own_prepare:
             self.prepare_seconds = choices.prepare
         self.fullscreen_on_start = choices.fullscreen
@@ -116,6 +119,7 @@ _VALID: dict[str, Callable[[Any], bool]] = {
     "voice": lambda v: isinstance(v, bool),
     "lead_in": lambda v: isinstance(v, bool),
     "window": lambda v: v is None or (isinstance(v, str) and len(v) <= 4096 and v.isascii()),
+    "run_folder": lambda v: v is None or (isinstance(v, str) and 0 < len(v) <= 4096 and "\0" not in v),
 }
 _ENTRY_VALID: dict[str, Callable[[str, Any], bool]] = {
     "swaps": lambda k, v: _key(k) and _swap_choice(v),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from postrun.core.circuit_reader import circuit_from_snapshot
@@ -20,9 +21,14 @@ if TYPE_CHECKING:
     from postrun.core.circuit import Exercise
     from postrun.core.equipment import Equipment
     from postrun.core.progression import Suggestion
+    from postrun.core.run import Run
+    from postrun.core.run_advice import RunRules
     from postrun.store.equipment_file import EquipmentRead
     from postrun.store.exercise_report import ExerciseReport
     from postrun.store.history import Overview
+    from postrun.store.run_import import Outcome
+    from postrun.store.strava_export import Progress
+    from postrun.store.todays_run import TodaysRun
     from postrun.store.workout_history import WorkoutHistory
 
 
@@ -123,6 +129,62 @@ class UserData:
         except (sqlite3.Error, OSError, ValueError) as exc:
             return None, [f"The history could not be read ({exc})."]
         return view, [this_week_text(view, today), view.sentence]
+
+    # -- runs ------------------------------------------------------------------------
+
+    def todays_run(self) -> TodaysRun | None:
+        """The latest run of today and what it suggests (None: no run today, or the log or
+        the rules cannot be read: the list shows without it)."""
+        from postrun.store.run_rules import run_rules
+        from postrun.store.todays_run import todays_run
+
+        try:
+            return todays_run(self.log, self.now(), run_rules())
+        except (sqlite3.Error, OSError, ValueError):
+            return None
+
+    def run_rules(self) -> RunRules:
+        from postrun.store.run_rules import run_rules
+
+        return run_rules()
+
+    def month_line(self) -> str | None:
+        """'strength after 6 of 9 runs this month' (None without a run this month)."""
+        from postrun.store.todays_run import month_line
+
+        try:
+            line = month_line(self.log, self.now())
+        except sqlite3.Error:
+            return None
+        return None if line.startswith("no runs") else line
+
+    def add_runs(self, runs: list[Run]) -> tuple[int, str | None]:
+        """(how many were new, or why nothing was stored)."""
+        try:
+            added, _ = self.log.add_runs(runs)
+        except sqlite3.Error as exc:
+            return 0, f"The run could not be saved ({exc}); nothing was stored."
+        return len(added), None
+
+    def import_runs(self, paths: list[Path], progress: Progress | None = None) -> list[Outcome] | str:
+        """What became of each file, or why nothing could be stored."""
+        from postrun.store.run_import import import_runs
+
+        try:
+            return import_runs(self.log, paths, progress)
+        except sqlite3.Error as exc:
+            return f"The runs could not be saved ({exc}); nothing was stored."
+
+    def read_run_folder(self, progress: Progress | None = None) -> list[Outcome] | str:
+        """The run folder's files not read before, imported (nothing without a folder)."""
+        from postrun.store.run_folder import read_run_folder
+
+        if not self.settings.run_folder:
+            return []
+        try:
+            return read_run_folder(self.log, Path(self.settings.run_folder), progress)
+        except sqlite3.Error as exc:
+            return f"The runs could not be saved ({exc}); nothing was stored."
 
     def save_settings(self) -> str | None:
         """None when saved, else why not in words (the choices last until the program quits)."""

@@ -4,12 +4,14 @@ and a test answers by setting an attribute, without a dialog popping up."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
+    from postrun.core.run import Run
     from postrun.store.circuit_exchange import Clash
 
 
@@ -93,6 +95,39 @@ def ask_history_import_path(parent: QWidget, suggested: str) -> Path | None:
     return Path(path) if path else None
 
 
+def open_run_files(parent: QWidget) -> list[Path]:
+    """Run files or a Strava export's zip (its unpacked folder: choose its activities.csv)."""
+    paths, _ = QFileDialog.getOpenFileNames(
+        parent, "Import runs", str(Path.home()),
+        "Runs (*.fit *.FIT *.fit.gz *.gpx *.tcx *.zip activities.csv);;All files (*)")
+    return [Path(p) for p in paths]
+
+
+def choose_run_folder(parent: QWidget, current: str | None) -> Path | None:
+    """The folder to watch for run files; Path() to stop watching; None to leave it."""
+    if current:
+        box = QMessageBox(QMessageBox.Icon.Question, "Postrun", f"Runs are read from {current}.",
+                          QMessageBox.StandardButton.Cancel, parent)
+        other = box.addButton("Choose another folder…", QMessageBox.ButtonRole.AcceptRole)
+        stop = box.addButton("Stop watching", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(other)
+        box.exec()
+        if box.clickedButton() is stop:
+            return Path()
+        if box.clickedButton() is not other:
+            return None
+    folder = QFileDialog.getExistingDirectory(
+        parent, "The folder your watch or phone puts runs in (GARMIN/Activity, an export folder)",
+        current or str(Path.home()))
+    return Path(folder) if folder else None
+
+
+def type_run(parent: QWidget, finished: datetime) -> Run | None:
+    from postrun.ui.run_dialog import ask_typed_run
+
+    return ask_typed_run(parent, finished)
+
+
 class Dialogs:
     """Each attribute is a function taking the parent widget first; a test sets its own on
     the window's instance."""
@@ -106,3 +141,6 @@ class Dialogs:
         self.save_workout_record = save_workout_record
         self.export_history = ask_history_export_path
         self.import_history = ask_history_import_path
+        self.open_run_files = open_run_files
+        self.choose_run_folder = choose_run_folder
+        self.type_run = type_run

@@ -6,6 +6,7 @@ parts app.py wires), whose signals fill the run and finish views.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from postrun.ui.history_view import HistoryView
     from postrun.ui.media_presenter import MediaPresenter, MediaShow
     from postrun.ui.preview_view import PreviewView
+    from postrun.ui.run_presenter import RunPresenter
     from postrun.ui.run_view import RunView
 
 MARK_AFTER_MS = 30
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self._equipment: EquipmentView | None = None
         self._exercise: ExerciseView | None = None
         self._circuit_actions: CircuitActions | None = None
+        self._runs: RunPresenter | None = None
         self._mark_later = parts.timers.timer(self._mark_suggestion, parent=self)
 
         self.session: WorkoutSession | None = None
@@ -82,7 +85,8 @@ class MainWindow(QMainWindow):
         self.picker.history_requested.connect(self.show_history)
         self.picker.equipment_requested.connect(self.show_equipment)
         self.picker.action.connect(lambda name, entry: self.circuit_actions.handle(name, entry))
-        self.picker.files_dropped.connect(lambda paths: self.circuit_actions.import_files(paths))
+        self.picker.files_dropped.connect(self._files_dropped)
+        self.picker.run_action.connect(lambda name: self.runs.handle(name))
 
         quit_key = QShortcut(QKeySequence("Ctrl+Q"), self)
         quit_key.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -105,6 +109,14 @@ class MainWindow(QMainWindow):
 
             self._circuit_actions = CircuitActions(self, self.data, self.dialogs, self)
         return self._circuit_actions
+
+    @property
+    def runs(self) -> RunPresenter:
+        if self._runs is None:
+            from postrun.ui.run_presenter import RunPresenter
+
+            self._runs = RunPresenter(self.data, self.dialogs, self.picker, self, self)
+        return self._runs
 
     @property
     def dialogs(self) -> Dialogs:
@@ -265,8 +277,36 @@ class MainWindow(QMainWindow):
         self._offer_resume()
 
     def _mark_suggestion(self) -> None:
-        if self.stack.currentWidget() is self.picker:
-            self.picker.mark_suggested(self.data.suggested_key(self.picker.entries()))
+        """After the list's first paint: the watched folder's new runs, today's run, and the
+        circuit that balances the last weeks, said with what the run suggests."""
+        if self.picker_showing():
+            self.runs.shown()
+            self.refresh_suggestion()
+
+    def picker_showing(self) -> bool:
+        return self.stack.currentWidget() is self.picker
+
+    def refresh_suggestion(self) -> None:
+        if not self.picker_showing():
+            return
+        entries = self.picker.entries()
+        key = self.data.suggested_key(entries)
+        entry = next((e for e in entries if e.key == key and e.circuit is not None), None)
+        words = None
+        if entry is not None and entry.circuit is not None:
+            planned = self.data.settings.rounds.get(entry.key) or entry.circuit.rounds
+            words = self.runs.balance_words(entry.title, planned)
+        self.picker.mark_suggested(key, words)
+
+    def _files_dropped(self, paths: list[Path]) -> None:
+        """Run files, folders and Strava zips to the runs; circuit files to the list."""
+        from postrun.ui.run_presenter import is_run_drop
+
+        runs = [p for p in paths if is_run_drop(p)]
+        self.runs.import_paths(runs)
+        circuits = [p for p in paths if p not in runs]
+        if circuits:
+            self.circuit_actions.import_files(circuits)
 
     def open_entry(self, entry: LibraryEntry) -> None:
         settings = self.data.settings
@@ -276,6 +316,10 @@ class MainWindow(QMainWindow):
         self.preview.show_sound(settings.muted, settings.volume, settings.voice, settings.lead_in,
                                 self.parts.sound.voice_problem())
         self.preview.show_notice("\n".join(self.data.notices) or None)
+        today = self.data.todays_run()
+        if today is not None:
+            self.preview.offer_run_rounds(today.sentence,
+                                          today.advice.rounds(self.preview.rounds.value(), self.data.run_rules()))
         self.parts.sound.warm(settings)          # the first cue must not pay for opening the output
         self.stack.setCurrentWidget(self.preview)
         self._offer_resume()

@@ -28,7 +28,9 @@ from postrun.ui.resume_bar import ResumeBar
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 # every picker key has a modifier: plain letters (and Delete, Home, End…) belong to the filter
 KEYS = {"new": "Ctrl+N", "duplicate": "Ctrl+D", "edit": "Ctrl+E", "delete": "Ctrl+Del", "import": "Ctrl+I",
-        "export": "Ctrl+Shift+E", "history": "Ctrl+H", "equipment": "Ctrl+G", "resume": "Ctrl+R"}
+        "export": "Ctrl+Shift+E", "history": "Ctrl+H", "equipment": "Ctrl+G", "resume": "Ctrl+R",
+        "type_run": "Ctrl+T", "import_runs": "Ctrl+Shift+I", "run_folder": "Ctrl+Shift+W"}
+RUN_KEYS = ("type_run", "import_runs", "run_folder")
 BUTTONS = (("new", "New"), ("duplicate", "Duplicate"), ("edit", "Edit"), ("delete", "Delete"),
            ("import", "Import…"), ("export", "Export…"))
 
@@ -82,6 +84,7 @@ class PickerView(QWidget):
     equipment_requested = Signal()
     action = Signal(str, object)     # "new", "duplicate", "edit", "delete", "import", "export"; the entry or None
     files_dropped = Signal(list)     # [Path]: circuit files dropped on the list
+    run_action = Signal(str)         # "type_run", "import_runs", "run_folder"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +101,15 @@ class PickerView(QWidget):
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.notice.hide()
+
+        # today's run and what it suggests, or how to bring it in
+        self.run_line = QLabel(self)
+        self.run_line.setWordWrap(True)
+        run_font = QFont()
+        run_font.setPixelSize(18)
+        self.run_line.setFont(run_font)
+        self.run_line.setStyleSheet("QLabel { background: #eef5ee; border-radius: 6px; padding: 6px; }")
+        self.run_line.hide()
 
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("Type to filter…  (Enter opens, ↑↓ move)")
@@ -118,6 +130,9 @@ class PickerView(QWidget):
         self.equipment_button = QPushButton(f"Equipment  ({KEYS['equipment']})", self)
         self.equipment_button.setFont(list_font)
         self.equipment_button.clicked.connect(self.equipment_requested)
+        self.run_button = QPushButton(f"Today's run  ({KEYS['type_run']})", self)
+        self.run_button.setFont(list_font)
+        self.run_button.clicked.connect(lambda: self.run_action.emit("type_run"))
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         button_font = QFont()
@@ -139,6 +154,7 @@ class PickerView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(heading, 1)
+        top.addWidget(self.run_button)
         top.addWidget(self.equipment_button)
         top.addWidget(self.history_button)
         layout = QVBoxLayout(self)
@@ -146,6 +162,7 @@ class PickerView(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.resume_bar)
         layout.addWidget(self.notice)
+        layout.addWidget(self.run_line)
         layout.addWidget(self.filter)
         layout.addWidget(self.list, 1)
         self.setFocusProxy(self.filter)
@@ -168,13 +185,19 @@ class PickerView(QWidget):
     def entries(self) -> list[LibraryEntry]:
         return [self.list.item(i).data(ENTRY_ROLE) for i in range(self.list.count())]
 
-    def mark_suggested(self, key: str | None) -> None:
-        """Mark the circuit that would balance the last 4 weeks (and only that one)."""
+    def mark_suggested(self, key: str | None, words: str | None = None) -> None:
+        """Mark the circuit that would balance the last 4 weeks (and only that one), with
+        what today's run says of it when there is one."""
+        mark = f"★ Suggested: {words}" if words else SUGGESTED
         for i in range(self.list.count()):
             item = self.list.item(i)
             entry = item.data(ENTRY_ROLE)
-            text = item.text().removesuffix(f"\n{SUGGESTED}")
-            item.setText(f"{text}\n{SUGGESTED}" if entry.key == key and entry.circuit is not None else text)
+            text = item.text().split("\n★ Suggested", 1)[0]
+            item.setText(f"{text}\n{mark}" if entry.key == key and entry.circuit is not None else text)
+
+    def show_run(self, text: str | None) -> None:
+        self.run_line.setVisible(bool(text))
+        self.run_line.setText(text or "")
 
     def entry_texts(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count()) if not self.list.item(i).isHidden()]
@@ -192,6 +215,8 @@ class PickerView(QWidget):
             self.history_requested.emit()
         elif name == "equipment":
             self.equipment_requested.emit()
+        elif name in RUN_KEYS:
+            self.run_action.emit(name)
         else:
             self.action.emit(name, self.current_entry())
 

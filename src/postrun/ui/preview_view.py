@@ -57,6 +57,9 @@ class PreviewView(QWidget):
         self.amounts: dict[int, QLabel] = {}       # each exercise's length as it will run today
         self._planned: dict[int, Exercise] = {}
         self._voice_problem: str | None = None
+        self._run_rounds: int | None = None      # the rounds today's run suggests (A applies them)
+        self._run_applied = False
+        self._offer_sentence = ""
         self.resume_bar = ResumeBar(self)
         self.notice = QLabel(self)        # a damaged log or settings, said here too: `postrun run` skips the picker
         self.notice.setWordWrap(True)
@@ -72,6 +75,11 @@ class PreviewView(QWidget):
         self.facts = QLabel(self)
         self.facts.setFont(font(18))
         self.facts.setWordWrap(True)
+        self.run_offer = QLabel(self)     # what today's run suggests, and the key that takes it
+        self.run_offer.setFont(font(18))
+        self.run_offer.setWordWrap(True)
+        self.run_offer.setStyleSheet("QLabel { background: #eef5ee; border-radius: 6px; padding: 6px; }")
+        self.run_offer.hide()
 
         self.rounds = NumberBox(self, 1, MAX_ROUNDS, "Rounds")
         self.rounds.setFont(font(22))
@@ -153,6 +161,7 @@ class PreviewView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(self.facts)
+        layout.addWidget(self.run_offer)
         layout.addLayout(settings_row)
         layout.addLayout(sound_row)
         layout.addWidget(self.voice_note)      # its own line: a long reason must not squeeze the row
@@ -212,9 +221,38 @@ class PreviewView(QWidget):
         for widget in (self.rounds, self.prepare):
             widget.blockSignals(False)
         self.fullscreen.setChecked(fullscreen)
+        self.offer_run_rounds(None, None)
         self._fill_exercises(circuit, swaps)
         self._changed()
         self.start_button.setFocus()
+
+    def offer_run_rounds(self, sentence: str | None, rounds: int | None) -> None:
+        """Today's run says `sentence`; with `rounds` (other than now), A takes them for today
+        only. Nothing changes until the key is pressed."""
+        self._offer_sentence = sentence or ""
+        self._run_rounds = rounds if rounds is not None and rounds != self.rounds.value() else None
+        self._run_applied = False
+        self._show_run_offer()
+
+    def _show_run_offer(self) -> None:
+        text = self._offer_sentence
+        if self._run_applied:
+            text += "  Taken for today; the rounds kept for next time are unchanged."
+        elif self._run_rounds is not None:
+            rounds = self._run_rounds
+            text += f"  Press A for {rounds} round{'s' if rounds != 1 else ''} today."
+        self.run_offer.setText(text)
+        self.run_offer.setVisible(bool(text))
+
+    def apply_run_rounds(self) -> bool:
+        """A: the rounds today's run suggests, for today (the remembered rounds stay)."""
+        if self._run_rounds is None or self._run_applied:
+            return False
+        self.rounds.setValue(self._run_rounds)
+        self._run_applied = True
+        self._show_run_offer()
+        self._changed()
+        return True
 
     def _fill_exercises(self, circuit: Circuit, swaps: dict[int, int]) -> None:
         while self.exercise_grid.count():
@@ -299,7 +337,8 @@ class PreviewView(QWidget):
                             fullscreen=self.fullscreen.isChecked(), volume=self.volume.value(),
                             lead_in=self.lead_in.isChecked(),
                             voice=self.voice.isChecked() if self._voice_problem is None else None,
-                            muted=self.muted.isChecked(), loads=loads, works=works, aims=aims)
+                            muted=self.muted.isChecked(), loads=loads, works=works, aims=aims,
+                            rounds_for_today=self._run_applied and self.rounds.value() == self._run_rounds)
 
     def _show_plans(self) -> None:
         """Each exercise as chosen (a swap has its own load): what to lift today and why."""
@@ -367,7 +406,8 @@ class PreviewView(QWidget):
             super().keyPressEvent(event)
 
     def _page_key(self, event: QKeyEvent) -> bool:
-        """Space or Enter start, M mutes, from any field (a modifier leaves the key to the field)."""
+        """Space or Enter start, M mutes, A takes the rounds today's run suggests, from any
+        field (a modifier leaves the key to the field)."""
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
         if event.key() in START_KEYS:
@@ -376,6 +416,8 @@ class PreviewView(QWidget):
         if event.key() == Qt.Key.Key_M:
             self.muted.toggle()
             return True
+        if event.key() == Qt.Key.Key_A:
+            return self.apply_run_rounds()
         return False
 
 
