@@ -23,7 +23,8 @@ def test_bad_times(text, words):
         seconds_of(text)
 
 
-@pytest.mark.parametrize(("text", "metres"), [("8.2", 8200.0), ("8,2", 8200.0), ("10 km", 10000.0), ("", None)])
+@pytest.mark.parametrize(("text", "metres"), [("8.2", 8200.0), ("16.1", 16100.0), ("8,2", 8200.0),
+                                              ("10 km", 10000.0), ("", None)])
 def test_distances(text, metres):
     assert distance_m(text) == pytest.approx(metres) if metres else distance_m(text) is None
 

@@ -29,7 +29,7 @@ def distance_m(text: str) -> float | None:
         raise ValueError(f"distance: “{text}” is not a number of kilometres, such as 8.2") from None
     if not 0 < value * 1000 <= MAX_DISTANCE_M:
         raise ValueError(f"distance: more than 0 and at most {MAX_DISTANCE_M / 1000:g} km")
-    return value * 1000
+    return round(value * 1000, 1)          # 16.1 km is 16100 m, not 16100.000000000002
 
 
 def seconds_of(text: str) -> float:

@@ -53,18 +53,23 @@ def run_text(today: TodaysRun | None, month: str | None, folder: str | None) -> 
         lines = [f"Today's run: {today.line}.", today.sentence]
     else:
         keys = "Ctrl+T types it, Ctrl+Shift+I imports a file or a Strava export"
-        where = f" (watching {folder})" if folder else ", Ctrl+Shift+W chooses a watch's folder"
+        where = ", Ctrl+Shift+W chooses a watch's folder"
+        if folder:
+            missing = "" if os.path.isdir(folder) else ": not there now; plug the watch in"
+            where = f" (watching {folder}{missing})"
         lines = [f"No run today yet: {keys}{where}."]
     if month:
         lines.append(month[:1].upper() + month[1:] + ".")
     return "\n".join(lines)
 
 
-def outcome_notice(outcomes: list[Outcome], where: str, quiet_when_nothing: bool = False) -> str | None:
-    """What an import did, in words: the files that need saying, then the tally."""
-    said = [o for o in outcomes if o.state != "already there"]
-    if quiet_when_nothing and not said:
+def outcome_notice(outcomes: list[Outcome], where: str, quiet: bool = False) -> str | None:
+    """What an import did, in words: the files that need saying, then the tally. Quiet (a
+    folder read on its own): nothing when nothing is new, and only the files not imported."""
+    hidden = ("already there", "imported") if quiet else ("already there",)
+    if quiet and all(o.state == "already there" for o in outcomes):
         return None
+    said = [o for o in outcomes if o.state not in hidden]
     lines = [o.line for o in said[:SHOWN_LINES]]
     if len(said) > SHOWN_LINES:
         lines.append(f"… and {len(said) - SHOWN_LINES} more.")
@@ -86,7 +91,6 @@ class RunPresenter(QObject):
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.timeout.connect(self._folder_changed)
-        picker.run_action.connect(self.handle)
 
     # -- the picker's line --------------------------------------------------------------
 
@@ -158,14 +162,15 @@ class RunPresenter(QObject):
     def read_folder(self, quiet: bool) -> str | None:
         """Import the folder's new files; what to say (quiet: only what needs saying)."""
         folder = self.data.settings.run_folder
-        if not folder:
+        if not folder or quiet and not os.path.isdir(folder):      # unplugged: the run line says so
             return None
         outcomes = self._with_progress(f"Reading new runs from {folder}…", self._read_folder_with)
         if isinstance(outcomes, str):
-            return outcomes
-        if outcomes is None:
-            return "Reading the folder was cancelled; nothing from it was stored. It is read again next time."
-        text = outcome_notice(outcomes, f"From {Path(folder).name or folder}", quiet_when_nothing=True)
+            text: str | None = outcomes
+        elif outcomes is None:
+            text = "Reading the folder was cancelled; nothing from it was stored. It is read again next time."
+        else:
+            text = outcome_notice(outcomes, f"Runs from {Path(folder).name or folder}", quiet=quiet)
         if text is not None and quiet:
             self.picker.show_notice(text)
         return text
