@@ -10,12 +10,13 @@ import argparse
 import os
 import sqlite3
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 from postrun.core.balance import minutes_words
 from postrun.core.clock import WallClock, local_now
 from postrun.core.durations import format_duration
+from postrun.core.run import Run
 from postrun.store.history import WEEK_RULE, bar_lines, filtered, outcome_text, overview, this_week_text
 from postrun.store.library import load_library
 from postrun.store.record_file import RecordFileError, csv_text, json_text, sets_csv, stream_workouts_file
@@ -78,7 +79,7 @@ def cmd_history(args: argparse.Namespace, now: WallClock = local_now) -> int:
             return 0
         records = filtered(log.records(), args.since, args.circuit)
         if args.json:
-            _emit(json_text(draft_of(r) for r in records))
+            _emit(json_text((draft_of(r) for r in records), _runs_for(log, args.since, args.circuit, now)))
         elif args.csv:
             _emit(csv_text(draft_of(r) for r in records))
         elif records:
@@ -114,9 +115,20 @@ def _emit(text: str) -> None:
         data = data[os.write(fd, data):]
 
 
+def _runs_for(log: WorkoutLog, since: date | None, circuit: str | None, now: WallClock) -> list[Run]:
+    """The runs an export carries beside its workouts (none when it is of one circuit),
+    newest first like them."""
+    if circuit:
+        return []
+    start = datetime.combine(since, time(), tzinfo=now().tzinfo) if since else None
+    return log.runs(since=start)[::-1]
+
+
 def _import(log: WorkoutLog, path: Path) -> int:
+    runs: list[Run] = []
     try:
-        added, known = log.merge(stream_workouts_file(path))     # one transaction: all or nothing
+        # workouts and runs in one transaction: all or nothing
+        added, known, runs_added, runs_known = log.merge_export(stream_workouts_file(path, runs), runs)
     except RecordFileError as exc:
         print(f"postrun: {exc}. Nothing was imported.", file=sys.stderr)
         return 1
@@ -125,6 +137,9 @@ def _import(log: WorkoutLog, path: Path) -> int:
         return 1
     already = f"; {known} already in your log" if known else ""
     print(f"Imported {added} workout{'s' if added != 1 else ''} from {path}{already}.")
+    if runs_added or runs_known:
+        already = f"; {runs_known} already in your log" if runs_known else ""
+        print(f"Imported {runs_added} run{'s' if runs_added != 1 else ''}{already}.")
     return 0
 
 

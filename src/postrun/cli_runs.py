@@ -12,9 +12,10 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from postrun.core.clock import WallClock, local_now
-from postrun.core.run import Run, RunKind, run_line
+from postrun.core.run import RunKind, run_line
 from postrun.core.run_typing import TypedRun, typed_run
 from postrun.store.run_import import import_runs, tally
+from postrun.store.run_json import run_item
 from postrun.store.run_rules import run_rules
 from postrun.store.todays_run import month_line, todays_run
 from postrun.store.workout_log import WorkoutLog
@@ -42,15 +43,6 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a day; write it as YYYY-MM-DD, e.g. 2026-11-01") from None
-
-
-def run_json(run: Run) -> dict[str, object]:
-    return {"id": run.id, "started_at": run.started_at.isoformat(), "elapsed_seconds": run.elapsed_seconds,
-            "moving_seconds": run.moving_seconds, "distance_m": run.distance_m, "sport": run.sport,
-            "sub_sport": run.sub_sport, "average_heart_rate": run.average_heart_rate,
-            "max_heart_rate": run.max_heart_rate, "training_effect": run.training_effect,
-            "kind": run.kind.value if run.kind else None, "effort": run.effort, "device": run.device,
-            "source": run.source}
 
 
 def cmd_runs(args: argparse.Namespace, now: WallClock = local_now) -> int:
@@ -113,7 +105,7 @@ def _list(log: WorkoutLog, args: argparse.Namespace, now: datetime) -> int:
     since = datetime.combine(args.since, time(), now.tzinfo) if args.since else None
     runs = log.runs(since=since)
     if args.json:
-        print(json.dumps([run_json(r) for r in runs], indent=2, ensure_ascii=False))
+        print(json.dumps([run_item(r) for r in runs], indent=2, ensure_ascii=False))
         return 0
     if not runs:
         print("No runs yet. Bring them in with `postrun runs import FILE_OR_FOLDER` (a watch's FIT files, a "

@@ -67,3 +67,29 @@ def test_a_typing_mistake_is_said_and_nothing_added(now, capsys, log):
     assert "time: “47:70” has minutes or seconds of 60 or more" in capsys.readouterr().err
     assert runs(now=now) == 0
     assert capsys.readouterr().out.startswith("No runs yet.")
+
+
+def test_history_json_carries_the_runs_and_its_import_adds_them(tmp_path):
+    def postrun(*argv, data):
+        env = dict(os.environ, POSTRUN_DATA_DIR=str(data))
+        return subprocess.run([sys.executable, "-m", "postrun", *argv], capture_output=True, text=True, env=env,
+                              timeout=60)
+
+    (tmp_path / "run.fit").write_bytes(fit_file(FitRun()))
+    assert postrun("runs", "import", str(tmp_path / "run.fit"), data=tmp_path / "a").returncode == 0
+    exported = postrun("history", "--json", data=tmp_path / "a")
+    assert exported.returncode == 0
+    document = json.loads(exported.stdout)
+    assert document["workouts"] == []
+    [run] = document["runs"]
+    assert run["distance_m"] == 8200.0
+    assert run["started_at"] == "2026-12-07T17:02:00+00:00"
+    (tmp_path / "export.json").write_text(exported.stdout)
+    merged = postrun("history", "--import", str(tmp_path / "export.json"), data=tmp_path / "b")
+    assert merged.stdout.splitlines() == [f"Imported 0 workouts from {tmp_path / 'export.json'}.", "Imported 1 run."]
+    again = postrun("history", "--import", str(tmp_path / "export.json"), data=tmp_path / "b")
+    assert again.stdout.splitlines()[-1] == "Imported 0 runs; 1 already in your log."
+    listed = postrun("runs", "--json", data=tmp_path / "b")
+    assert json.loads(listed.stdout) == document["runs"]
+    of_one = postrun("history", "--json", "--circuit", "posterior-chain", data=tmp_path / "a")
+    assert json.loads(of_one.stdout)["runs"] == []          # an export of one circuit has no runs

@@ -89,9 +89,9 @@ def test_export_and_import_round_trip(log, history, tmp_path):
     assert count == len(log.summaries())
     assert json.loads((tmp_path / "all.json").read_text())["kind"] == "postrun-workouts"
     assert history.export(tmp_path / "all.csv") == count
-    assert history.import_file(tmp_path / "all.json") == (0, count)     # all already here
+    assert history.import_file(tmp_path / "all.json") == (0, count, 0, 0)     # all already here
     other = WorkoutLog.open(tmp_path / "other.sqlite3")
-    assert WorkoutHistory(other, load_library, FakeWallClock()).import_file(tmp_path / "all.json") == (count, 0)
+    assert WorkoutHistory(other, load_library, FakeWallClock()).import_file(tmp_path / "all.json") == (count, 0, 0, 0)
     other.close()
 
 

@@ -272,3 +272,41 @@ def test_a_cancelled_folder_read_stores_nothing_and_is_read_again(window, timers
         monkeypatch.setattr(presenter, "PROGRESS_FROM", 100)
         shown(window, timers)
     assert len(log.runs()) == 3
+
+
+def test_history_shows_both_halves(qtbot, window, log, now):
+    from postrun.core.run import Run
+    from postrun.store.workout_log import WorkoutDraft
+
+    from helpers import builtin_circuit_dict
+
+    evening = now().replace(hour=17)
+    run = Run(started_at=evening, elapsed_seconds=2830, distance_m=8200, average_heart_rate=152,
+              device="garmin 1", source="a.fit")
+    log.add_runs([run, Run(started_at=evening - timedelta(days=7), elapsed_seconds=1800, distance_m=5000,
+                           device="garmin 1", source="b.fit")])
+    lift = evening.replace(hour=18)
+    log.write(WorkoutDraft("posterior-chain", builtin_circuit_dict("posterior-chain"), lift, status="completed",
+                           finished_at=lift + timedelta(minutes=15), active_seconds=900, segment_index=40))
+    window.show_history()
+    view = window.history
+    model = view.model
+    assert [model.index(r, 1).data() for r in range(model.rowCount())] == [
+        "Posterior chain after a run · after 8.2 km", "Run · 8.2 km", "Run · 5.0 km"]
+    assert "after the run of 17:00, 8.2 km in 47:10" in model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "After the run of 17:00, 8.2 km in 47:10, average heart rate 152." in view.detail.toPlainText()
+    assert view.chart.kilometres[-1] == pytest.approx(8.2)
+    assert view.chart.kilometres[-2] == pytest.approx(5.0)
+    assert view.summary.text().endswith("strength after 1 of 2 runs this month")
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    assert view.run == run
+    assert "Strength after it: Posterior chain after a run." in view.detail.toPlainText()
+    assert not view.note.isEnabled()
+    view.dialogs.confirm = lambda parent, text: True
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert [r.source for r in log.runs()] == ["b.fit"]
+    assert model.rowCount() == 2
+    assert model.index(0, 1).data() == "Posterior chain after a run"
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
+    assert len(log.runs()) == 2
+    assert view.run == run                                  # selected again where it was

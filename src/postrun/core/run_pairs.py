@@ -5,6 +5,7 @@ the month's runs. Days are the user's local days (the zone handed in)."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
@@ -74,3 +75,18 @@ def kilometres_by_week(runs: Sequence[Run], today: date, zone: tzinfo | None, we
         if 0 <= back < weeks:
             totals[weeks - 1 - back] += run.distance_m / 1000
     return totals
+
+
+def runs_before(runs: Sequence[Run], lifts: Sequence[tuple[int, datetime]], zone: tzinfo | None) -> dict[int, Run]:
+    """Each lift's (id, start) run before it on the same day: one pass over the runs, a
+    look-up per lift (ten years of workouts and of runs)."""
+    by_day: dict[date, list[Run]] = {}
+    for run in sorted(runs, key=lambda r: r.started_at):
+        by_day.setdefault(local_day(run.started_at, zone), []).append(run)
+    found = {}
+    for lift_id, started in lifts:
+        day = by_day.get(local_day(started, zone), [])
+        at = bisect_right(day, started, key=lambda r: r.started_at)
+        if at:
+            found[lift_id] = day[at - 1]
+    return found

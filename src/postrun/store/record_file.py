@@ -1,9 +1,11 @@
 """Workouts as files: the JSON a history export writes (and the finish screen writes when
 the log cannot be), the CSV export, and reading a JSON export back for `--import`.
 
-JSON: {"format": 1, "kind": "postrun-workouts", "workouts": [{...}, ...]}, each workout
-with a stable "id" (a UUID) so that merging the same file twice adds nothing. Reading is
-all or nothing: one bad workout refuses the whole file, with where and why in words.
+JSON: {"format": 1, "kind": "postrun-workouts", "workouts": [{...}, ...], "runs": [...]},
+each workout with a stable "id" (a UUID) and each run with its own (its start and device),
+so that merging the same file twice adds nothing. "runs" may be absent (files from before
+runs were kept; a Postrun of that time reads the workouts and leaves the runs). Reading is
+all or nothing: one bad workout or run refuses the whole file, with where and why in words.
 """
 
 from __future__ import annotations
@@ -20,17 +22,20 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from postrun.core.load import load_of
+from postrun.core.run import Run
 from postrun.core.segment_words import label_words
 from postrun.core.text_rules import unreadable_character
 from postrun.store.atomic import write_atomically
 from postrun.store.json_items import NotAnObject, NotJson, read_object
 from postrun.store.log_rows import json_or
+from postrun.store.run_json import run_item, run_of_item
 from postrun.store.workout_log import STATUSES, WorkoutDraft, segment_seconds_of
 
 RECORD_FORMAT = 1
 KIND = "postrun-workouts"
 MAX_FILE_BYTES = 256 * 1024 * 1024      # ten years of daily workouts is about 60 MB
 MAX_NOTE = 2000
+MAX_RUNS = 200_000          # forty years of a run a day, twice over
 MIN_YEAR, MAX_YEAR = 1970, 2200      # a workout outside these is a mistake (and breaks date arithmetic)
 CSV_COLUMNS = ("id", "started_at", "finished_at", "circuit_key", "circuit_name", "status", "active_seconds",
                "stopped_at", "skipped_sets", "note", "effort")
@@ -42,8 +47,9 @@ class RecordFileError(Exception):
     """Why a workouts file cannot be imported, in words; nothing was changed."""
 
 
-def document(drafts: Iterable[WorkoutDraft]) -> dict[str, Any]:
-    return {"format": RECORD_FORMAT, "kind": KIND, "workouts": [workout_item(d) for d in drafts]}
+def document(drafts: Iterable[WorkoutDraft], runs: Iterable[Run] = ()) -> dict[str, Any]:
+    return {"format": RECORD_FORMAT, "kind": KIND, "workouts": [workout_item(d) for d in drafts],
+            "runs": [run_item(r) for r in runs]}
 
 
 def workout_item(draft: WorkoutDraft) -> dict[str, Any]:
@@ -73,7 +79,7 @@ def write_record_file(path: Path, draft: WorkoutDraft) -> None:
     write_json(path, [draft])
 
 
-def json_text(drafts: Iterable[WorkoutDraft]) -> str:
+def json_text(drafts: Iterable[WorkoutDraft], runs: Iterable[Run] = ()) -> str:
     """The document with one workout per line: readable, diffable, and written fast (ten
     years of workouts in a fraction of a second). Records that share a circuit object
     (as one read of the log gives them) share its serialized text."""
@@ -87,7 +93,8 @@ def json_text(drafts: Iterable[WorkoutDraft]) -> str:
             known = circuits[id(circuit)] = (circuit, json.dumps(circuit, ensure_ascii=False))
         lines.append(f'{json.dumps(item, ensure_ascii=False)[:-1]}, "circuit": {known[1]}}}')
     head = json.dumps({"format": RECORD_FORMAT, "kind": KIND})[:-1]
-    return f'{head}, "workouts": [\n' + ",\n".join(lines) + "\n]}\n"
+    run_lines = ",\n".join(json.dumps(run_item(r), ensure_ascii=False) for r in runs)
+    return f'{head}, "workouts": [\n' + ",\n".join(lines) + f'\n], "runs": [\n{run_lines}\n]}}\n'
 
 
 def csv_text(drafts: Iterable[WorkoutDraft]) -> str:
@@ -124,8 +131,8 @@ def sets_csv(rows: Iterable[tuple[Any, ...]]) -> str:
     return out.getvalue()
 
 
-def write_json(path: Path, drafts: Iterable[WorkoutDraft]) -> None:
-    write_atomically(path, json_text(drafts).encode())
+def write_json(path: Path, drafts: Iterable[WorkoutDraft], runs: Iterable[Run] = ()) -> None:
+    write_atomically(path, json_text(drafts, runs).encode())
 
 
 def write_csv(path: Path, drafts: Iterable[WorkoutDraft]) -> None:
@@ -139,10 +146,11 @@ def read_workouts_file(path: Path) -> list[WorkoutDraft]:
     return list(stream_workouts_file(path))
 
 
-def stream_workouts_file(path: Path) -> Iterator[WorkoutDraft]:
+def stream_workouts_file(path: Path, runs: list[Run] | None = None) -> Iterator[WorkoutDraft]:
     """The workouts of a JSON export one at a time, read in memory bounded by the largest
     single workout (WorkoutLog.merge takes them in one transaction: a RecordFileError
-    part-way rolls back all of them)."""
+    part-way rolls back all of them); its runs, each checked, are put in `runs`, whole
+    once the workouts are all read."""
     try:
         mode = os.stat(path).st_mode
         if not stat.S_ISREG(mode):
@@ -156,7 +164,7 @@ def stream_workouts_file(path: Path) -> Iterator[WorkoutDraft]:
         if size > MAX_FILE_BYTES:
             raise RecordFileError(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; not a Postrun export")
         try:
-            yield from _workouts(handle, str(path))
+            yield from _workouts(handle, str(path), runs)
         except OSError as exc:
             raise RecordFileError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
 
@@ -165,13 +173,17 @@ def parse_workouts(data: bytes, where: str = "the file") -> list[WorkoutDraft]:
     return list(_workouts(io.BytesIO(data), where))
 
 
-def _workouts(handle: BinaryIO, where: str) -> Iterator[WorkoutDraft]:
+def _workouts(handle: BinaryIO, where: str, runs: list[Run] | None = None) -> Iterator[WorkoutDraft]:
     head: dict[str, Any] = {}
 
     def on_value(key: str, value: Any) -> None:
         if key in ("kind", "format", "workouts"):
             head[key] = value
             _check_head(head, where, final=False)
+        elif key == "runs":
+            checked_runs = _runs(value, where)
+            if runs is not None:
+                runs.extend(checked_runs)
 
     circuits: dict[str, dict[str, Any]] = {}     # the same circuit, held once however often it ran
     number = 0
@@ -192,6 +204,20 @@ def _workouts(handle: BinaryIO, where: str) -> Iterator[WorkoutDraft]:
     except NotJson as exc:
         raise RecordFileError(f"{where}: not JSON ({exc})") from exc
     _check_head(head, where, final=True)
+
+
+def _runs(value: Any, where: str) -> list[Run]:
+    if not isinstance(value, list):
+        raise RecordFileError(f'{where}: "runs" must be a list')
+    if len(value) > MAX_RUNS:
+        raise RecordFileError(f'{where}: more than {MAX_RUNS:,} runs; not a Postrun export')
+    found = []
+    for number, item in enumerate(value, 1):
+        try:
+            found.append(run_of_item(item))
+        except ValueError as exc:
+            raise RecordFileError(f"{where}: runs[{number}]{exc}") from None
+    return found
 
 
 def _check_head(head: dict[str, Any], where: str, final: bool) -> None:

@@ -49,12 +49,17 @@ def run_of(row: tuple[object, ...]) -> Run | None:
 
 def add_runs(db: sqlite3.Connection, runs: Iterable[Run]) -> tuple[list[Run], list[Run]]:
     """(added, already there), in one transaction."""
+    with db:
+        return insert_runs(db, runs)
+
+
+def insert_runs(db: sqlite3.Connection, runs: Iterable[Run]) -> tuple[list[Run], list[Run]]:
+    """(added, already there), inside the caller's transaction."""
     added: list[Run] = []
     known: list[Run] = []
-    with db:
-        for run in runs:
-            cursor = db.execute(INSERT, values_of(run))
-            (added if cursor.rowcount == 1 else known).append(run)
+    for run in runs:
+        cursor = db.execute(INSERT, values_of(run))
+        (added if cursor.rowcount == 1 else known).append(run)
     return added, known
 
 

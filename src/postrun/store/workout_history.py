@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
 from postrun.core.clock import WallClock
+from postrun.core.run import Run
+from postrun.core.run_pairs import Lift, kilometres_by_week, runs_before, strength_after, strength_after_text
 from postrun.store.history import CircuitCache, Overview, SetLine, overview, this_week_text, workout_sets
 from postrun.store.library import LibraryEntry
 from postrun.store.record_file import RecordFileError, stream_workouts_file, write_csv, write_json
@@ -28,6 +30,14 @@ class HistoryPage:
     overview: Overview
     summary: str                     # 'This week: … · Streak: … · November: …', empty with no rows
     now: datetime                    # the moment it was read: which year is this one
+    runs: list[Run] = field(default_factory=list)                 # newest first
+    run_before: dict[int, Run] = field(default_factory=dict)      # workout id -> the run before it that day
+    kilometres: list[float] = field(default_factory=list)         # per chart week, this one last
+
+    @property
+    def listed(self) -> list[WorkoutSummary | Run]:
+        """Workouts and runs together, newest first."""
+        return sorted([*self.rows, *self.runs], key=lambda row: row.started_at, reverse=True)
 
 
 @dataclass(frozen=True)
@@ -48,9 +58,24 @@ class WorkoutHistory:
         try:
             rows = self.log.summaries()
             view = overview(self.log, self._library(), now.date())
+            runs = self.log.runs()
         except (sqlite3.Error, OSError, ValueError) as exc:
             return Refused(f"The workout log could not be read ({exc}).")
-        return HistoryPage(rows, view, this_week_text(view, now.date()) if rows else "", now)
+        zone = now.tzinfo
+        paired = runs_before(runs, [(row.id, row.started_at) for row in rows], zone)
+        lifts = [Lift(row.started_at, row.sets_done > 0) for row in rows]
+        summary = [this_week_text(view, now.date())] if rows else []
+        done, total = strength_after(runs, lifts, now.date(), zone)
+        if total:
+            summary.append(strength_after_text(done, total))
+        return HistoryPage(rows, view, " · ".join(summary), now, runs[::-1], paired,
+                           kilometres_by_week(runs, now.date(), zone) if runs else [])
+
+    def delete_run(self, run: Run) -> None | Refused:
+        return self._change(lambda: None if self.log.delete_run(run.id) else None)
+
+    def restore_run(self, run: Run) -> None | Refused:
+        return self._change(lambda: None if self.log.add_runs([run]) else None)
 
     def detail(self, record_id: int) -> WorkoutDetail | Refused:
         try:
@@ -80,15 +105,19 @@ class WorkoutHistory:
         as `postrun history` exports them; how many."""
         try:
             drafts = [draft_of(r) for r in self.log.records(newest_first=True)]
-            (write_csv if path.suffix.lower() == ".csv" else write_json)(path, drafts)
+            if path.suffix.lower() == ".csv":
+                write_csv(path, drafts)
+            else:
+                write_json(path, drafts, self.log.runs()[::-1])
         except (sqlite3.Error, OSError) as exc:
             return Refused(f"Not exported: {getattr(exc, 'strerror', None) or exc} ({path}).")
         return len(drafts)
 
-    def import_file(self, path: Path) -> tuple[int, int] | Refused:
-        """Merge a JSON export: (added, already there)."""
+    def import_file(self, path: Path) -> tuple[int, int, int, int] | Refused:
+        """Merge a JSON export: (workouts added, already there, runs added, already there)."""
+        runs: list[Run] = []
         try:
-            return self.log.merge(stream_workouts_file(path))
+            return self.log.merge_export(stream_workouts_file(path, runs), runs)
         except RecordFileError as exc:
             return Refused(f"Nothing was imported: {exc}.")
         except (sqlite3.Error, OSError) as exc:

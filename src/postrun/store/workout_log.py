@@ -46,7 +46,7 @@ from postrun.store.log_rows import (
 )
 from postrun.store.log_schema import SCHEMA_VERSION, NewerLogError
 from postrun.store.paths import log_path
-from postrun.store.run_store import add_runs, delete_run, stored_runs
+from postrun.store.run_store import add_runs, delete_run, insert_runs, stored_runs
 
 __all__ = ["SCHEMA_VERSION", "STATUSES", "NewerLogError", "WorkoutDraft", "WorkoutLog", "WorkoutRecord",
            "WorkoutSummary", "draft_of", "explain", "segment_seconds_of"]
@@ -151,19 +151,31 @@ class WorkoutLog:
     def merge(self, drafts: Iterable[WorkoutDraft]) -> tuple[int, int]:
         """Add the workouts whose uuid is not in the log yet, in one transaction (all or
         nothing); returns (added, already there)."""
-        added = known = 0
         with self._db:
-            have = {row[0] for row in self._db.execute("SELECT uuid FROM workouts")}
-            sets: list[tuple[Any, ...]] = []
-            circuit_ids: dict[str, int] = {}        # within this transaction only
-            for draft in drafts:
-                if draft.uuid in have:
-                    known += 1
-                    continue
-                sets.extend(set_values(insert(self._db, draft, sets=False, circuit_ids=circuit_ids), draft))
-                have.add(draft.uuid)
-                added += 1
-            insert_sets_in_bulk(self._db, sets)
+            return self._merge(drafts)
+
+    def merge_export(self, drafts: Iterable[WorkoutDraft], runs: list[Run]) -> tuple[int, int, int, int]:
+        """An export's workouts and then its runs (`runs` is whole once the workouts are
+        read), in one transaction: (workouts added, already there, runs added, already there)."""
+        with self._db:
+            added, known = self._merge(drafts)
+            runs_added, runs_known = insert_runs(self._db, runs)
+        return added, known, len(runs_added), len(runs_known)
+
+    def _merge(self, drafts: Iterable[WorkoutDraft]) -> tuple[int, int]:
+        """Inside the caller's transaction."""
+        added = known = 0
+        have = {row[0] for row in self._db.execute("SELECT uuid FROM workouts")}
+        sets: list[tuple[Any, ...]] = []
+        circuit_ids: dict[str, int] = {}        # within this transaction only
+        for draft in drafts:
+            if draft.uuid in have:
+                known += 1
+                continue
+            sets.extend(set_values(insert(self._db, draft, sets=False, circuit_ids=circuit_ids), draft))
+            have.add(draft.uuid)
+            added += 1
+        insert_sets_in_bulk(self._db, sets)
         return added, known
 
     def annotate(self, record_id: int, note: str, effort: int | None) -> None:

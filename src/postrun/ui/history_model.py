@@ -1,14 +1,16 @@
-"""The history list as a Qt table model over the log's light summaries: 10,000 rows cost
-one query and no widgets."""
+"""The history list as a Qt table model over the log's light summaries and its runs, newest
+first, each workout tied to the run before it that day: 10,000 rows cost one query and no
+widgets."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from postrun.core.durations import format_duration
+from postrun.core.run import Run, clock_text, distance_text, run_line
 from postrun.store.history import outcome_text
 from postrun.store.workout_log import WorkoutSummary
 
@@ -28,16 +30,29 @@ def list_when(moment: datetime, now: datetime) -> str:
     return f"{moment:%a %d %b %H:%M}" if moment.year == now.year else f"{moment:%a %d %b %Y %H:%M}"
 
 
+def run_name(run: Run) -> str:
+    """The list's Circuit column for a run: 'Run · 8.2 km'."""
+    return f"Run · {distance_text(run.distance_m)}" if run.distance_m else "Run"
+
+
+def after_run(run: Run) -> str:
+    """A workout's tie to the run before it: 'after 8.2 km'."""
+    return f"after {distance_text(run.distance_m) if run.distance_m else clock_text(run.elapsed_seconds)}"
+
+
 class HistoryModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[WorkoutSummary] = []
+        self.rows: list[WorkoutSummary | Run] = []
+        self.run_before: dict[int, Run] = {}
         self._now: datetime | None = None
 
-    def set_rows(self, rows: list[WorkoutSummary], now: datetime) -> None:
+    def set_rows(self, rows: list[WorkoutSummary | Run], now: datetime,
+                 run_before: dict[int, Run] | None = None) -> None:
         """`now` says which year is this one (the list leaves it out)."""
         self.beginResetModel()
         self.rows = rows
+        self.run_before = run_before or {}
         self._now = now
         self.endResetModel()
 
@@ -59,11 +74,20 @@ class HistoryModel(QAbstractTableModel):
         row = self.rows[index.row()]
         column = index.column()
         if column == 0:
+            # a workout at the clock time it was lived; a run (stored in UTC) where the user is
+            moment = row.started_at.astimezone(self._zone) if isinstance(row, Run) else row.started_at
             if role == Qt.ItemDataRole.ToolTipRole:
-                return lived_text(row.started_at)
-            return list_when(row.started_at, self._now or row.started_at)
+                return lived_text(moment)
+            return list_when(moment, self._now or moment)
+        if isinstance(row, Run):
+            return self._run_data(row, column, role)
         if column == 1:
-            return row.circuit_name
+            before = self.run_before.get(row.id)
+            if before is None:
+                return row.circuit_name
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{row.circuit_name}, after the run of {run_line(before, self._zone)}"
+            return f"{row.circuit_name} · {after_run(before)}"
         if column == 2:
             return format_duration(row.active_seconds)
         if column == 3:
@@ -74,13 +98,31 @@ class HistoryModel(QAbstractTableModel):
             return str(row.effort) if row.effort else ""
         return row.note.replace("\n", " ")
 
+    @property
+    def _zone(self) -> tzinfo | None:
+        return self._now.tzinfo if self._now is not None else None
+
+    def _run_data(self, run: Run, column: int, role: int) -> Any:
+        if column == 1:
+            return run_line(run, self._zone) if role == Qt.ItemDataRole.ToolTipRole else run_name(run)
+        if column == 2:
+            return format_duration(run.moving_seconds or run.elapsed_seconds)
+        if column == 3:
+            return run.kind.value if run.kind is not None else "run"
+        if column == 5:
+            return str(run.effort) if run.effort else ""
+        if column == 6:
+            return f"from {run.source}"
+        return ""
+
     def longest_when(self) -> str:
         """The widest the When column gets: with the year when any row is from another year."""
         now = self._now
         other_year = now is not None and any(row.started_at.year != now.year for row in self.rows)
         return "Wed 30 Sep 2026 18:30" if other_year else "Wed 30 Sep 18:30"
 
-    def row_of(self, record_id: int) -> int | None:
+    def row_of(self, record_id: int | str) -> int | None:
+        """The row of a workout (its id) or a run (its id is a string)."""
         for number, row in enumerate(self.rows):
             if row.id == record_id:
                 return number

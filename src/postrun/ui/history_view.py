@@ -1,6 +1,7 @@
 """The history page: the weeks at a glance, the 4-week balance with what would restore it,
-and every workout newest first; select one to see it whole, edit its note and effort,
-delete it (asked once, undoable while the page is open), export or import.
+and every workout and run newest first (a workout says the run before it that day); select
+one to see it whole, edit a workout's note and effort, delete either (asked once, undoable
+while the page is open), export or import.
 
 Asks the data layer (store.workout_history) for everything it shows and changes; a
 refusal is said in words and changes nothing on screen."""
@@ -8,6 +9,7 @@ refusal is said in words and changes nothing on screen."""
 from __future__ import annotations
 
 import html
+from datetime import tzinfo
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QUndoCommand, QUndoStack
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from postrun.core.durations import format_duration
+from postrun.core.run import Run, run_line
 from postrun.store.history import WEEK_RULE, Overview, outcome_text
 from postrun.store.refused import Refused
 from postrun.store.user_data import UserData
@@ -33,7 +36,7 @@ from postrun.store.workout_history import WorkoutDetail
 from postrun.store.workout_log import WorkoutRecord
 from postrun.ui.balance_bars import BalanceBars
 from postrun.ui.dialogs import Dialogs
-from postrun.ui.history_model import HistoryModel, lived_text
+from postrun.ui.history_model import HistoryModel, lived_text, run_name
 from postrun.ui.number_box import NumberBox
 from postrun.ui.theme import font
 from postrun.ui.week_chart import WeekChart
@@ -69,6 +72,28 @@ class DeleteWorkout(QUndoCommand):
             self.view.refresh(select=record.id)
 
 
+class DeleteRun(QUndoCommand):
+    """Delete one run; undo stores it again (its id is its start and device)."""
+
+    def __init__(self, view: HistoryView, run: Run) -> None:
+        super().__init__(f"delete the run of {run.started_at.astimezone(view._zone):%a %d %b %H:%M}")
+        self.view = view
+        self.run = run
+        self.done = False
+
+    def redo(self) -> None:
+        refused = self.view.data.history.delete_run(self.run)
+        self.done = refused is None
+        self.view.say(refused.text if refused is not None else "Deleted the run. Undo (Ctrl+Z) brings it back.")
+        self.view.refresh()
+
+    def undo(self) -> None:
+        if self.done:
+            refused = self.view.data.history.restore_run(self.run)
+            self.view.say(refused.text if refused is not None else "Brought back the run.")
+            self.view.refresh(select=self.run.id)
+
+
 def _which(record: WorkoutRecord) -> str:
     return f"“{record.circuit_name}” of {record.started_at:%a %d %b %H:%M}"
 
@@ -88,6 +113,7 @@ class HistoryView(QWidget):
         self.undo_stack = QUndoStack(self)
         self.overview: Overview | None = None
         self.record: WorkoutRecord | None = None
+        self.run: Run | None = None           # a run selected in the list instead
 
         heading = QLabel("History", self)
         heading.setFont(font(34, bold=True))
@@ -223,20 +249,21 @@ class HistoryView(QWidget):
 
     # -- showing ---------------------------------------------------------------------
 
-    def refresh(self, select: int | None = None) -> None:
+    def refresh(self, select: int | str | None = None) -> None:
         """Read the log again; keep (or move to) the selected record."""
-        keep = select if select is not None else (self.record.id if self.record else None)
+        keep: int | str | None = select if select is not None else \
+            self.record.id if self.record else self.run.id if self.run else None
         page = self.data.history.page()
         if isinstance(page, Refused):
             self.say(page.text)
             return
-        rows = page.rows
+        rows = page.listed
         self.overview = view = page.overview
-        self.model.set_rows(rows, page.now)
+        self.model.set_rows(rows, page.now, page.run_before)
         self.fit_columns()
         self.pages.setCurrentWidget(self.content if rows else self.empty)
         self.summary.setText(page.summary)
-        self.chart.set_weeks(view.weeks)
+        self.chart.set_weeks(view.weeks, page.kilometres)
         self.bars.set_balance(view.balance)
         self.sentence.setText(view.sentence)
         row = self.model.row_of(keep) if keep is not None else None
@@ -249,13 +276,18 @@ class HistoryView(QWidget):
             self._show_record(-1)
 
     def _show_record(self, row: int) -> None:
+        self.run = None
         if not 0 <= row < len(self.model.rows):
             self.record = None
             self.detail.clear()
             for widget in (self.note, self.effort, self.delete_button):
                 widget.setEnabled(False)
             return
-        detail = self.data.history.detail(self.model.rows[row].id)
+        listed = self.model.rows[row]
+        if isinstance(listed, Run):
+            self._show_run(listed)
+            return
+        detail = self.data.history.detail(listed.id)
         self.record = None if isinstance(detail, Refused) else detail.record
         for widget in (self.note, self.effort, self.delete_button):
             widget.setEnabled(self.record is not None)
@@ -264,7 +296,31 @@ class HistoryView(QWidget):
             return
         self.note.setText(detail.record.note)
         self.effort.setValue(detail.record.effort or 0)
-        self.detail.setHtml(self.detail_html(detail))
+        before = self.model.run_before.get(listed.id)
+        after = f"<p>After the run of {html.escape(run_line(before, self._zone))}.</p>" if before else ""
+        self.detail.setHtml(self.detail_html(detail).replace("</h3>", "</h3>" + after, 1))
+
+    @property
+    def _zone(self) -> tzinfo | None:
+        return self.model._zone
+
+    def _show_run(self, run: Run) -> None:
+        """A run: what it was and where it came from; Del deletes it (Ctrl+Z undoes)."""
+        self.record = None
+        self.run = run
+        self.note.clear()
+        self.effort.setValue(0)
+        self.note.setEnabled(False)
+        self.effort.setEnabled(False)
+        self.delete_button.setEnabled(True)
+        e = html.escape
+        tied = [w for w, r in self.model.run_before.items() if r.id == run.id]
+        names = [row.circuit_name for row in self.model.rows if not isinstance(row, Run) and row.id in tied]
+        after = f"Strength after it: {', '.join(names)}." if names else "No strength workout after it that day."
+        lines = [lived_text(run.started_at.astimezone(self._zone)), run_line(run, self._zone),
+                 f"From: {run.source}" + (f" ({run.device})" if run.device and run.device != run.source else ""),
+                 after]
+        self.detail.setHtml(f"<h3>{e(run_name(run))}</h3><p>{'<br>'.join(e(line) for line in lines)}</p>")
 
     @staticmethod
     def detail_html(detail: WorkoutDetail) -> str:
@@ -316,6 +372,12 @@ class HistoryView(QWidget):
         self.refresh(select=record.id)
 
     def delete_selected(self) -> None:
+        if self.run is not None:
+            run = self.run
+            if self.dialogs.confirm(self, f"Delete the run of {run_line(run, self._zone)} from your log? "
+                                    "Undo (Ctrl+Z) brings it back while this page is open."):
+                self.undo_stack.push(DeleteRun(self, run))
+            return
         record = self.record
         if record is None:
             return
@@ -353,9 +415,11 @@ class HistoryView(QWidget):
         if isinstance(merged, Refused):
             self.say(merged.text)
             return
-        added, known = merged
+        added, known, runs_added, runs_known = merged
         already = f"; {known} were already here" if known else ""
-        self.say(f"Imported {added} workout{'s' if added != 1 else ''}{already}.")
+        runs = f" Imported {runs_added} run{'s' if runs_added != 1 else ''}" + \
+            (f"; {runs_known} were already here." if runs_known else ".") if runs_added or runs_known else ""
+        self.say(f"Imported {added} workout{'s' if added != 1 else ''}{already}.{runs}")
         self.refresh()
 
     def leave(self) -> None:
