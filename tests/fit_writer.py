@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 FIT_EPOCH = datetime(1989, 12, 31, tzinfo=UTC)
-ENUM, UINT8, UINT16, UINT32, UINT32Z = 0x00, 0x02, 0x84, 0x86, 0x8C
-SIZES = {ENUM: 1, UINT8: 1, UINT16: 2, UINT32: 4, UINT32Z: 4}
-FORMATS = {ENUM: "B", UINT8: "B", UINT16: "H", UINT32: "I", UINT32Z: "I"}
+ENUM, SINT8, UINT8, UINT16, SINT32, UINT32, UINT32Z = 0x00, 0x01, 0x02, 0x84, 0x85, 0x86, 0x8C
+SIZES = {ENUM: 1, SINT8: 1, UINT8: 1, UINT16: 2, SINT32: 4, UINT32: 4, UINT32Z: 4}
+FORMATS = {ENUM: "B", SINT8: "b", UINT8: "B", UINT16: "H", SINT32: "i", UINT32: "I", UINT32Z: "I"}
 SPORTS = {"running": 1, "cycling": 2, "swimming": 5, "walking": 11, "training": 10}
 SUB_SPORTS = {"generic": 0, "treadmill": 1, "street": 2, "trail": 3, "track": 4}
 CRC_TABLE = (0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401,
@@ -48,6 +48,10 @@ class FitRun:
     serial: int = 3_456_789_012
     manufacturer: int = 1                # Garmin
     records: int | None = 0              # one a second; None: as many as seconds
+    full_records: bool = False           # as a watch writes them: position, altitude, speed, cadence too
+    developer_field: bool = False        # records carry a developer field (a Stryd's power, say)
+    compressed: bool = False             # records after the first with compressed timestamp headers
+    big_endian: bool = False             # records defined big-endian (some devices do)
     session: bool = True                 # a file cut before its summary has none
     raw_overrides: dict[str, int] = field(default_factory=dict)   # session fields written as given
 
@@ -55,19 +59,33 @@ class FitRun:
 class Writer:
     def __init__(self) -> None:
         self.body = bytearray()
-        self.defined: dict[int, list[tuple[int, int]]] = {}
+        self.defined: dict[int, tuple[object, ...]] = {}
 
-    def message(self, local: int, global_number: int, fields: list[tuple[int, int, int]]) -> None:
-        """fields: (number, base type, value)"""
-        layout = [(number, base) for number, base, _ in fields]
+    def message(self, local: int, global_number: int, fields: list[tuple[int, int, int]],
+                developer: list[tuple[int, int]] | None = None, big_endian: bool = False,
+                header: int | None = None) -> None:
+        """fields: (number, base type, value); developer: (field number, one-byte value) of
+        developer data index 0; header: a compressed timestamp header byte instead of the
+        normal one."""
+        layout = (tuple((number, base) for number, base, _ in fields), tuple(n for n, _ in developer or ()),
+                  big_endian)
+        order = ">" if big_endian else "<"
         if self.defined.get(local) != layout:
-            self.body += bytes([0x40 | local, 0, 0]) + struct.pack("<HB", global_number, len(fields))
-            for number, base in layout:
+            flag = 0x20 if developer else 0
+            self.body += bytes([0x40 | flag | local, 0, int(big_endian)])
+            self.body += struct.pack(order + "HB", global_number, len(fields))
+            for number, base in layout[0]:
                 self.body += bytes([number, SIZES[base], base])
+            if developer:
+                self.body += bytes([len(developer)])
+                for number, _ in developer:
+                    self.body += bytes([number, 1, 0])
             self.defined[local] = layout
-        self.body += bytes([local])
+        self.body += bytes([local if header is None else header])
         for _, base, value in fields:
-            self.body += struct.pack("<" + FORMATS[base], value)
+            self.body += struct.pack(order + FORMATS[base], value)
+        for _, value in developer or ():
+            self.body += bytes([value])
 
     def file(self) -> bytes:
         header = struct.pack("<BBHI4s", 14, 0x20, 2132, len(self.body), b".FIT")
@@ -81,13 +99,26 @@ def fit_file(run: FitRun) -> bytes:
     start = fit_time(run.start)
     writer.message(0, 0, [(0, ENUM, 4), (1, UINT16, run.manufacturer), (2, UINT16, 3113),
                           (3, UINT32Z, run.serial), (4, UINT32, start)])
+    if run.developer_field:
+        writer.message(3, 207, [(1, UINT8, 1), (3, UINT8, 0)])            # developer_data_id: index 0
+        writer.message(4, 206, [(0, UINT8, 0), (1, UINT8, 0), (2, UINT8, 2)])   # field 0, uint8
     count = run.seconds if run.records is None else run.records
     step = run.distance_m / max(1, count) if run.distance_m else 0.0
     for second in range(count):
         fields = [(253, UINT32, start + second), (3, UINT8, 120 + second % 60)]
         if run.distance_m:
             fields.append((5, UINT32, int(step * second * 100)))
-        writer.message(1, 20, fields)
+        if run.full_records:
+            fields += [(0, SINT32, 619_000_000 + second * 40), (1, SINT32, 119_000_000 + second * 25),
+                       (78, UINT32, 2500 + second % 200 * 5), (73, UINT32, 2900 + second % 100),
+                       (4, UINT8, 85 + second % 5), (13, SINT8, 12), (53, UINT8, second % 128)]
+        developer = [(0, 200 + second % 50)] if run.developer_field else None
+        if run.compressed and second:
+            # the time in the header's low five bits; local type 1 in bits 5-6
+            writer.message(1, 20, fields[1:], developer, run.big_endian,
+                           header=0x80 | (1 << 5) | ((start + second) & 0x1F))
+        else:
+            writer.message(1, 20, fields, developer, run.big_endian)
     if run.session:
         timer = run.seconds if run.timer_seconds is None else run.timer_seconds
         fields = [(253, UINT32, start + run.seconds), (2, UINT32, start), (5, ENUM, SPORTS[run.sport]),

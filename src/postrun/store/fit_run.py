@@ -2,7 +2,9 @@
 `fitdecode`: the session summary a watch writes at the end (sport, sub-sport, start,
 elapsed and moving time, distance, heart rate, training effect). A treadmill run has no
 track and needs none. A file without a summary gets one from its records. The CRC is
-checked: a file cut short or damaged is refused, never half-read."""
+checked: a file cut short or damaged is refused, never half-read. fit_scan hands fitdecode
+only the summary's messages when there is a session (a 4-hour run's 14,400 records are
+skipped by their size, not decoded)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from typing import Any
 import fitdecode
 
 from postrun.core.run import Run
+from postrun.store.fit_scan import FitCutShort, FitDamaged, FitScanError, summary_fit
 
 RUN_SPORTS = {"running"}
 FIT_EPOCH = datetime(1989, 12, 31, tzinfo=UTC)
@@ -50,7 +53,16 @@ def fit_run(data: bytes, source: str) -> Run:
     distance = 0.0
     rates: list[int] = []
     try:
-        with fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.RAISE,
+        summary_only, has_session = summary_fit(data)
+    except FitCutShort:
+        raise FitError("cut short (it ends part-way through)") from None
+    except FitDamaged:
+        raise FitError("damaged (its CRC does not match: cut short or changed)") from None
+    except FitScanError as exc:
+        raise FitError(f"cannot be read as FIT ({exc})") from None
+    try:
+        # with a session, its summary is all that is read; without, every record
+        with fitdecode.FitReader(io.BytesIO(summary_only if has_session else data), check_crc=fitdecode.CrcCheck.RAISE,
                                  error_handling=fitdecode.ErrorHandling.RAISE) as fit:
             for frame in fit:
                 if not isinstance(frame, fitdecode.FitDataMessage):
