@@ -51,11 +51,13 @@ def gpx_run(data: bytes, source: str) -> Run:
         raise NotARun(kind)
     gpx = gpxpy.gpx.GPX()
     rates: list[int] = []
+    space = root.tag[:root.tag.index("}") + 1] if root.tag.startswith("{") else ""   # GPX 1.0 or 1.1
+    names = (f"{space}trkpt", f"{space}time", f"{space}extensions")
     for track_element in tracks:
         track = gpxpy.gpx.GPXTrack()
         for segment_element in (e for e in track_element if _local(e.tag) == "trkseg"):
             segment = gpxpy.gpx.GPXTrackSegment()
-            segment.points = [_point(e, rates) for e in segment_element if _local(e.tag) == "trkpt"]
+            segment.points = [_point(e, rates, names) for e in segment_element if e.tag == names[0]]
             track.segments.append(segment)
         gpx.tracks.append(track)
     timed = [p.time for track in gpx.tracks for segment in track.segments for p in segment.points if p.time]
@@ -72,8 +74,10 @@ def gpx_run(data: bytes, source: str) -> Run:
         source=source)
 
 
-def _point(element: Element, rates: list[int]) -> gpxpy.gpx.GPXTrackPoint:
-    """A track point (its heart rate, from Garmin's extension, added to `rates`)."""
+def _point(element: Element, rates: list[int], names: tuple[str, str, str]) -> gpxpy.gpx.GPXTrackPoint:
+    """A track point (its heart rate, from Garmin's extension, added to `rates`); `names`
+    are the point's, its time's and its extensions' tags in the file's namespace. Called
+    for every point of a track: no more work than it must."""
     try:
         latitude, longitude = float(element.get("lat", "")), float(element.get("lon", ""))
     except ValueError:
@@ -82,10 +86,10 @@ def _point(element: Element, rates: list[int]) -> gpxpy.gpx.GPXTrackPoint:
         raise XmlRunError(f"a track point at {latitude:g}, {longitude:g}, which is not on Earth")
     moment = None
     for child in element:
-        name = _local(child.tag)
-        if name == "time":
+        tag = child.tag
+        if tag == names[1]:
             moment = _time(child.text)
-        elif name == "extensions":
+        elif tag == names[2]:
             rate = _heart_rate(child)
             if rate is not None:
                 rates.append(rate)
@@ -95,7 +99,9 @@ def _point(element: Element, rates: list[int]) -> gpxpy.gpx.GPXTrackPoint:
 def _heart_rate(extensions: Element) -> int | None:
     """Garmin's <gpxtpx:TrackPointExtension><gpxtpx:hr>152</gpxtpx:hr>…"""
     for element in extensions.iter():
-        if _local(str(element.tag)) == "hr" and element.text and element.text.strip().isdigit():
+        tag = element.tag
+        if isinstance(tag, str) and (tag.endswith("}hr") or tag == "hr") and element.text \
+                and element.text.strip().isdigit():
             return int(element.text.strip())
     return None
 
@@ -153,7 +159,7 @@ def _time(text: str | None) -> datetime | None:
     if not text:
         return None
     try:
-        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(text.strip())      # Python 3.11 reads "Z" and fractions
     except ValueError:
         return None
     if moment.tzinfo is None:
