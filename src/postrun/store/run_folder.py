@@ -72,7 +72,14 @@ def read_run_folder(log: WorkoutLog, folder: Path, progress: Progress | None = N
     # marked as they were before the read: a file still growing is read again once whole
     marks = {str(path.relative_to(folder)): _mark(path) for path in files}
     outcomes = import_runs(log, files, on_path=told) if files else []
-    seen.update({name: mark for name, mark in marks.items() if mark is not None})
+    if files and not folder.is_dir():
+        # unplugged part-way: what was read is stored; the rest is read when it is back
+        read = [o for o in outcomes if o.state != "not imported"]
+        gone = FileResult(folder.name or str(folder), refused="went away while it was read (the watch unplugged?): "
+                                                             "the rest is read when it is back")
+        return [*read, Outcome(gone, "not imported")]
+    # a file that could not be read because it is gone is not remembered as read
+    seen.update({name: mark for name, mark in marks.items() if mark is not None and _mark(folder / name)})
     if files:
         # not remembered (a full disk): they are read again next time, and stored once still
         with contextlib.suppress(OSError):
