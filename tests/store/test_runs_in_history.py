@@ -28,6 +28,14 @@ def log(tmp_path):
     opened.close()
 
 
+@pytest.fixture
+def other(tmp_path):
+    """Another computer's log."""
+    opened = WorkoutLog.open(tmp_path / "other.sqlite3")
+    yield opened
+    opened.close()
+
+
 def run_at(moment: datetime, km: float = 8.0, **fields) -> Run:
     return Run(started_at=moment, elapsed_seconds=km * 330, distance_m=km * 1000, device="garmin 1", source="a.fit",
                **fields)
@@ -94,7 +102,7 @@ def test_a_run_is_deleted_and_brought_back(log):
     assert [r.id for r in log.runs()] == [run.id]
 
 
-def test_the_export_carries_the_runs_and_imports_them_once(log, tmp_path):
+def test_the_export_carries_the_runs_and_imports_them_once(log, other, tmp_path):
     history = WorkoutHistory(log, load_library, FakeWallClock())
     lift_at(log, PINNED - timedelta(hours=1))
     log.add_runs([run_at(PINNED - timedelta(hours=2), kind=RunKind.INTERVALS, effort=8, average_heart_rate=150,
@@ -102,20 +110,18 @@ def test_the_export_carries_the_runs_and_imports_them_once(log, tmp_path):
     assert history.export(tmp_path / "all.json") == 1
     document = json.loads((tmp_path / "all.json").read_text())
     assert document["runs"][0]["kind"] == "intervals"
-    other = WorkoutLog.open(tmp_path / "other.sqlite3")
     again = WorkoutHistory(other, load_library, FakeWallClock())
     assert again.import_file(tmp_path / "all.json") == (1, 0, 1, 0)
     assert again.import_file(tmp_path / "all.json") == (0, 1, 0, 1)
     assert other.runs() == log.runs()
 
 
-def test_a_file_from_before_runs_imports_its_workouts(log, tmp_path):
+def test_a_file_from_before_runs_imports_its_workouts(log, other, tmp_path):
     lift_at(log, PINNED - timedelta(hours=1))
     text = json_text(draft_of(r) for r in log.records())
     old = json.loads(text)
     del old["runs"]
     (tmp_path / "old.json").write_text(json.dumps(old))
-    other = WorkoutLog.open(tmp_path / "other.sqlite3")
     assert WorkoutHistory(other, load_library, FakeWallClock()).import_file(tmp_path / "old.json") == (1, 0, 0, 0)
 
 
@@ -133,12 +139,11 @@ def test_a_file_from_before_runs_imports_its_workouts(log, tmp_path):
     ({"device": "x" * 300}, "runs[1].device: must be text of at most 200"),
     ({"source": "a\u0000b"}, "runs[1].source: holds a character that is not text"),
 ])
-def test_a_bad_run_refuses_the_whole_file_workouts_too(log, tmp_path, change, words):
+def test_a_bad_run_refuses_the_whole_file_workouts_too(log, other, tmp_path, change, words):
     lift_at(log, PINNED - timedelta(hours=1))
     document = json.loads(json_text((draft_of(r) for r in log.records()), [run_at(PINNED - timedelta(hours=2))]))
     document["runs"][0].update(change)
     (tmp_path / "bad.json").write_text(json.dumps(document))
-    other = WorkoutLog.open(tmp_path / "other.sqlite3")
     runs: list = []
     with pytest.raises(RecordFileError) as refused:
         other.merge_export(stream_workouts_file(tmp_path / "bad.json", runs), runs)
