@@ -77,4 +77,5 @@ def test_a_run_in_one_line_in_the_users_zone():
     line = run_line(Run(EVENING, 2830, 8200.0, 2830, average_heart_rate=152, kind=RunKind.INTERVALS),
                     timezone(timedelta(hours=1)))
     assert line == "18:02, 8.2 km in 47:10, average heart rate 152, intervals"
-    assert run_line(Run(EVENING, 5525, None, None, sub_sport="treadmill")) == "17:02, 1:32:05, treadmill"
+    assert run_line(Run(EVENING, 5525, None, None, sub_sport="treadmill"), UTC) == \
+        "17:02, 1:32:05, treadmill"
