@@ -33,7 +33,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
                        help="work minutes per muscle group over the last 4 weeks, and what would balance them")
     shape.add_argument("--import", dest="import_file", metavar="FILE.json", type=Path,
                        help="merge an earlier JSON export (another computer's); workouts already here are skipped")
-    history.add_argument("--since", metavar="YYYY-MM-DD", type=_day,
+    history.add_argument("--since", metavar="YYYY-MM-DD", type=day_argument,
                          help="only workouts started on or after this day")
     history.add_argument("--circuit", metavar="NAME", help="only this circuit (its file name or its name)")
     history.add_argument("--sets", action="store_true",
@@ -43,7 +43,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
                               "to do next time (with --json: as JSON)")
 
 
-def _day(text: str) -> date:
+def day_argument(text: str) -> date:
+    """--since YYYY-MM-DD (of `history` and of `runs`)."""
     try:
         return date.fromisoformat(text)
     except ValueError:

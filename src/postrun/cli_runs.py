@@ -8,9 +8,10 @@ import argparse
 import json
 import sqlite3
 import sys
-from datetime import date, datetime, time
+from datetime import datetime, time
 from pathlib import Path
 
+from postrun.cli_history import day_argument
 from postrun.core.clock import WallClock, local_now
 from postrun.core.run import RunKind, run_line
 from postrun.core.run_typing import TypedRun, typed_run
@@ -25,7 +26,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     runs = commands.add_parser("runs", help="your runs (from a watch's files, a Strava export, or typed), "
                                             "and what today's run suggests")
     runs.add_argument("--json", action="store_true", help="every field, as JSON")
-    runs.add_argument("--since", metavar="YYYY-MM-DD", type=_day, help="only runs on or after this day")
+    runs.add_argument("--since", metavar="YYYY-MM-DD", type=day_argument, help="only runs on or after this day")
     actions = runs.add_subparsers(dest="runs_command", metavar="ACTION")
     bring = actions.add_parser("import", help="read FIT (.fit, .fit.gz), GPX and TCX files, folders of them, "
                                               "and Strava exports (the zip or its folder)")
@@ -36,13 +37,6 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add.add_argument("--kind", default="", choices=[k.value for k in RunKind])
     add.add_argument("--effort", default="", metavar="1-10", help="1 easy … 10 all out")
     add.add_argument("--finished", metavar="HH:MM", help="when it ended today (default: now)")
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a day; write it as YYYY-MM-DD, e.g. 2026-11-01") from None
 
 
 def cmd_runs(args: argparse.Namespace, now: WallClock = local_now) -> int:
