@@ -1,7 +1,8 @@
 """A Strava bulk export, as its zip or unpacked: `activities.csv` lists every activity with
 its type and, for most, a file under `activities/` (FIT, GPX or TCX, often gzipped). Runs
 are read from their file (their device's own summary), or from the CSV when there is
-none (a manual entry); other sports are listed as skipped with their type.
+none (a manual entry); a GPX run (a phone's) from the CSV's summary with its start and
+device from the file's first bytes; other sports are listed as skipped with their type.
 
 A zip is never unpacked to disk: each member is read into memory, refused when its name
 climbs out of the export, when it expands beyond the size limit, or when the zip holds more
@@ -20,7 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from postrun.core.run import ImplausibleRun, Run, checked
-from postrun.store.run_file import MAX_FILE_BYTES, FileResult, read_bytes, run_from_bytes
+from postrun.store.run_file import MAX_FILE_BYTES, FileResult, gunzipped, read_bytes, run_from_bytes
+from postrun.store.xml_runs import XmlRunError, gpx_head
 
 MAX_MEMBERS = 50_000              # an export of ten years of daily activities, with photos, is far less
 MAX_CSV_BYTES = 64 * 1024 * 1024
@@ -108,17 +110,33 @@ def activities(text: str) -> list[Activity]:
     return found
 
 
-def _from_row(activity: Activity) -> FileResult:
+def _from_row(activity: Activity, device: str = "Strava", start: datetime | None = None) -> FileResult:
     name = f"activity {activity.number}"
-    if activity.started_at is None or not activity.elapsed:
+    started = start or activity.started_at
+    if started is None or not activity.elapsed:
         return FileResult(name, refused="no start or time in activities.csv and no file")
     try:
-        run = checked(Run(activity.started_at, activity.elapsed, activity.distance_m, activity.moving,
+        run = checked(Run(started, activity.elapsed, activity.distance_m, activity.moving,
                           average_heart_rate=activity.average_heart_rate, max_heart_rate=activity.max_heart_rate,
-                          device="Strava", source="Strava export"))
+                          device=device, source="Strava export"))
     except ImplausibleRun as exc:
         return FileResult(name, refused=str(exc))
     return FileResult(name, run=run)
+
+
+def _gpx_from_row(activity: Activity, data: bytes) -> FileResult:
+    """A GPX run of the export: its summary from activities.csv (Strava's own), its start
+    and device from the file's first bytes, so that it is the same run as its GPX read on
+    its own. Reading each track whole costs 38 ms (over a minute for 2,000 phone runs)."""
+    name = activity.filename
+    try:
+        creator, first = gpx_head(gunzipped(data, MAX_FILE_BYTES) if name.lower().endswith(".gz") else data)
+    except XmlRunError as exc:
+        return FileResult(name, refused=str(exc))
+    except (ValueError, OSError) as exc:          # gunzip: not gzip, cut short, too large
+        return FileResult(name, refused=str(exc))
+    result = _from_row(activity, device=creator, start=first)
+    return FileResult(name, run=result.run, refused=result.refused)
 
 
 def _safe_name(name: str) -> bool:
@@ -150,6 +168,9 @@ def _walk(listed: list[Activity], read: Callable[[str], bytes | None], progress:
         data = read(activity.filename)
         if data is None:
             yield _from_row(activity)      # listed, but its file is not in the export
+            continue
+        if activity.filename.lower().endswith((".gpx", ".gpx.gz")) and activity.started_at and activity.elapsed:
+            yield _gpx_from_row(activity, data)
             continue
         yield run_from_bytes(activity.filename, data, source="Strava export")
 
