@@ -4,7 +4,7 @@ local day, the month's "strength after 6 of 9 runs", kilometres per week."""
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from postrun.core.run import Run
-from postrun.core.run_pairs import Lift, kilometres_by_week, run_before, strength_after, strength_after_text
+from postrun.core.run_pairs import Lift, kilometres_by_week, runs_before, strength_after, strength_after_text
 
 TOKYO = timezone(timedelta(hours=9))
 
@@ -28,9 +28,9 @@ def test_the_day_is_the_users_local_day():
     # 23:30 UTC on the 1st is the 2nd in Tokyo: a run then and a workout at 00:30 UTC share it
     late = Run(datetime(2026, 12, 1, 23, 30, tzinfo=UTC), 1800, 5000.0)
     lift = Lift(datetime(2026, 12, 2, 0, 30, tzinfo=UTC), True)
-    assert run_before(lift, [late], TOKYO) is late
-    assert run_before(lift, [late], timezone(timedelta(hours=-5))) is late
-    assert run_before(Lift(datetime(2026, 12, 2, 16, 0, tzinfo=UTC), True), [late], TOKYO) is None
+    assert runs_before([late], [(1, lift.started_at)], TOKYO) == {1: late}
+    assert runs_before([late], [(1, lift.started_at)], timezone(timedelta(hours=-5))) == {1: late}
+    assert runs_before([late], [(1, datetime(2026, 12, 2, 16, 0, tzinfo=UTC))], TOKYO) == {}
 
 
 def test_the_last_run_of_the_month_before_is_not_this_months():

@@ -26,35 +26,21 @@ def local_day(moment: datetime, zone: tzinfo | None) -> date:
     return moment.astimezone(zone).date()
 
 
-def run_before(lift: Lift, runs: Sequence[Run], zone: tzinfo | None) -> Run | None:
-    """The last run started on the lift's day before it (runs oldest first)."""
-    day = local_day(lift.started_at, zone)
-    found = None
-    for run in runs:
-        if run.started_at > lift.started_at:
-            break
-        if local_day(run.started_at, zone) == day:
-            found = run
-    return found
-
-
 def followed(runs: Sequence[Run], lifts: Sequence[Lift], zone: tzinfo | None) -> set[str]:
     """The ids of the runs a counted strength workout followed on the same day."""
-    ordered = sorted(runs, key=lambda r: r.started_at)
-    ids = set()
-    for lift in lifts:
-        if lift.counted:
-            run = run_before(lift, ordered, zone)
-            if run is not None:
-                ids.add(run.id)
-    return ids
+    counted = [(number, lift.started_at) for number, lift in enumerate(lifts) if lift.counted]
+    return {run.id for run in runs_before(runs, counted, zone).values()}
 
 
 def strength_after(runs: Sequence[Run], lifts: Sequence[Lift], today: date, zone: tzinfo | None) -> tuple[int, int]:
     """(runs this month followed by strength the same day, runs this month)."""
-    month = [r for r in runs if (d := local_day(r.started_at, zone)).year == today.year and d.month == today.month
-             and d <= today]
-    return len(followed(month, lifts, zone) & {r.id for r in month}), len(month)
+    def this_month(moment: datetime) -> bool:
+        day = local_day(moment, zone)
+        return day.year == today.year and day.month == today.month and day <= today
+
+    month = [r for r in runs if this_month(r.started_at)]
+    month_lifts = [lift for lift in lifts if this_month(lift.started_at)]
+    return len(followed(month, month_lifts, zone)), len(month)
 
 
 def strength_after_text(done: int, total: int) -> str:

@@ -37,6 +37,8 @@ class HistoryPage:
     @property
     def listed(self) -> list[WorkoutSummary | Run]:
         """Workouts and runs together, newest first."""
+        if not self.runs:
+            return list(self.rows)
         return sorted([*self.rows, *self.runs], key=lambda row: row.started_at, reverse=True)
 
 
@@ -61,15 +63,16 @@ class WorkoutHistory:
             runs = self.log.runs()
         except (sqlite3.Error, OSError, ValueError) as exc:
             return Refused(f"The workout log could not be read ({exc}).")
+        summary = [this_week_text(view, now.date())] if rows else []
+        if not runs:                 # no pairing to do: ten years of workouts cost nothing more
+            return HistoryPage(rows, view, " · ".join(summary), now)
         zone = now.tzinfo
         paired = runs_before(runs, [(row.id, row.started_at) for row in rows], zone)
-        lifts = [Lift(row.started_at, row.sets_done > 0) for row in rows]
-        summary = [this_week_text(view, now.date())] if rows else []
-        done, total = strength_after(runs, lifts, now.date(), zone)
+        done, total = strength_after(runs, [Lift(row.started_at, row.sets_done > 0) for row in rows], now.date(), zone)
         if total:
             summary.append(strength_after_text(done, total))
         return HistoryPage(rows, view, " · ".join(summary), now, runs[::-1], paired,
-                           kilometres_by_week(runs, now.date(), zone) if runs else [])
+                           kilometres_by_week(runs, now.date(), zone))
 
     def delete_run(self, run: Run) -> None | Refused:
         return self._change(lambda: None if self.log.delete_run(run.id) else None)
