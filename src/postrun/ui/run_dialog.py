@@ -49,6 +49,8 @@ class RunDialog(QDialog):
         for label, widget in (("&Time", self.time), ("&Distance", self.distance), ("&Kind", self.kind),
                               ("&Effort", self.effort)):
             widget.setFont(font(20))
+            if isinstance(widget, QLineEdit):       # the whole hint shows, not "8.2 (km; may be l…"
+                widget.setMinimumWidth(widget.fontMetrics().horizontalAdvance(widget.placeholderText()) + 24)
             title = QLabel(label, self)
             title.setFont(font(20))
             title.setBuddy(widget)
