@@ -310,3 +310,16 @@ def test_history_shows_both_halves(qtbot, window, log, now):
     qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
     assert len(log.runs()) == 2
     assert view.run == run                                  # selected again where it was
+
+
+def test_a_large_import_says_only_what_was_not_imported_and_the_tally(tmp_path):
+    from postrun.store.run_file import FileResult
+    from postrun.store.run_import import Outcome
+    from postrun.ui.run_presenter import outcome_notice
+
+    outcomes = [Outcome(FileResult(f"{n}.fit"), "imported") for n in range(30)]
+    outcomes.append(Outcome(FileResult("bad.fit", refused="cut short"), "not imported"))
+    assert outcome_notice(outcomes, "Runs").split("\n") == ["bad.fit: not imported, cut short",
+                                                           "Runs: 30 imported, 1 not imported."]
+    assert outcome_notice(outcomes[:2], "Runs").split("\n") == ["0.fit: imported", "1.fit: imported",
+                                                               "Runs: 2 imported."]

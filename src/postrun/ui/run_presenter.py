@@ -65,8 +65,9 @@ def run_text(today: TodaysRun | None, month: str | None, folder: str | None) -> 
 
 def outcome_notice(outcomes: list[Outcome], where: str, quiet: bool = False) -> str | None:
     """What an import did, in words: the files that need saying, then the tally. Quiet (a
-    folder read on its own): nothing when nothing is new, and only the files not imported."""
-    hidden = ("already there", "imported") if quiet else ("already there",)
+    folder read on its own) or many files (an export): only the files not imported; quiet
+    with nothing new: nothing."""
+    hidden = ("already there", "imported") if quiet or len(outcomes) > SHOWN_LINES else ("already there",)
     if quiet and all(o.state == "already there" for o in outcomes):
         return None
     said = [o for o in outcomes if o.state not in hidden]
