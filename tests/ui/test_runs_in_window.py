@@ -323,3 +323,20 @@ def test_a_large_import_says_only_what_was_not_imported_and_the_tally(tmp_path):
                                                            "Runs: 30 imported, 1 not imported."]
     assert outcome_notice(outcomes[:2], "Runs").split("\n") == ["0.fit: imported", "1.fit: imported",
                                                                "Runs: 2 imported."]
+
+
+def test_a_log_that_cannot_be_written_says_so_and_keeps_nothing_half(qtbot, window, timers, log, tmp_path):
+    picker = shown(window, timers)
+    log._db.execute("PRAGMA query_only = ON")          # every write fails as on a read-only disk
+    window.dialogs.type_run = lambda parent, finished: typed_run(TypedRun("8", "45", "", ""), finished)
+    qtbot.keyClick(picker.filter, Qt.Key.Key_T, CTRL)
+    assert picker.notice.text().startswith("The run could not be saved (")
+    assert picker.notice.text().endswith("nothing was stored.")
+    folder = tmp_path / "watch"
+    write_fit(folder, "a.fit", LONG)
+    window.data.settings.run_folder = str(folder)
+    shown(window, timers)
+    assert picker.notice.text().startswith("The runs could not be saved (")
+    log._db.execute("PRAGMA query_only = OFF")          # space freed: the folder is read again
+    shown(window, timers)
+    assert len(log.runs()) == 1
