@@ -152,6 +152,39 @@ def _window(folder: Path) -> str:
         parts.data.log.close()
 
 
+GPX = b"""<?xml version="1.0"?><gpx version="1.1" creator="self-test" xmlns="http://www.topografix.com/GPX/1/1">
+<trk><type>running</type><trkseg><trkpt lat="52.0" lon="4.0"><time>2024-11-05T18:00:00Z</time></trkpt>
+<trkpt lat="52.01" lon="4.0"><time>2024-11-05T18:06:00Z</time></trkpt></trkseg></trk></gpx>"""
+TCX = b"""<?xml version="1.0"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">
+<Activities><Activity Sport="Running"><Id>2024-11-05T18:00:00Z</Id><Lap StartTime="2024-11-05T18:00:00Z">
+<TotalTimeSeconds>1800</TotalTimeSeconds><DistanceMeters>5000</DistanceMeters></Lap></Activity></Activities>
+</TrainingCenterDatabase>"""
+
+
+def _fit() -> bytes:
+    """A FIT file of one session: started 2024-11-05, 30 minutes, running."""
+    import struct
+
+    from fastcrc import crc16
+
+    body = bytes([0x40, 0, 0]) + struct.pack("<HB", 18, 3) + bytes([2, 4, 0x86, 5, 1, 0x00, 7, 4, 0x86])
+    body += bytes([0]) + struct.pack("<IBI", 1_099_677_600, 1, 1_800_000)
+    header = struct.pack("<BBHI4s", 14, 0x20, 2132, len(body), b".FIT")
+    data = header + struct.pack("<H", crc16.arc(header)) + body
+    return data + struct.pack("<H", crc16.arc(data))
+
+
+def _run_files() -> str:
+    """FIT (fastcrc, fitdecode), GPX (defusedxml, gpxpy) and TCX: what a bundle could leave out."""
+    from postrun.store.run_file import run_from_bytes
+
+    for name, data in (("self-test.fit", _fit()), ("self-test.gpx", GPX), ("self-test.tcx", TCX)):
+        result = run_from_bytes(name, data)
+        if result.run is None:
+            raise AssertionError(result.line)
+    return "a FIT, a GPX and a TCX run read"
+
+
 def _voice() -> str:
     from postrun.audio.speech_probe import probe_speech
 
@@ -166,7 +199,8 @@ def main() -> int:
     os.environ["POSTRUN_DATA_DIR"] = str(folder)          # never the user's data
     checks: list[tuple[str, Callable[[], str], bool]] = [
         ("circuits", _circuits, True), ("engine", _engine, True), ("sound", _sound, True),
-        ("log", lambda: _log(folder), True), ("window", lambda: _window(folder), True),
+        ("log", lambda: _log(folder), True), ("runs", _run_files, True),
+        ("window", lambda: _window(folder), True),
         ("voice", _voice, False),
     ]
     failed = skipped = 0

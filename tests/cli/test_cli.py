@@ -214,8 +214,8 @@ def test_self_test_runs_every_check_and_passes(tmp_path):
                             env=env, timeout=90)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert [line.split()[1].rstrip(":") for line in lines[:-1]] == ["circuits", "engine", "sound", "log", "window",
-                                                                     "voice"]
+    assert [line.split()[1].rstrip(":") for line in lines[:-1]] == ["circuits", "engine", "sound", "log", "runs",
+                                                                     "window", "voice"]
     assert all(line.startswith(("ok", "note", "skip")) for line in lines[:-1])
     assert lines[-1] == "all checks passed" or lines[-1].endswith(" skipped")
     assert not (tmp_path / "must-stay-empty").exists()      # the user's data is never touched
@@ -234,4 +234,4 @@ def test_self_test_without_a_sound_device_skips_the_sound_check_and_says_why(tmp
     sound = next(line for line in result.stdout.splitlines() if " sound:" in line)
     assert sound.startswith("skip  sound:")
     assert "cues cannot be heard on this machine" in sound
-    assert result.stdout.splitlines()[-1] == "5 of 6 checks passed, 1 skipped"
+    assert result.stdout.splitlines()[-1] == "6 of 7 checks passed, 1 skipped"
