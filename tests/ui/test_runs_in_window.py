@@ -340,3 +340,19 @@ def test_a_log_that_cannot_be_written_says_so_and_keeps_nothing_half(qtbot, wind
     log._db.execute("PRAGMA query_only = OFF")          # space freed: the folder is read again
     shown(window, timers)
     assert len(log.runs()) == 1
+
+
+def test_a_watch_plugged_in_while_the_list_shows_is_read(qtbot, window, timers, log, tmp_path):
+    media = tmp_path / "media"
+    media.mkdir()
+    folder = media / "GARMIN"
+    window.data.settings.run_folder = str(folder)
+    picker = shown(window, timers)
+    assert window.runs.watched == [str(media)]                # the folder above, while the watch is away
+    staged = tmp_path / "staged"
+    write_fit(staged / "Activity", "a.fit", LONG)
+    staged.rename(folder)                                     # mounted
+    qtbot.waitUntil(lambda: len(log.runs()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: picker.run_line.text().startswith("Today's run"), timeout=2000)
+    assert str(folder / "Activity") in window.runs.watched
+    assert str(media) not in window.runs.watched

@@ -181,17 +181,28 @@ class RunPresenter(QObject):
 
     def _watch(self) -> None:
         """Watch the folder and the folders below it (a watch's GARMIN/Activity; a year
-        folder of a phone's export); an unplugged watch is watched again when it is back."""
+        folder of a phone's export). While it is not there (the watch unplugged), the
+        nearest folder above it that is (/media/you) is watched instead, so plugging the
+        watch in reads it."""
         folder = self.data.settings.run_folder
-        if not folder or not os.path.isdir(folder):
+        if not folder:
             return
         if self._watcher is None:
             self._watcher = QFileSystemWatcher(self)
             self._watcher.directoryChanged.connect(lambda _path: self._settle.start(SETTLE_MS))
         watched = set(self._watcher.directories())
-        wanted = [p for p in _folders(Path(folder)) if p not in watched]
-        if wanted:
-            self._watcher.addPaths(wanted)
+        if os.path.isdir(folder):
+            wanted = _folders(Path(folder))
+            stale = [p for p in watched if not _within(p, folder)]     # the folder above, watched while away
+        else:
+            above = next((p for p in Path(folder).parents if p.is_dir()), None)
+            wanted = [str(above)] if above is not None and above != Path(above.anchor) else []
+            stale = [p for p in watched if p not in wanted]
+        if stale:
+            self._watcher.removePaths(stale)
+        new = [p for p in wanted if p not in watched]
+        if new:
+            self._watcher.addPaths(new)
 
     def _unwatch(self) -> None:
         if self._watcher is not None and self._watcher.directories():
@@ -248,6 +259,10 @@ class RunPresenter(QObject):
             if dialog is not None:
                 dialog.close()
                 dialog.deleteLater()
+
+
+def _within(path: str, folder: str) -> bool:
+    return Path(path) == Path(folder) or Path(folder) in Path(path).parents
 
 
 def _folders(folder: Path, depth: int = DEPTH) -> list[str]:
