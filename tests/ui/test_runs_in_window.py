@@ -356,3 +356,19 @@ def test_a_watch_plugged_in_while_the_list_shows_is_read(qtbot, window, timers, 
     qtbot.waitUntil(lambda: picker.run_line.text().startswith("Today's run"), timeout=2000)
     assert str(folder / "Activity") in window.runs.watched
     assert str(media) not in window.runs.watched
+
+
+def test_a_file_landing_during_an_import_is_read_after_it(window, timers, log, tmp_path):
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    window.data.settings.run_folder = str(folder)
+    shown(window, timers)
+    write_fit(folder, "a.fit", LONG)
+    presenter = window.runs
+    presenter._busy = True                  # an import's progress dialog is running the events
+    presenter._folder_changed()
+    assert log.runs() == []
+    assert presenter._settle.isActive()     # tried again a second later
+    presenter._busy = False
+    presenter._folder_changed()
+    assert len(log.runs()) == 1

@@ -92,6 +92,7 @@ class RunPresenter(QObject):
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.timeout.connect(self._folder_changed)
+        self._busy = False             # an import is under way (its progress dialog runs the events)
 
     # -- the picker's line --------------------------------------------------------------
 
@@ -213,6 +214,9 @@ class RunPresenter(QObject):
         the list reads them when it shows again)."""
         if not self.navigator.picker_showing():
             return
+        if self._busy:                 # a file landed during an import: read it after
+            self._settle.start(SETTLE_MS)
+            return
         self._watch()             # a new year folder, or the watch back after unplugging
         said = self.read_folder(quiet=True)
         self.refresh()
@@ -251,11 +255,13 @@ class RunPresenter(QObject):
                 if dialog.wasCanceled():
                     raise Cancelled
 
+        self._busy = True
         try:
             return work(progress)
         except Cancelled:
             return None
         finally:
+            self._busy = False
             if dialog is not None:
                 dialog.close()
                 dialog.deleteLater()
