@@ -22,13 +22,6 @@ ZONE = PINNED.tzinfo
 
 
 @pytest.fixture
-def log(tmp_path):
-    opened = WorkoutLog.open(tmp_path / "postrun.sqlite3")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def other(tmp_path):
     """Another computer's log."""
     opened = WorkoutLog.open(tmp_path / "other.sqlite3")
@@ -161,3 +154,17 @@ def test_runs_that_are_not_a_list_are_refused(tmp_path):
 def test_a_run_round_trips_through_its_json():
     run = run_at(PINNED, kind=RunKind.LONG, effort=5, moving_seconds=2500.0, max_heart_rate=170)
     assert run_of_item(json.loads(json.dumps(run_item(run)))) == run
+
+
+def test_the_months_count_reads_the_months_workouts_in_the_zone_they_were_lived(log):
+    from datetime import timezone
+
+    from postrun.store.todays_run import month_counts
+
+    kiritimati = timezone(timedelta(hours=14))
+    first = datetime(2026, 12, 1, 7, 0, tzinfo=kiritimati)          # 30 November in UTC
+    log.add_runs([run_at(first), run_at(first - timedelta(days=3))])  # the second: last month
+    lift_at(log, first + timedelta(hours=1))
+    lift_at(log, first - timedelta(days=3, hours=-1))                # after last month's run
+    assert month_counts(log, first + timedelta(hours=5)) == (1, 1)
+    assert len(log.summaries(since="2026-12-01")) == 1

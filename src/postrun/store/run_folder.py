@@ -46,10 +46,11 @@ def _mark(path: Path) -> list[int] | None:
     return [info.st_size, info.st_mtime_ns]
 
 
-def unread_files(folder: Path, seen: dict[str, list[int]]) -> list[Path]:
-    """The run files of `folder` new or changed since they were read (OSError when the
-    folder cannot be listed: unplugged)."""
-    return [path for path in run_files_in(folder) if seen.get(str(path.relative_to(folder))) != _mark(path)]
+def unread_files(folder: Path, seen: dict[str, list[int]]) -> dict[Path, list[int] | None]:
+    """The run files of `folder` new or changed since they were read, with their marks as
+    they are now (OSError when the folder cannot be listed: unplugged)."""
+    marks = {path: _mark(path) for path in run_files_in(folder)}
+    return {path: mark for path, mark in marks.items() if seen.get(str(path.relative_to(folder))) != mark}
 
 
 def read_run_folder(log: WorkoutLog, folder: Path, progress: Progress | None = None) -> list[Outcome]:
@@ -58,19 +59,18 @@ def read_run_folder(log: WorkoutLog, folder: Path, progress: Progress | None = N
     still being copied does)."""
     seen = read_seen(folder)
     try:
-        files = unread_files(folder, seen)
+        unread = unread_files(folder, seen)     # marked before the read: a file still growing is read again
     except OSError as exc:
         return [Outcome(FileResult(folder.name or str(folder),
                                    refused=f"cannot be read ({exc.strerror or exc}): is the watch plugged in?"),
                         "not imported")]
+    files = list(unread)
     count = iter(range(1, len(files) + 1))
 
     def told(_path: Path) -> None:
         if progress is not None:
             progress(next(count), len(files))
 
-    # marked as they were before the read: a file still growing is read again once whole
-    marks = {str(path.relative_to(folder)): _mark(path) for path in files}
     outcomes = import_runs(log, files, on_path=told) if files else []
     if files and not folder.is_dir():
         # unplugged part-way: what was read is stored; the rest is read when it is back
@@ -79,12 +79,10 @@ def read_run_folder(log: WorkoutLog, folder: Path, progress: Progress | None = N
                                                              "the rest is read when it is back")
         return [*read, Outcome(gone, "not imported")]
     # a file that could not be read because it is gone is not remembered as read
-    seen.update({name: mark for name, mark in marks.items() if mark is not None and _mark(folder / name)})
+    seen.update({str(path.relative_to(folder)): mark for path, mark in unread.items()
+                 if mark is not None and _mark(path)})
     if files:
         # not remembered (a full disk): they are read again next time, and stored once still
         with contextlib.suppress(OSError):
             write_atomically(seen_path(), json.dumps({"folder": str(folder), "files": seen}).encode())
     return outcomes
-
-
-

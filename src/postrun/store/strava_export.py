@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from postrun.core.run import ImplausibleRun, Run, checked
 from postrun.store.run_file import MAX_FILE_BYTES, FileResult, gunzipped, read_bytes, run_from_bytes
-from postrun.store.xml_runs import XmlRunError, gpx_head
+from postrun.store.xml_runs import gpx_head
 
 MAX_MEMBERS = 50_000              # an export of ten years of daily activities, with photos, is far less
 MAX_CSV_BYTES = 64 * 1024 * 1024
@@ -110,8 +110,9 @@ def activities(text: str) -> list[Activity]:
     return found
 
 
-def _from_row(activity: Activity, device: str = "Strava", start: datetime | None = None) -> FileResult:
-    name = f"activity {activity.number}"
+def _from_row(activity: Activity, name: str | None = None, device: str = "Strava",
+              start: datetime | None = None) -> FileResult:
+    name = name or f"activity {activity.number}"
     started = start or activity.started_at
     if started is None or not activity.elapsed:
         return FileResult(name, refused="no start or time in activities.csv and no file")
@@ -130,13 +131,10 @@ def _gpx_from_row(activity: Activity, data: bytes) -> FileResult:
     its own. Reading each track whole costs 38 ms (over a minute for 2,000 phone runs)."""
     name = activity.filename
     try:
-        creator, first = gpx_head(gunzipped(data, MAX_FILE_BYTES) if name.lower().endswith(".gz") else data)
-    except XmlRunError as exc:
+        creator, first = gpx_head(gunzipped(data) if name.lower().endswith(".gz") else data)
+    except (ValueError, OSError) as exc:          # not GPX, a DTD; gunzip: not gzip, cut short, too large
         return FileResult(name, refused=str(exc))
-    except (ValueError, OSError) as exc:          # gunzip: not gzip, cut short, too large
-        return FileResult(name, refused=str(exc))
-    result = _from_row(activity, device=creator, start=first)
-    return FileResult(name, run=result.run, refused=result.refused)
+    return _from_row(activity, name, device=creator, start=first)
 
 
 def _safe_name(name: str) -> bool:

@@ -16,8 +16,13 @@ from postrun.store.workout_log import WorkoutLog
 class TodaysRun:
     run: Run
     advice: RunAdvice
+    rules: RunRules
     line: str                # "18:02, 8.2 km in 47:10, average heart rate 152, intervals"
     sentence: str            # "After today's run (intervals): fewer rounds."
+
+    def rounds(self, planned: int) -> int:
+        """The rounds to offer for a circuit of `planned` rounds."""
+        return self.advice.rounds(planned, self.rules)
 
 
 def todays_run(log: WorkoutLog, now: datetime, rules: RunRules) -> TodaysRun | None:
@@ -28,14 +33,19 @@ def todays_run(log: WorkoutLog, now: datetime, rules: RunRules) -> TodaysRun | N
     run = today[-1]
     earlier = log.runs(since=midnight - timedelta(weeks=rules.average_weeks), until=midnight)
     advice = advise(run, earlier, rules)
-    return TodaysRun(run, advice, run_line(run, now.tzinfo), advice.sentence(rules))
+    return TodaysRun(run, advice, rules, run_line(run, now.tzinfo), advice.sentence(rules))
+
+
+def month_counts(log: WorkoutLog, now: datetime) -> tuple[int, int]:
+    """(runs this month with strength after them the same day, runs this month). Only the
+    workouts of the month are read (their stored dates, two days of margin for the zones
+    they were lived in): not ten years of them each time the circuit list shows."""
+    first = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    runs = log.runs(since=first, until=now + timedelta(days=1))
+    lifts = [Lift(s.started_at, s.sets_done > 0) for s in log.summaries(since=f"{first - timedelta(days=2):%Y-%m-%d}")]
+    return strength_after(runs, lifts, now.date(), now.tzinfo)
 
 
 def month_line(log: WorkoutLog, now: datetime) -> str:
     """'strength after 6 of 9 runs this month'."""
-    first = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    runs = log.runs(since=first, until=now + timedelta(days=1))
-    lifts = [Lift(s.started_at, s.sets_done > 0) for s in log.summaries()
-             if s.started_at >= first - timedelta(days=1)]
-    done, total = strength_after(runs, lifts, now.date(), now.tzinfo)
-    return strength_after_text(done, total)
+    return strength_after_text(*month_counts(log, now))

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from postrun.core.equipment import Equipment
     from postrun.core.progression import Suggestion
     from postrun.core.run import Run
-    from postrun.core.run_advice import RunRules
     from postrun.store.equipment_file import EquipmentRead
     from postrun.store.exercise_report import ExerciseReport
     from postrun.store.history import Overview
@@ -143,20 +142,16 @@ class UserData:
         except (sqlite3.Error, OSError, ValueError):
             return None
 
-    def run_rules(self) -> RunRules:
-        from postrun.store.run_rules import run_rules
-
-        return run_rules()
-
     def month_line(self) -> str | None:
         """'strength after 6 of 9 runs this month' (None without a run this month)."""
-        from postrun.store.todays_run import month_line
+        from postrun.core.run_pairs import strength_after_text
+        from postrun.store.todays_run import month_counts
 
         try:
-            line = month_line(self.log, self.now())
+            done, total = month_counts(self.log, self.now())
         except sqlite3.Error:
             return None
-        return None if line.startswith("no runs") else line
+        return strength_after_text(done, total) if total else None
 
     def add_runs(self, runs: list[Run]) -> tuple[int, str | None]:
         """(how many were new, or why nothing was stored)."""

@@ -74,11 +74,13 @@ class WorkoutHistory:
         return HistoryPage(rows, view, " · ".join(summary), now, runs[::-1], paired,
                            kilometres_by_week(runs, now.date(), zone))
 
-    def delete_run(self, run: Run) -> None | Refused:
-        return self._change(lambda: None if self.log.delete_run(run.id) else None)
+    def delete_run(self, run: Run) -> Refused | None:
+        changed = self._change(lambda: self.log.delete_run(run.id))
+        return changed if isinstance(changed, Refused) else None
 
-    def restore_run(self, run: Run) -> None | Refused:
-        return self._change(lambda: None if self.log.add_runs([run]) else None)
+    def restore_run(self, run: Run) -> Refused | None:
+        changed = self._change(lambda: self.log.add_runs([run]))
+        return changed if isinstance(changed, Refused) else None
 
     def detail(self, record_id: int) -> WorkoutDetail | Refused:
         try:

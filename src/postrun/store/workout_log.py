@@ -219,12 +219,14 @@ class WorkoutLog:
         for row in self._db.execute(f"{SELECT} {where} ORDER BY {order}", args):
             yield record_of(row, circuits)
 
-    def summaries(self) -> list[WorkoutSummary]:
-        """The history list, newest first, without the circuits (10,000 in a few ms)."""
+    def summaries(self, since: str | None = None) -> list[WorkoutSummary]:
+        """The history list (started on or after the ISO date `since`), newest first,
+        without the circuits (10,000 in a few ms)."""
+        where, args = (" AND started_at >= ?", (since,)) if since else ("", ())
         rows = self._db.execute(
             "SELECT id, uuid, circuit_key, circuit_name, started_at, active_seconds, status, segment_label, "
-            "skipped_json, note, effort, sets_done FROM workouts WHERE status != 'in_progress' "
-            "ORDER BY started_at DESC, id DESC").fetchall()
+            f"skipped_json, note, effort, sets_done FROM workouts WHERE status != 'in_progress'{where} "
+            "ORDER BY started_at DESC, id DESC", args).fetchall()
         return [WorkoutSummary(
             id=r[0], uuid=r[1] or "", circuit_key=r[2], circuit_name=r[3],
             started_at=moment_of(r[4]) or EPOCH, active_seconds=float(r[5] or 0), status=r[6],

@@ -1,7 +1,8 @@
 """Runs from GPX (its track measured by `gpxpy`, heart rate from Garmin's
-TrackPointExtension) and TCX files. Every XML file is first parsed by `defusedxml` with DTDs forbidden, so a file that
-declares entities (the "billion laughs") is refused at once, before anything expands it;
-the standard library's own parsers never see a file from outside."""
+TrackPointExtension) and TCX files. Every XML file is first parsed by `defusedxml` with
+DTDs forbidden, so a file that declares entities (the "billion laughs") is refused at
+once, before anything expands it; the standard library's own parsers never see a file
+from outside."""
 
 from __future__ import annotations
 

@@ -75,7 +75,7 @@ class HistoryModel(QAbstractTableModel):
         column = index.column()
         if column == 0:
             # a workout at the clock time it was lived; a run (stored in UTC) where the user is
-            moment = row.started_at.astimezone(self._zone) if isinstance(row, Run) else row.started_at
+            moment = row.started_at.astimezone(self.zone) if isinstance(row, Run) else row.started_at
             if role == Qt.ItemDataRole.ToolTipRole:
                 return lived_text(moment)
             return list_when(moment, self._now or moment)
@@ -86,7 +86,7 @@ class HistoryModel(QAbstractTableModel):
             if before is None:
                 return row.circuit_name
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{row.circuit_name}, after the run of {run_line(before, self._zone)}"
+                return f"{row.circuit_name}, after the run of {run_line(before, self.zone)}"
             return f"{row.circuit_name} · {after_run(before)}"
         if column == 2:
             return format_duration(row.active_seconds)
@@ -99,12 +99,13 @@ class HistoryModel(QAbstractTableModel):
         return row.note.replace("\n", " ")
 
     @property
-    def _zone(self) -> tzinfo | None:
+    def zone(self) -> tzinfo | None:
+        """Where the user is: runs (stored in UTC) are shown at its clock time."""
         return self._now.tzinfo if self._now is not None else None
 
     def _run_data(self, run: Run, column: int, role: int) -> Any:
         if column == 1:
-            return run_line(run, self._zone) if role == Qt.ItemDataRole.ToolTipRole else run_name(run)
+            return run_line(run, self.zone) if role == Qt.ItemDataRole.ToolTipRole else run_name(run)
         if column == 2:
             return format_duration(run.moving_seconds or run.elapsed_seconds)
         if column == 3:

@@ -9,7 +9,6 @@ refusal is said in words and changes nothing on screen."""
 from __future__ import annotations
 
 import html
-from datetime import tzinfo
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QUndoCommand, QUndoStack
@@ -76,7 +75,7 @@ class DeleteRun(QUndoCommand):
     """Delete one run; undo stores it again (its id is its start and device)."""
 
     def __init__(self, view: HistoryView, run: Run) -> None:
-        super().__init__(f"delete the run of {run.started_at.astimezone(view._zone):%a %d %b %H:%M}")
+        super().__init__(f"delete the run of {run.started_at.astimezone(view.model.zone):%a %d %b %H:%M}")
         self.view = view
         self.run = run
         self.done = False
@@ -92,6 +91,12 @@ class DeleteRun(QUndoCommand):
             refused = self.view.data.history.restore_run(self.run)
             self.view.say(refused.text if refused is not None else "Brought back the run.")
             self.view.refresh(select=self.run.id)
+
+
+def _imported(added: int, known: int, what: str) -> str:
+    """'Imported 3 workouts; 2 were already here.'"""
+    already = f"; {known} were already here" if known else ""
+    return f"Imported {added} {what}{'s' if added != 1 else ''}{already}."
 
 
 def _which(record: WorkoutRecord) -> str:
@@ -297,12 +302,7 @@ class HistoryView(QWidget):
         self.note.setText(detail.record.note)
         self.effort.setValue(detail.record.effort or 0)
         before = self.model.run_before.get(listed.id)
-        after = f"<p>After the run of {html.escape(run_line(before, self._zone))}.</p>" if before else ""
-        self.detail.setHtml(self.detail_html(detail).replace("</h3>", "</h3>" + after, 1))
-
-    @property
-    def _zone(self) -> tzinfo | None:
-        return self.model._zone
+        self.detail.setHtml(self.detail_html(detail, run_line(before, self.model.zone) if before else None))
 
     def _show_run(self, run: Run) -> None:
         """A run: what it was and where it came from; Del deletes it (Ctrl+Z undoes)."""
@@ -317,17 +317,20 @@ class HistoryView(QWidget):
         tied = [w for w, r in self.model.run_before.items() if r.id == run.id]
         names = [row.circuit_name for row in self.model.rows if not isinstance(row, Run) and row.id in tied]
         after = f"Strength after it: {', '.join(names)}." if names else "No strength workout after it that day."
-        lines = [lived_text(run.started_at.astimezone(self._zone)), run_line(run, self._zone),
+        zone = self.model.zone
+        lines = [lived_text(run.started_at.astimezone(zone)), run_line(run, zone),
                  f"From: {run.source}" + (f" ({run.device})" if run.device and run.device != run.source else ""),
                  after]
         self.detail.setHtml(f"<h3>{e(run_name(run))}</h3><p>{'<br>'.join(e(line) for line in lines)}</p>")
 
     @staticmethod
-    def detail_html(detail: WorkoutDetail) -> str:
+    def detail_html(detail: WorkoutDetail, run_before: str | None = None) -> str:
+        """The workout whole; `run_before`: the line of the run it came after that day."""
         e = html.escape
         record = detail.record
         rounds = record.circuit.get("rounds", 1)
         parts = [f"<h3>{e(record.circuit_name)}</h3>",
+                 f"<p>After the run of {e(run_before)}.</p>" if run_before else "",
                  f"<p>{e(lived_text(record.started_at))}<br>"
                  f"{e(format_duration(record.active_seconds))} active · {rounds} round{'s' if rounds != 1 else ''} · "
                  f"{e(outcome_text(record.status, record.segment_label, record.sets_done))}</p>"]
@@ -374,7 +377,7 @@ class HistoryView(QWidget):
     def delete_selected(self) -> None:
         if self.run is not None:
             run = self.run
-            if self.dialogs.confirm(self, f"Delete the run of {run_line(run, self._zone)} from your log? "
+            if self.dialogs.confirm(self, f"Delete the run of {run_line(run, self.model.zone)} from your log? "
                                     "Undo (Ctrl+Z) brings it back while this page is open."):
                 self.undo_stack.push(DeleteRun(self, run))
             return
@@ -416,10 +419,10 @@ class HistoryView(QWidget):
             self.say(merged.text)
             return
         added, known, runs_added, runs_known = merged
-        already = f"; {known} were already here" if known else ""
-        runs = f" Imported {runs_added} run{'s' if runs_added != 1 else ''}" + \
-            (f"; {runs_known} were already here." if runs_known else ".") if runs_added or runs_known else ""
-        self.say(f"Imported {added} workout{'s' if added != 1 else ''}{already}.{runs}")
+        said = [_imported(added, known, "workout")]
+        if runs_added or runs_known:
+            said.append(_imported(runs_added, runs_known, "run"))
+        self.say(" ".join(said))
         self.refresh()
 
     def leave(self) -> None:

@@ -318,8 +318,7 @@ class MainWindow(QMainWindow):
         self.preview.show_notice("\n".join(self.data.notices) or None)
         today = self.data.todays_run()
         if today is not None:
-            self.preview.offer_run_rounds(today.sentence,
-                                          today.advice.rounds(self.preview.rounds.value(), self.data.run_rules()))
+            self.preview.offer_run_rounds(today.sentence, today.rounds(self.preview.rounds.value()))
         self.parts.sound.warm(settings)          # the first cue must not pay for opening the output
         self.stack.setCurrentWidget(self.preview)
         self._offer_resume()

@@ -108,7 +108,7 @@ class RunPresenter(QObject):
 
         if self.today is None or title is None:
             return None
-        return with_balance(self.today.advice, title, planned, self.data.run_rules())
+        return with_balance(self.today.advice, title, planned, self.today.rules)
 
     def shown(self) -> None:
         """The list has painted: read the folder's new files, then say today's run."""
@@ -154,8 +154,7 @@ class RunPresenter(QObject):
             return
         self.data.settings.run_folder = str(folder)
         problem = self.data.save_settings()
-        self._unwatch()
-        self._watch()
+        self._watch()                 # the folder before it is no longer watched
         said = self.read_folder(quiet=False)
         self._after("\n".join(filter(None, [problem, said])) or f"Watching {folder} for runs.")
 
@@ -166,7 +165,7 @@ class RunPresenter(QObject):
         folder = self.data.settings.run_folder
         if not folder or quiet and not os.path.isdir(folder):      # unplugged: the run line says so
             return None
-        outcomes = self._with_progress(f"Reading new runs from {folder}…", self._read_folder_with)
+        outcomes = self._with_progress(f"Reading new runs from {folder}…", self.data.read_run_folder)
         if isinstance(outcomes, str):
             text: str | None = outcomes
         elif outcomes is None:
@@ -176,9 +175,6 @@ class RunPresenter(QObject):
         if text is not None and quiet:
             self.picker.show_notice(text)
         return text
-
-    def _read_folder_with(self, progress: Callable[[int, int], None]) -> list[Outcome] | str:
-        return self.data.read_run_folder(progress)
 
     def _watch(self) -> None:
         """Watch the folder and the folders below it (a watch's GARMIN/Activity; a year
